@@ -1,0 +1,28 @@
+package org.resnetexplorer.graph;
+
+import java.util.List;
+
+/**
+ * The end of a classifier: softmax over {@code classes} scores and the cross-entropy loss against the label.
+ * Its input must be exactly one score per class.
+ */
+public record Output(int classes) implements LayerSpec {
+    public Output {
+        Checks.atLeast(2, classes, "classes");
+    }
+
+    @Override
+    public String kind() {
+        return "Output";
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) throws ShapeException {
+        Shape in = inputs.get(0);
+        if (!in.equals(Shape.flat(classes))) {
+            throw new ShapeException("gets " + in + " but predicts " + classes + " classes: make the layer before it a Dense of "
+                    + classes + " units");
+        }
+        return in;
+    }
+}

@@ -1,0 +1,99 @@
+package org.resnetexplorer.graph;
+
+import java.util.List;
+
+/**
+ * The shape of one example's tensor as it flows between layers, without the batch dimension: either an
+ * image ({@code channels x height x width}) or a flat vector of features.
+ */
+public sealed interface Shape permits Shape.Image, Shape.Flat {
+
+    /** Number of values in one example. */
+    long elementCount();
+
+    /** The dimensions, outermost first: {@code [C, H, W]} for an image, {@code [N]} for a flat vector. */
+    List<Integer> dims();
+
+    static Image image(int channels, int height, int width) {
+        return new Image(channels, height, width);
+    }
+
+    static Flat flat(int size) {
+        return new Flat(size);
+    }
+
+    /**
+     * Reads {@code "3,32,32"} (or {@code 3x32x32}) as an image and {@code "2"} as a flat vector.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the text
+     */
+    static Shape parse(String text) {
+        String[] parts = text.trim().split("\\s*[,xX]\\s*");
+        int[] dims = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                dims[i] = Integer.parseInt(parts[i]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a shape: write C,H,W (e.g. 3,32,32) or a size (e.g. 2)");
+            }
+        }
+        return of(dims);
+    }
+
+    /** A shape from its dimensions: one for a flat vector, three for an image. */
+    static Shape of(int... dims) {
+        if (dims.length == 1) {
+            return flat(dims[0]);
+        }
+        if (dims.length == 3) {
+            return image(dims[0], dims[1], dims[2]);
+        }
+        throw new IllegalArgumentException("a shape has 1 dimension (a flat size) or 3 (C,H,W), not " + dims.length);
+    }
+
+    /** An image of {@code channels x height x width} values. */
+    record Image(int channels, int height, int width) implements Shape {
+        public Image {
+            Checks.atLeast(1, channels, "channels");
+            Checks.atLeast(1, height, "height");
+            Checks.atLeast(1, width, "width");
+        }
+
+        @Override
+        public long elementCount() {
+            return (long) channels * height * width;
+        }
+
+        @Override
+        public List<Integer> dims() {
+            return List.of(channels, height, width);
+        }
+
+        @Override
+        public String toString() {
+            return channels + "x" + height + "x" + width;
+        }
+    }
+
+    /** A flat vector of {@code size} features. */
+    record Flat(int size) implements Shape {
+        public Flat {
+            Checks.atLeast(1, size, "size");
+        }
+
+        @Override
+        public long elementCount() {
+            return size;
+        }
+
+        @Override
+        public List<Integer> dims() {
+            return List.of(size);
+        }
+
+        @Override
+        public String toString() {
+            return Integer.toString(size);
+        }
+    }
+}
