@@ -92,6 +92,23 @@ public final class Analysis {
         return facts.values().stream().mapToLong(Facts::macs).sum();
     }
 
+    /** One row per node, in network order: what a model summary table shows. */
+    public List<LayerSummary> summary() {
+        return order.stream().map(name -> {
+            Facts f = facts.get(name);
+            String kind = network.requireNode(name).layer().label();
+            return f == null ? new LayerSummary(name, kind, null, 0, 0)
+                    : new LayerSummary(name, kind, f.output(), f.params(), f.macs());
+        }).toList();
+    }
+
+    /** The number of classes of the network's single Output, if it has exactly one. */
+    public Optional<Integer> classes() {
+        List<Output> outputs = network.nodes().stream().map(Node::layer).filter(Output.class::isInstance)
+                .map(Output.class::cast).toList();
+        return outputs.size() == 1 ? Optional.of(outputs.get(0).classes()) : Optional.empty();
+    }
+
     /** The shape of the network's single Input, if it has exactly one. */
     public Optional<Shape> inputShape() {
         List<Input> inputs = network.nodes().stream().map(Node::layer).filter(Input.class::isInstance)

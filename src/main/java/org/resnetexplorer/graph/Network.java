@@ -192,6 +192,44 @@ public final class Network {
         return new Network(name, nodes, wires, next);
     }
 
+    /** This network reading examples of another shape (the shapes after the Input follow from it). */
+    public Network withInputShape(Shape shape) {
+        return mapLayers(layer -> layer instanceof Input ? new Input(shape) : layer);
+    }
+
+    /**
+     * This network predicting {@code classes} classes: its Output, and a Dense layer feeding the Output
+     * directly, are resized to match.
+     */
+    public Network withClasses(int classes) {
+        Set<String> scoreLayers = new HashSet<>();
+        for (Node node : nodes) {
+            if (node.layer() instanceof Output) {
+                source(node.name(), LayerSpec.IN).filter(s -> nodesByName.get(s).layer() instanceof Dense)
+                        .ifPresent(scoreLayers::add);
+            }
+        }
+        List<Node> next = nodes.stream().map(n -> {
+            if (n.layer() instanceof Output) {
+                return new Node(n.name(), new Output(classes));
+            }
+            if (scoreLayers.contains(n.name())) {
+                return new Node(n.name(), new Dense(classes, ((Dense) n.layer()).bias()));
+            }
+            return n;
+        }).toList();
+        return new Network(name, next, wires, blocks);
+    }
+
+    /** This network with every shortcut, present or to come (blocks switched off), of the given option. */
+    public Network withShortcutOption(ShortcutOption option) {
+        List<Node> next = nodes.stream().map(n -> n.layer() instanceof Shortcut s
+                ? new Node(n.name(), new Shortcut(option, s.filters(), s.stride())) : n).toList();
+        List<Block> nextBlocks = blocks.stream()
+                .map(b -> new Block(b.name(), b.kind(), option, b.branchEnd(), b.members())).toList();
+        return new Network(name, next, wires, nextBlocks);
+    }
+
     /** Whether the block's shortcut is on, i.e. it holds an {@link Add}. */
     public boolean hasShortcut(String blockName) {
         return findAdd(requireBlock(blockName)).isPresent();

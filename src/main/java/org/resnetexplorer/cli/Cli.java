@@ -1,0 +1,72 @@
+package org.resnetexplorer.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs one headless command from the command line. Exit codes: 0 success, 2 bad input (with one line on
+ * standard error naming the problem), 1 an internal failure (one line too; {@code --debug} adds the trace).
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    private static final List<Command> COMMANDS = List.of(new TemplatesCommand(), new SummaryCommand());
+
+    private Cli() {
+    }
+
+    /** Runs {@code args[0]} with the remaining arguments and returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> words = Arrays.asList(args);
+        boolean debug = words.contains("--debug");
+        List<String> rest = words.stream().filter(w -> !w.equals("--debug")).toList();
+        if (rest.isEmpty() || List.of("help", "--help", "-h").contains(rest.get(0))) {
+            printHelp(out);
+            return OK;
+        }
+        Command command = COMMANDS.stream().filter(c -> c.name().equals(rest.get(0))).findFirst().orElse(null);
+        if (command == null) {
+            err.println("error: unknown command '" + rest.get(0) + "': use " + names() + " (help lists them)");
+            return BAD_INPUT;
+        }
+        List<String> commandArgs = rest.subList(1, rest.size());
+        if (commandArgs.contains("--help") || commandArgs.contains("-h")) {
+            out.println("usage: resnet-explorer " + command.name() + " " + command.usage());
+            out.println("  " + command.description());
+            return OK;
+        }
+        try {
+            return command.run(commandArgs, out, err);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (RuntimeException e) {
+            err.println("internal error in '" + command.name() + "': " + e + (debug ? "" : " (run again with --debug for"
+                    + " details, and please report it)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return FAILED;
+        }
+    }
+
+    private static String names() {
+        return String.join(", ", COMMANDS.stream().map(Command::name).toList());
+    }
+
+    private static void printHelp(PrintStream out) {
+        out.println("ResNet Explorer: compose plain and residual networks, train them small, see why skip connections work.");
+        out.println();
+        out.println("usage: java -jar resnet-explorer.jar                 open the app");
+        out.println("       java -jar resnet-explorer.jar COMMAND [ARGS]  run a command without a window");
+        out.println();
+        out.println("commands:");
+        for (Command command : COMMANDS) {
+            out.println("  " + command.name() + " " + command.usage());
+            out.println("      " + command.description());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.resnetexplorer.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.resnetexplorer.graph.GraphFileException;
+import org.resnetexplorer.graph.GraphFiles;
+import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.graph.TemplateOptions;
+import org.resnetexplorer.graph.Templates;
+
+/** Turns a command's MODEL argument, a template name or a saved graph file, into a network. */
+final class Models {
+    private Models() {
+    }
+
+    /**
+     * A template built with these options, or a graph file adapted to them (its input shape, classes and
+     * shortcut option; width, BatchNorm and activation apply to templates only).
+     */
+    static Network resolve(String model, TemplateOptions options) throws UsageException {
+        Path file = Path.of(model);
+        if (Files.exists(file) || model.endsWith(".json")) {
+            try {
+                Network network = GraphFiles.load(file);
+                if (options.input() != null) {
+                    network = network.withInputShape(options.input());
+                }
+                if (options.classes() != null) {
+                    network = network.withClasses(options.classes());
+                }
+                if (options.shortcut() != null) {
+                    network = network.withShortcutOption(options.shortcut());
+                }
+                return network;
+            } catch (GraphFileException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        try {
+            return Templates.build(model, options);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + (model.contains("/") ? " (and there is no file '" + model + "')" : ""));
+        }
+    }
+}

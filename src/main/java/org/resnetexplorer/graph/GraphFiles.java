@@ -1,0 +1,716 @@
+package org.resnetexplorer.graph;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Networks as JSON files. A file holds {@code "format": "resnet-explorer/graph"}, its {@code "schemaVersion"},
+ * the network's {@code "name"}, and the lists {@code "nodes"}, {@code "wires"} and {@code "blocks"}:
+ *
+ * <pre>{@code
+ * {
+ *   "format": "resnet-explorer/graph",
+ *   "schemaVersion": 1,
+ *   "name": "resnet-18",
+ *   "nodes": [
+ *     {"name": "input", "kind": "Input", "shape": [3, 224, 224]},
+ *     {"name": "conv1", "kind": "Conv2D", "filters": 64, "kernel": 7, "stride": 2, "padding": 3, "bias": false},
+ *     ...
+ *   ],
+ *   "wires": [
+ *     {"from": "input", "to": "conv1", "port": "in"},
+ *     ...
+ *   ],
+ *   "blocks": [
+ *     {"name": "conv2_1", "kind": "basic", "shortcutOption": "B", "branchEnd": "conv2_1.bn2", "members": [...]},
+ *     ...
+ *   ]
+ * }
+ * }</pre>
+ *
+ * <p>A node's settings are the components of its layer record, by name, so a new setting needs no code here.
+ * Reading ignores keys it does not know (a newer app may add some) and refuses anything else it cannot make
+ * sense of with a {@link GraphFileException} that names the problem; it never returns part of a network. A
+ * network that is sound as a graph but not valid (an open port, a cycle) loads: the editor saves work in
+ * progress, and {@link Analysis} reports its problems.
+ */
+public final class GraphFiles {
+    private static final String FORMAT = "resnet-explorer/graph";
+    private static final int SCHEMA_VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper(
+            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Longest JSON value quoted in a message, so that one line stays one line. */
+    private static final int SHOWN_LENGTH = 40;
+
+    /** How a file writes and reads each type of layer setting. */
+    private static final Map<Class<?>, Codec> CODECS = Map.of(
+            int.class, new Codec(value -> JSON.numberNode((int) value), GraphFiles::readInt),
+            double.class, new Codec(value -> JSON.numberNode((double) value), GraphFiles::readDouble),
+            boolean.class, new Codec(value -> JSON.booleanNode((boolean) value), GraphFiles::readBoolean),
+            Shape.class, new Codec(GraphFiles::writeShape, GraphFiles::readShape),
+            ActivationFunction.class, new Codec(value -> JSON.textNode(((ActivationFunction) value).id()),
+                    (json, setting) -> ActivationFunction.parse(readText(json, setting))),
+            ShortcutOption.class, new Codec(value -> JSON.textNode(((ShortcutOption) value).name()),
+                    (json, setting) -> ShortcutOption.parse(readText(json, setting))));
+
+    /** The layer record of each kind a file names, in the order an error message lists them. */
+    private static final Map<String, Class<? extends LayerSpec>> KINDS = kinds(
+            Input.class, Dense.class, Conv2D.class, BatchNorm.class, Activation.class, Add.class, Shortcut.class,
+            MaxPool.class, AvgPool.class, GlobalAvgPool.class, Flatten.class, Dropout.class, Output.class);
+
+    private GraphFiles() {
+    }
+
+    /**
+     * Reads the network saved in {@code file}.
+     *
+     * @throws GraphFileException if the file is missing, unreadable, not a graph, or damaged, saying which
+     */
+    public static Network load(Path file) throws GraphFileException {
+        if (Files.isDirectory(file)) {
+            throw new GraphFileException(file, "is a folder, not a graph file: choose a .json file inside it");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new GraphFileException(file, "does not exist: check the folder and the file name", e);
+        } catch (AccessDeniedException e) {
+            throw new GraphFileException(file, "cannot be read (permission denied): check the file's permissions", e);
+        } catch (IOException e) {
+            throw new GraphFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+        }
+        return fromJson(decode(bytes, file), file);
+    }
+
+    /**
+     * Saves {@code network} to {@code file}, replacing it if it exists. The file is written whole or not at all:
+     * the JSON goes to a temporary file in the same folder, is forced to disk, and then takes the file's place
+     * in one step, so a crash or a full disk leaves the old file as it was.
+     *
+     * @throws IOException if the folder does not exist, the file is a folder, or writing fails
+     */
+    public static void save(Network network, Path file) throws IOException {
+        byte[] bytes = toJson(network).getBytes(StandardCharsets.UTF_8);
+        Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            // Files.move would replace an empty folder with the file.
+            throw new FileSystemException(file.toString(), null, "is a folder: save to a file inside it");
+        }
+        // Named by us rather than by Files.createTempFile, which would give the saved file owner-only permissions.
+        Path temp = target.resolveSibling("." + target.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            try (channel) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (Throwable failure) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
+        }
+    }
+
+    /** The file contents for {@code network}: pretty-printed JSON, one line per node, wire and block. */
+    public static String toJson(Network network) {
+        ObjectNode root = JSON.objectNode();
+        root.put("format", FORMAT);
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("name", network.name());
+        ArrayNode nodes = root.putArray("nodes");
+        network.nodes().forEach(node -> nodes.add(writeNode(node)));
+        ArrayNode wires = root.putArray("wires");
+        for (Wire wire : network.wires()) {
+            wires.addObject().put("from", wire.from()).put("to", wire.to()).put("port", wire.port());
+        }
+        ArrayNode blocks = root.putArray("blocks");
+        for (Block block : network.blocks()) {
+            ObjectNode json = blocks.addObject()
+                    .put("name", block.name())
+                    .put("kind", block.kind().id())
+                    .put("shortcutOption", block.shortcutOption().name())
+                    .put("branchEnd", block.branchEnd());
+            block.members().forEach(json.putArray("members")::add);
+        }
+        try {
+            return MAPPER.writer(new Layout()).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a tree of plain JSON values always serializes", e);
+        }
+    }
+
+    /**
+     * Reads a network from the contents of a graph file. {@code fileForMessages} names the file in error messages
+     * and gives the network its name when the JSON has none.
+     *
+     * @throws GraphFileException if the text is not a graph or is damaged, saying what is wrong
+     */
+    public static Network fromJson(String json, Path fileForMessages) throws GraphFileException {
+        Objects.requireNonNull(json, "json");
+        return new Reader(Objects.requireNonNull(fileForMessages, "fileForMessages")).network(json);
+    }
+
+    /** The bytes as UTF-8 text; anything else (an image, a zip, a weights file) is not a graph. */
+    private static String decode(byte[] bytes, Path file) throws GraphFileException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw notText(file, e);
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw notText(file, null);
+        }
+        // Some Windows editors start UTF-8 files with a byte-order mark, which JSON does not allow.
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static GraphFileException notText(Path file, Throwable cause) {
+        return new GraphFileException(file, "holds binary data, not text: it is not a graph file (ResNet Explorer"
+                + " saves graphs as JSON text)", cause);
+    }
+
+    private static ObjectNode writeNode(Node node) {
+        LayerSpec layer = node.layer();
+        if (KINDS.get(layer.kind()) != layer.getClass()) {
+            // Saving it would write a file that no version of the app can open.
+            throw new IllegalStateException("kind " + layer.kind() + " (" + layer.getClass().getName()
+                    + ") is not registered in GraphFiles");
+        }
+        ObjectNode json = JSON.objectNode().put("name", node.name()).put("kind", layer.kind());
+        for (RecordComponent component : layer.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(layer);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component + " of " + layer, e);
+            }
+            json.set(component.getName(), CODECS.get(component.getType()).write().apply(value));
+        }
+        return json;
+    }
+
+    private static JsonNode writeShape(Object shape) {
+        ArrayNode dims = JSON.arrayNode();
+        ((Shape) shape).dims().forEach(dims::add);
+        return dims;
+    }
+
+    private static int readInt(JsonNode json, String setting) {
+        if (isWhole(json) && json.canConvertToInt()) {
+            return json.intValue();
+        }
+        throw new IllegalArgumentException("'" + setting + "' must be a whole number"
+                + (isWhole(json) ? " up to " + Integer.MAX_VALUE : "") + ", not " + shown(json));
+    }
+
+    /** Whether the value is a whole number, also when written with a decimal point ({@code 64.0}). */
+    private static boolean isWhole(JsonNode json) {
+        return json.isNumber() && json.canConvertToExactIntegral();
+    }
+
+    private static double readDouble(JsonNode json, String setting) {
+        if (json.isNumber()) {
+            return json.doubleValue();
+        }
+        throw new IllegalArgumentException("'" + setting + "' must be a number, not " + shown(json));
+    }
+
+    private static boolean readBoolean(JsonNode json, String setting) {
+        if (json.isBoolean()) {
+            return json.booleanValue();
+        }
+        throw new IllegalArgumentException("'" + setting + "' must be true or false, not " + shown(json));
+    }
+
+    private static String readText(JsonNode json, String setting) {
+        if (json.isTextual()) {
+            return json.textValue();
+        }
+        throw new IllegalArgumentException("'" + setting + "' must be text, not " + shown(json));
+    }
+
+    private static Shape readShape(JsonNode json, String setting) {
+        if (!json.isArray() || !allWhole(json)) {
+            throw new IllegalArgumentException("'" + setting + "' must be a list of whole numbers ([3, 32, 32] for an"
+                    + " image, [2] for a flat vector), not " + shown(json));
+        }
+        int[] dims = new int[json.size()];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = json.get(i).intValue();
+        }
+        try {
+            return Shape.of(dims);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + setting + "' " + shown(json) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean allWhole(JsonNode array) {
+        for (JsonNode dim : array) {
+            if (!isWhole(dim) || !dim.canConvertToInt()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A JSON value as a message quotes it, shortened to fit on the line. */
+    private static String shown(JsonNode json) {
+        String text = json.toString();
+        return text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH - 3) + "...";
+    }
+
+    /**
+     * The registry of kinds: a kind's name in files is its record's class name ({@link #writeNode} checks that
+     * it is also what {@link LayerSpec#kind} says). Checked once here, so that a layer missing from the list, or
+     * with a setting no file can hold, fails every test rather than one save.
+     */
+    @SafeVarargs
+    private static Map<String, Class<? extends LayerSpec>> kinds(Class<? extends LayerSpec>... types) {
+        Map<String, Class<? extends LayerSpec>> kinds = new LinkedHashMap<>();
+        for (Class<? extends LayerSpec> type : types) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (!CODECS.containsKey(component.getType())) {
+                    throw new IllegalStateException(type.getSimpleName() + "." + component.getName() + " is a "
+                            + component.getType().getSimpleName() + ", which graph files cannot hold: add a codec");
+                }
+            }
+            kinds.put(type.getSimpleName(), type);
+        }
+        for (Class<?> permitted : LayerSpec.class.getPermittedSubclasses()) {
+            if (!kinds.containsValue(permitted)) {
+                throw new IllegalStateException(permitted.getSimpleName() + " is missing from GraphFiles.KINDS");
+            }
+        }
+        return Collections.unmodifiableMap(kinds);
+    }
+
+    /**
+     * Writes one type of setting as JSON, and reads it back; {@code read} gets the setting's name and throws
+     * IllegalArgumentException with a message that names it ({@code "'filters' must be a whole number, not 3.5"}).
+     */
+    private record Codec(Function<Object, JsonNode> write, BiFunction<JsonNode, String, Object> read) {
+    }
+
+    /** Reads one file; every problem becomes a GraphFileException naming that file. */
+    private static final class Reader {
+        /** What messages about the file's top level call it: {@code "the graph lacks 'nodes'"}. */
+        private static final String GRAPH = "the graph";
+        private final Path file;
+
+        Reader(Path file) {
+            this.file = file;
+        }
+
+        Network network(String text) throws GraphFileException {
+            if (text.isBlank()) {
+                throw fail("is empty: there is no graph in it (open another file, or save the network again)");
+            }
+            JsonNode root = parse(text);
+            checkHeader(root);
+            String name = root.has("name") ? text(root, "name", GRAPH) : defaultName();
+            List<Node> nodes = new ArrayList<>();
+            int index = 1;
+            for (JsonNode json : list(root, "nodes", true, GRAPH)) {
+                nodes.add(node(json, index++));
+            }
+            List<Wire> wires = new ArrayList<>();
+            index = 1;
+            for (JsonNode json : list(root, "wires", true, GRAPH)) {
+                wires.add(wire(json, index++));
+            }
+            List<Block> blocks = new ArrayList<>();
+            index = 1;
+            for (JsonNode json : list(root, "blocks", false, GRAPH)) {
+                blocks.add(block(json, index++));
+            }
+            try {
+                return new Network(name, nodes, wires, blocks);
+            } catch (IllegalArgumentException e) {
+                throw fail(e.getMessage(), e);
+            }
+        }
+
+        /** The one JSON object the text holds, or why it does not hold one. */
+        private JsonNode parse(String text) throws GraphFileException {
+            try (JsonParser parser = MAPPER.createParser(text)) {
+                JsonToken first;
+                try {
+                    first = parser.nextToken();
+                } catch (JsonProcessingException e) {
+                    throw fail("is not a graph file: it does not hold JSON (it starts with '" + firstWords(text) + "')", e);
+                }
+                if (first != JsonToken.START_OBJECT) {
+                    throw fail("holds " + describe(first) + ", not a JSON object: it is not a ResNet Explorer graph");
+                }
+                JsonNode root;
+                try {
+                    root = MAPPER.readTree(parser);
+                } catch (JsonProcessingException e) {
+                    throw syntaxError(e, text);
+                }
+                int lastLine = parser.currentLocation().getLineNr();
+                if (!endsHere(parser)) {
+                    throw fail("goes on after the graph ends on line " + lastLine + ": delete what follows it");
+                }
+                return root;
+            } catch (IOException e) {
+                // Only creating or closing the parser gets here, which does not fail on a string; JsonParser declares it.
+                throw fail("cannot be read as JSON (" + e.getMessage() + ")", e);
+            }
+        }
+
+        private static boolean endsHere(JsonParser parser) {
+            try {
+                return parser.nextToken() == null;
+            } catch (IOException e) {
+                // Text after the graph that is not even JSON is extra text all the same.
+                return false;
+            }
+        }
+
+        private GraphFileException syntaxError(JsonProcessingException e, String text) {
+            JsonLocation at = e.getLocation();
+            if (at == null) {
+                return fail("is not valid JSON: " + reason(e), e);
+            }
+            // An error at the very end means the text stopped where more had to come: a cut-off file.
+            if (e instanceof JsonEOFException || at.getCharOffset() >= text.stripTrailing().length()) {
+                return fail("ends early, on line " + at.getLineNr() + ": the file seems cut off (perhaps a save or copy"
+                        + " was interrupted)", e);
+            }
+            return fail("is not valid JSON: line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + reason(e), e);
+        }
+
+        /** The parser's reason, without the source description it appends. */
+        private static String reason(JsonProcessingException e) {
+            String message = e.getOriginalMessage().lines().findFirst().orElse("");
+            int source = message.indexOf("[Source");
+            if (source < 0) {
+                return message;
+            }
+            int opening = message.lastIndexOf(" (", source);
+            return message.substring(0, opening >= 0 ? opening : source).trim();
+        }
+
+        private static String firstWords(String text) {
+            String line = text.strip().lines().findFirst().orElse("");
+            return line.length() <= SHOWN_LENGTH ? line : line.substring(0, SHOWN_LENGTH - 3) + "...";
+        }
+
+        private static String describe(JsonToken token) {
+            return switch (token) {
+                case START_ARRAY -> "a JSON list";
+                case VALUE_STRING -> "a JSON string";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+                case VALUE_TRUE, VALUE_FALSE -> "a true/false value";
+                default -> "JSON " + token.asString();
+            };
+        }
+
+        /** The format and its version, checked before anything else: a newer file may be laid out differently. */
+        private void checkHeader(JsonNode root) throws GraphFileException {
+            JsonNode format = root.get("format");
+            if (format == null) {
+                throw fail("is not a ResNet Explorer graph: it has no \"format\": \"" + FORMAT + "\"");
+            }
+            if (!FORMAT.equals(format.textValue())) {
+                throw fail("is not a ResNet Explorer graph: its format is " + shown(format) + ", not \"" + FORMAT + "\"");
+            }
+            JsonNode version = root.get("schemaVersion");
+            if (version == null) {
+                throw fail("lacks 'schemaVersion' (the version of its format): the file is damaged");
+            }
+            if (!isWhole(version)) {
+                throw fail("'schemaVersion' must be a whole number, not " + shown(version));
+            }
+            BigInteger number = version.bigIntegerValue();
+            if (number.compareTo(BigInteger.valueOf(SCHEMA_VERSION)) > 0) {
+                throw fail("was saved by a newer version of ResNet Explorer (schema " + number + "; this version reads "
+                        + SCHEMA_VERSION + "): update the app");
+            }
+            if (number.signum() <= 0) {
+                throw fail("has schemaVersion " + number + ", but versions start at 1: the file is damaged");
+            }
+        }
+
+        /** Without a name in the file, the network is named after it: {@code my-net.json} holds {@code my-net}. */
+        private String defaultName() {
+            Path last = file.getFileName();
+            String fileName = last != null ? last.toString() : file.toString();
+            int dot = fileName.lastIndexOf('.');
+            return dot > 0 ? fileName.substring(0, dot) : fileName;
+        }
+
+        private Node node(JsonNode json, int index) throws GraphFileException {
+            String owner = "node #" + index;
+            requireObject(json, owner);
+            String name = text(json, "name", owner);
+            if (name.isBlank()) {
+                throw fail(owner + " has an empty 'name'");
+            }
+            owner = "node '" + name + "'";
+            String kind = text(json, "kind", owner);
+            Class<? extends LayerSpec> type = KINDS.get(kind);
+            if (type == null) {
+                throw fail(owner + " has kind " + shown(json.get("kind")) + ", which is not a layer kind: use one of "
+                        + String.join(", ", KINDS.keySet()));
+            }
+            return new Node(name, layer(json, type, owner + " (" + kind + ")"));
+        }
+
+        /** The layer of that record type, each component read from the setting of its name. */
+        private LayerSpec layer(JsonNode json, Class<? extends LayerSpec> type, String owner) throws GraphFileException {
+            RecordComponent[] components = type.getRecordComponents();
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                String setting = components[i].getName();
+                JsonNode value = json.get(setting);
+                if (value == null) {
+                    throw fail(owner + " lacks '" + setting + "'");
+                }
+                try {
+                    values[i] = CODECS.get(components[i].getType()).read().apply(value, setting);
+                } catch (IllegalArgumentException e) {
+                    throw fail(owner + ": " + e.getMessage(), e);
+                }
+            }
+            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            try {
+                Constructor<? extends LayerSpec> canonical = type.getDeclaredConstructor(types);
+                return canonical.newInstance(values);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof IllegalArgumentException invalid) {
+                    throw fail(owner + ": " + invalid.getMessage(), invalid);
+                }
+                throw new IllegalStateException("cannot create " + type.getSimpleName() + " from " + owner, e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(type.getSimpleName() + " has no canonical constructor to call", e);
+            }
+        }
+
+        private Wire wire(JsonNode json, int index) throws GraphFileException {
+            String owner = "wire #" + index;
+            requireObject(json, owner);
+            String from = text(json, "from", owner);
+            String to = text(json, "to", owner);
+            String port = text(json, "port", owner);
+            try {
+                return new Wire(from, to, port);
+            } catch (IllegalArgumentException e) {
+                throw fail(owner + ": " + e.getMessage(), e);
+            }
+        }
+
+        private Block block(JsonNode json, int index) throws GraphFileException {
+            String owner = "block #" + index;
+            requireObject(json, owner);
+            String name = text(json, "name", owner);
+            if (name.isBlank()) {
+                throw fail(owner + " has an empty 'name'");
+            }
+            owner = "block '" + name + "'";
+            String kind = text(json, "kind", owner);
+            String option = text(json, "shortcutOption", owner);
+            String branchEnd = text(json, "branchEnd", owner);
+            List<String> members = new ArrayList<>();
+            for (JsonNode member : list(json, "members", true, owner)) {
+                if (!member.isTextual()) {
+                    throw fail(owner + ": 'members' must be a list of node names, not " + shown(json.get("members")));
+                }
+                members.add(member.textValue());
+            }
+            BlockKind blockKind;
+            ShortcutOption shortcutOption;
+            try {
+                blockKind = BlockKind.parse(kind);
+                shortcutOption = ShortcutOption.parse(option);
+            } catch (IllegalArgumentException e) {
+                throw fail(owner + ": " + e.getMessage(), e);
+            }
+            try {
+                return new Block(name, blockKind, shortcutOption, branchEnd, members);
+            } catch (IllegalArgumentException e) {
+                // The block's own checks name the block already.
+                throw fail(e.getMessage(), e);
+            }
+        }
+
+        private void requireObject(JsonNode json, String owner) throws GraphFileException {
+            if (!json.isObject()) {
+                throw fail(owner + " must be a JSON object ({...}), not " + shown(json));
+            }
+        }
+
+        private String text(JsonNode json, String key, String owner) throws GraphFileException {
+            JsonNode value = json.get(key);
+            if (value == null) {
+                throw fail(owner + " lacks '" + key + "'");
+            }
+            if (!value.isTextual()) {
+                throw fail(owner + ": '" + key + "' must be text, not " + shown(value));
+            }
+            return value.textValue();
+        }
+
+        /** The list under {@code key}; an optional one may be absent, and then it is empty. */
+        private JsonNode list(JsonNode json, String key, boolean required, String owner) throws GraphFileException {
+            JsonNode value = json.get(key);
+            if (value == null && !required) {
+                return JSON.arrayNode();
+            }
+            if (value == null) {
+                throw fail(owner + " lacks '" + key + "'");
+            }
+            if (!value.isArray()) {
+                throw fail(owner + ": '" + key + "' must be a list ([...]), not " + shown(value));
+            }
+            return value;
+        }
+
+        private GraphFileException fail(String problem) {
+            return new GraphFileException(file, problem);
+        }
+
+        private GraphFileException fail(String problem, Throwable cause) {
+            return new GraphFileException(file, problem, cause);
+        }
+    }
+
+    /**
+     * Lays a file out for people: each entry of the graph and of its three lists on a line of its own, and each
+     * node, wire and block on one line, so that a file reads (and diffs) as a list of layers.
+     */
+    private static final class Layout implements PrettyPrinter {
+        /** Containers nested this deep or less put each entry on a new line: the graph, and its lists. */
+        private static final int LINE_DEPTH = 2;
+        private static final String INDENT = "  ";
+        private int depth;
+
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+        }
+
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            g.writeRaw('{');
+            depth++;
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) throws IOException {
+            startEntry(g, false);
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            startEntry(g, true);
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            end(g, entries);
+            g.writeRaw('}');
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            g.writeRaw('[');
+            depth++;
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            startEntry(g, false);
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            startEntry(g, true);
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            end(g, values);
+            g.writeRaw(']');
+        }
+
+        private void startEntry(JsonGenerator g, boolean afterComma) throws IOException {
+            if (depth <= LINE_DEPTH) {
+                g.writeRaw("\n" + INDENT.repeat(depth));
+            } else if (afterComma) {
+                g.writeRaw(' ');
+            }
+        }
+
+        private void end(JsonGenerator g, int entries) throws IOException {
+            depth--;
+            if (entries > 0 && depth < LINE_DEPTH) {
+                g.writeRaw("\n" + INDENT.repeat(depth));
+            }
+        }
+    }
+}
