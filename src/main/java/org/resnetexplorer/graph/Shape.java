@@ -28,7 +28,7 @@ public sealed interface Shape permits Shape.Image, Shape.Flat {
      * @throws IllegalArgumentException naming what is wrong with the text
      */
     static Shape parse(String text) {
-        String[] parts = text.trim().split("\\s*[,xX]\\s*");
+        String[] parts = text.trim().split("\\s*[,xX]\\s*", -1);
         int[] dims = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {

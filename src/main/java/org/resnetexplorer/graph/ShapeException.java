@@ -20,6 +20,6 @@ public final class ShapeException extends Exception {
         if (in instanceof Shape.Flat flat) {
             return flat;
         }
-        throw new ShapeException("gets " + in + " from a convolution: " + hint);
+        throw new ShapeException("gets " + in + ", an image, but needs a flat vector: " + hint);
     }
 }

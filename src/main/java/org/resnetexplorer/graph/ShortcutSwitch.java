@@ -3,6 +3,7 @@ package org.resnetexplorer.graph;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** Turns a block's shortcut off (its plain twin) and on again, restoring the very same nodes and order. */
@@ -51,7 +52,7 @@ final class ShortcutSwitch {
             throw new IllegalStateException("the shapes around block '" + block.name() + "' are not known yet: fix the"
                     + " problems the network shows first, then turn the shortcut on");
         }
-        int stride = strideBetween(in, out, block);
+        int stride = strideBetween(network, in, out, block);
         String shortcutName = freeName(network, block.name() + ".shortcut");
         String addName = freeName(network, block.name() + ".add");
         Node shortcut = new Node(shortcutName, new Shortcut(block.shortcutOption(), LayerSpec.features(out), stride));
@@ -86,19 +87,40 @@ final class ShortcutSwitch {
         return new Network(network.name(), nodes, wires, blocks);
     }
 
-    /** The stride a 1x1 shortcut needs to take {@code in} to the spatial size of {@code out}. */
-    private static int strideBetween(Shape in, Shape out, Block block) {
-        if (in instanceof Shape.Image from && out instanceof Shape.Image to) {
-            for (int stride = 1; stride <= from.height(); stride++) {
-                if ((from.height() - 1) / stride + 1 == to.height() && (from.width() - 1) / stride + 1 == to.width()) {
-                    return stride;
-                }
-            }
-        } else if (in instanceof Shape.Flat && out instanceof Shape.Flat) {
-            return 1;
+    /**
+     * The stride a 1x1 shortcut needs to take {@code in} to the size of {@code out}: the product of the strides
+     * on the branch (read from its layers, since on a 1x1 image every stride gives the same size).
+     */
+    private static int strideBetween(Network network, Shape in, Shape out, Block block) {
+        int stride = branchStride(network, block);
+        boolean fits = in instanceof Shape.Image from && out instanceof Shape.Image to
+                ? (from.height() - 1) / stride + 1 == to.height() && (from.width() - 1) / stride + 1 == to.width()
+                : in instanceof Shape.Flat && out instanceof Shape.Flat && stride == 1;
+        if (!fits) {
+            throw new IllegalStateException("no shortcut can take block '" + block.name() + "'s input " + in
+                    + " to its output " + out + ": the block must keep or subsample the image size");
         }
-        throw new IllegalStateException("no shortcut can take block '" + block.name() + "'s input " + in + " to its output "
-                + out + ": the block must keep or subsample the image size");
+        return stride;
+    }
+
+    /** Walks back from the branch end to the block's entry, multiplying the strides of the layers met. */
+    private static int branchStride(Network network, Block block) {
+        int stride = 1;
+        String node = block.branchEnd();
+        while (node != null && block.contains(node)) {
+            LayerSpec layer = network.requireNode(node).layer();
+            if (layer instanceof Conv2D conv) {
+                stride *= conv.stride();
+            } else if (layer instanceof MaxPool pool) {
+                stride *= pool.stride();
+            } else if (layer instanceof AvgPool pool) {
+                stride *= pool.stride();
+            }
+            String here = node;
+            node = layer.inputPorts().stream().map(port -> network.source(here, port).orElse(null))
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+        }
+        return stride;
     }
 
     private static String freeName(Network network, String wanted) {
