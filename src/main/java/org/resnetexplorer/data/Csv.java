@@ -1,0 +1,300 @@
+package org.resnetexplorer.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.resnetexplorer.graph.Shape;
+
+/**
+ * A CSV file of examples: one row per example, numeric feature columns and one label column.
+ *
+ * <ul>
+ * <li>Cells are separated by commas (by semicolons or tabs when the first row has no comma); a cell may be
+ * quoted with {@code "}. Blank lines are skipped; the file is UTF-8.
+ * <li>The first row is a header when one of its cells is {@code label} or {@code class} (any case), or when a
+ * cell other than its last is not a number.
+ * <li>The label column is the one named {@code label} or {@code class}, otherwise the last column. Every other
+ * column is a feature and must hold finite numbers.
+ * <li>Labels that are all numbers give classes in numeric order ({@code 0,1,2} stay 0, 1, 2; {@code 1,2,3}
+ * become 0, 1, 2); any other labels give classes in order of first appearance. The class names are the labels
+ * as written.
+ * <li>The test split is {@code testSize} rows (default 20%, at least 1), stratified and seeded; the training split
+ * is the other rows, or {@code trainSize} of them. Each feature column is standardised with the mean and
+ * standard deviation of the training split.
+ * </ul>
+ */
+final class Csv {
+    private static final String LAYOUT = "the label is the last column, or the column named label or class;"
+            + " every other column must be numeric";
+
+    private Csv() {
+    }
+
+    private record Row(int line, List<String> cells) {
+    }
+
+    static Dataset load(Path file, DatasetOptions options, long seed) throws DatasetException {
+        String dataset = file.getFileName() != null ? file.getFileName().toString() : file.toString();
+        String name = file.toString();
+        List<Row> rows = read(dataset, file);
+        if (rows.isEmpty()) {
+            throw new DatasetException(dataset, name, name + " is empty: expected one row per example, with numeric"
+                    + " feature columns and a label column (" + LAYOUT + ")");
+        }
+        Row first = rows.get(0);
+        int columns = first.cells().size();
+        if (columns < 2) {
+            throw new DatasetException(dataset, name, name + " has only one column: expected numeric feature columns"
+                    + " and a label column, separated by commas");
+        }
+        boolean header = isHeader(first.cells());
+        int labelColumn = columns - 1;
+        if (header) {
+            for (int c = 0; c < columns; c++) {
+                String cell = first.cells().get(c).toLowerCase(Locale.ROOT);
+                if (cell.equals("label") || cell.equals("class")) {
+                    labelColumn = c;
+                    break;
+                }
+            }
+        }
+        List<Row> data = header ? rows.subList(1, rows.size()) : rows;
+        if (data.isEmpty()) {
+            throw new DatasetException(dataset, name, name + " has a header but no rows of examples");
+        }
+        int features = columns - 1;
+        int n = data.size();
+        float[] values = new float[Math.multiplyExact(n, features)];
+        String[] labelText = new String[n];
+        for (int i = 0; i < n; i++) {
+            Row row = data.get(i);
+            if (row.cells().size() != columns) {
+                throw new DatasetException(dataset, name, name + " line " + row.line() + " has " + row.cells().size()
+                        + " columns, but line " + first.line() + " has " + columns + ": every row needs the same columns");
+            }
+            int f = 0;
+            for (int c = 0; c < columns; c++) {
+                String cell = row.cells().get(c);
+                if (c == labelColumn) {
+                    if (cell.isEmpty()) {
+                        throw new DatasetException(dataset, name, name + " line " + row.line() + " has an empty label"
+                                + " (column " + (c + 1) + ")");
+                    }
+                    labelText[i] = cell;
+                    continue;
+                }
+                Double number = number(cell);
+                if (number == null) {
+                    String column = "column " + (c + 1) + (header ? " ('" + first.cells().get(c) + "')" : "");
+                    throw new DatasetException(dataset, name, name + " line " + row.line() + ", " + column + ": '" + cell
+                            + "' is not a number (" + LAYOUT + ")");
+                }
+                values[i * features + f++] = number.floatValue();
+            }
+        }
+        List<String> classNames = new ArrayList<>();
+        int[] labels = classes(labelText, classNames);
+        if (classNames.size() < 2) {
+            throw new DatasetException(dataset, name, name + ": every row has the label '" + classNames.get(0)
+                    + "': a classifier needs at least 2 classes (" + LAYOUT + ")");
+        }
+        if (options.classes() != null && options.classes() != classNames.size()) {
+            throw new DatasetException(dataset, name, name + " has " + classNames.size() + " classes ("
+                    + String.join(", ", classNames) + "), not " + options.classes());
+        }
+        int testSize = options.testSize() != null ? options.testSize() : (int) Math.max(1, Math.round(0.2 * n));
+        if (testSize >= n) {
+            throw new DatasetException(dataset, name, "asked for " + testSize + " test rows but " + name + " has " + n
+                    + " rows: ask for at most " + (n - 1) + ", so that one is left for training");
+        }
+        Random random = new Random(Sampling.derive(seed, 5));
+        int[] testRows = Sampling.stratified(labels, classNames.size(), testSize, random);
+        boolean[] inTest = new boolean[n];
+        for (int i : testRows) {
+            inTest[i] = true;
+        }
+        int[] rest = new int[n - testSize];
+        int[] restLabels = new int[n - testSize];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (!inTest[i]) {
+                rest[k] = i;
+                restLabels[k++] = labels[i];
+            }
+        }
+        int[] trainRows;
+        if (options.trainSize() == null) {
+            trainRows = rest;
+            Sampling.shuffle(trainRows, random);
+        } else if (options.trainSize() > rest.length) {
+            throw new DatasetException(dataset, name, "asked for " + options.trainSize() + " training rows but " + name
+                    + " has " + rest.length + " besides the " + testSize + " test rows: ask for at most " + rest.length);
+        } else {
+            int[] picked = Sampling.stratified(restLabels, classNames.size(), options.trainSize(), random);
+            trainRows = new int[picked.length];
+            for (int k = 0; k < picked.length; k++) {
+                trainRows[k] = rest[picked[k]];
+            }
+        }
+        Examples all = new Examples(Shape.flat(features), classNames.size(), values, labels);
+        Examples train = all.subset(trainRows);
+        Examples test = all.subset(testRows);
+        Normalization normalization = Preprocessing.standardise(train, test, features, 1);
+        return new Dataset(dataset, train, test, classNames, normalization);
+    }
+
+    /** Class indices of the labels; fills {@code names} with the class names. */
+    private static int[] classes(String[] text, List<String> names) {
+        int[] labels = new int[text.length];
+        boolean numeric = Arrays.stream(text).allMatch(t -> decimal(t) != null);
+        if (numeric) {
+            Map<BigDecimal, String> byValue = new TreeMap<>();
+            for (String t : text) {
+                byValue.putIfAbsent(decimal(t), t);
+            }
+            Map<BigDecimal, Integer> index = new TreeMap<>();
+            for (Map.Entry<BigDecimal, String> e : byValue.entrySet()) {
+                index.put(e.getKey(), names.size());
+                names.add(e.getValue());
+            }
+            for (int i = 0; i < text.length; i++) {
+                labels[i] = index.get(decimal(text[i]));
+            }
+        } else {
+            Map<String, Integer> index = new LinkedHashMap<>();
+            for (int i = 0; i < text.length; i++) {
+                Integer c = index.get(text[i]);
+                if (c == null) {
+                    c = names.size();
+                    index.put(text[i], c);
+                    names.add(text[i]);
+                }
+                labels[i] = c;
+            }
+        }
+        return labels;
+    }
+
+    private static BigDecimal decimal(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The finite number in the cell, or null. */
+    private static Double number(String cell) {
+        if (cell.isEmpty()) {
+            return null;
+        }
+        char last = cell.charAt(cell.length() - 1);
+        if (!(Character.isDigit(last) || last == '.')) {
+            return null; // refuse Java's "1f", "2d", "NaN", "Infinity"
+        }
+        try {
+            double d = Double.parseDouble(cell);
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean isHeader(List<String> cells) {
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = cells.get(c).toLowerCase(Locale.ROOT);
+            if (cell.equals("label") || cell.equals("class")) {
+                return true;
+            }
+            if (c < cells.size() - 1 && number(cells.get(c)) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Row> read(String dataset, Path file) throws DatasetException {
+        String name = file.toString();
+        if (!Files.exists(file)) {
+            throw new DatasetException(dataset, name, name + " does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new DatasetException(dataset, name, name + " is a folder, not a CSV file");
+        }
+        List<Row> rows = new ArrayList<>();
+        char separator = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (number == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (separator == 0) {
+                    separator = line.indexOf(',') < 0 && line.indexOf(';') >= 0 ? ';'
+                            : line.indexOf(',') < 0 && line.indexOf('\t') >= 0 ? '\t' : ',';
+                }
+                List<String> cells = split(line, separator);
+                if (cells == null) {
+                    throw new DatasetException(dataset, name, name + " line " + number + " has a quote (\") that is"
+                            + " never closed");
+                }
+                rows.add(new Row(number, cells));
+            }
+        } catch (CharacterCodingException e) {
+            throw new DatasetException(dataset, name, name + " is not UTF-8 text: is it a CSV file? (save it as CSV,"
+                    + " UTF-8)", e);
+        } catch (IOException e) {
+            throw new DatasetException(dataset, name, name + " cannot be read: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /** The trimmed cells of a line; null when a quote is not closed. */
+    static List<String> split(String line, char separator) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch != '"') {
+                    cell.append(ch);
+                } else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else {
+                    quoted = false;
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == separator) {
+                cells.add(cell.toString().trim());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        if (quoted) {
+            return null;
+        }
+        cells.add(cell.toString().trim());
+        return cells;
+    }
+}

@@ -1,0 +1,208 @@
+package org.resnetexplorer.data;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Loads a dataset by name:
+ *
+ * <ul>
+ * <li>{@code spiral}, {@code circles}, {@code xor}, {@code gauss}, {@code moons}: 2-D points generated in code
+ * (see {@link DatasetOptions} for sizes, noise, classes), features in [-1, 1], stored as they are.
+ * <li>{@code fashion-mnist}: the bundled subset (6,000 train / 1,000 test, 600 / 100 per class), read from the
+ * classpath folder {@value #BUNDLED_FASHION_MNIST}; with {@code dataDir}, the full set in that folder instead.
+ * <li>{@code fashion-mnist-full}: the full set (60,000 / 10,000) from {@code dataDir}, or from Debian's
+ * {@code /usr/share/datasets/fashion-mnist} (package {@code dataset-fashion-mnist}) when no folder is given.
+ * <li>{@code mnist}: the IDX files in {@code dataDir}.
+ * <li>{@code cifar10}: the binary batches in {@code dataDir} or in its {@code cifar-10-batches-bin} folder.
+ * <li>a path ending in {@code .csv}: see {@link #CSV_HELP}.
+ * </ul>
+ *
+ * Images are scaled to [0, 1] and then standardised per channel with the mean and standard deviation of the
+ * training split (recorded in {@link Dataset#normalization()}); CSV features are standardised per column the
+ * same way. An option the dataset cannot honour (noise for a file, downscaling points, a folder for a generated
+ * set, another number of classes than a fixed set has) is refused, not ignored.
+ */
+public final class Datasets {
+
+    /** The seed used when the options give none. */
+    public static final long DEFAULT_SEED = 1;
+
+    /** The classpath folder of the bundled Fashion-MNIST subset (the repository's assets/datasets/...). */
+    public static final String BUNDLED_FASHION_MNIST = "/assets/datasets/fashion-mnist-subset/";
+
+    /** Where Debian's package dataset-fashion-mnist puts the full set. */
+    public static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+
+    /** A help line for CSV files, which have no fixed name. */
+    public static final String CSV_HELP = "FILE.csv: one row per example, numeric feature columns and a label column"
+            + " (the last, or the one named label or class); header row optional; 20% of the rows for testing";
+
+    private static final Map<String, String> DESCRIPTIONS = descriptions0();
+
+    /** Where the loader looks for files; tests point it elsewhere. */
+    record Locations(String bundledFashionMnist, Path debianFashionMnist) {
+        static final Locations DEFAULT = new Locations(BUNDLED_FASHION_MNIST, DEBIAN_FASHION_MNIST);
+    }
+
+    private Datasets() {
+    }
+
+    private static Map<String, String> descriptions0() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("spiral", "2-D points on 2-6 interleaved spiral arms (TensorFlow Playground's spiral)");
+        d.put("circles", "2-D points: a disc inside a ring, 2 classes");
+        d.put("xor", "2-D points labelled by whether x and y have the same sign, 2 classes");
+        d.put("gauss", "2-D points from 2-8 Gaussian blobs");
+        d.put("moons", "2-D points on two interleaving half circles, 2 classes");
+        d.put("fashion-mnist", "28x28 grey photos of clothes, 10 classes: the bundled 6,000/1,000 subset,"
+                + " or the full set from --data-dir");
+        d.put("fashion-mnist-full", "the full Fashion-MNIST, 60,000/10,000, from --data-dir or Debian's"
+                + " dataset-fashion-mnist package");
+        d.put("mnist", "28x28 grey handwritten digits, 10 classes, from the IDX files in --data-dir");
+        d.put("cifar10", "32x32 colour photos, 10 classes, from CIFAR-10's binary batches in --data-dir");
+        return Collections.unmodifiableMap(d);
+    }
+
+    /** The dataset names, in the order of a help text; any path ending in {@code .csv} is loadable too. */
+    public static List<String> names() {
+        return List.copyOf(DESCRIPTIONS.keySet());
+    }
+
+    /**
+     * One line describing {@code name} for help texts ({@link #CSV_HELP} for a {@code .csv} path).
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static String description(String name) {
+        if (isCsv(name)) {
+            return CSV_HELP;
+        }
+        String d = DESCRIPTIONS.get(name);
+        if (d == null) {
+            throw new IllegalArgumentException(unknown(name));
+        }
+        return d;
+    }
+
+    /** True for the sets generated in code, which take noise and (spiral, gauss) a number of classes. */
+    public static boolean isGenerated(String name) {
+        return ToySets.Kind.of(name) != null;
+    }
+
+    /**
+     * Loads the dataset {@code name} (one of {@link #names()} or a path ending in {@code .csv}).
+     *
+     * @param options null settings keep the dataset's defaults; {@code null} means {@link DatasetOptions#defaults()}
+     * @throws DatasetException naming the file and the problem when the data cannot be loaded
+     */
+    public static Dataset load(String name, DatasetOptions options) throws DatasetException {
+        return load(name, options, Locations.DEFAULT);
+    }
+
+    static Dataset load(String name, DatasetOptions options, Locations locations) throws DatasetException {
+        Objects.requireNonNull(name, "name");
+        DatasetOptions o = options != null ? options : DatasetOptions.defaults();
+        long seed = o.seed() != null ? o.seed() : DEFAULT_SEED;
+        String key = name.trim();
+        if (isCsv(key)) {
+            Path file;
+            try {
+                file = Path.of(key);
+            } catch (InvalidPathException e) {
+                throw new DatasetException(key, key, "'" + key + "' is not a valid file path: " + e.getReason(), e);
+            }
+            String display = file.getFileName() != null ? file.getFileName().toString() : key;
+            refuse(display, o, false, false, "a CSV file is read from its path: leave out --data-dir");
+            return Csv.load(file, o, seed);
+        }
+        ToySets.Kind kind = ToySets.Kind.of(key);
+        if (kind != null) {
+            refuse(key, o, true, false, key + " is generated in code and reads no folder: leave out --data-dir");
+            return ToySets.generate(kind, o, seed);
+        }
+        switch (key) {
+            case "fashion-mnist" -> {
+                refuse(key, o, false, true, null);
+                fixedClasses(key, o, 10);
+                return o.dataDir() != null
+                        ? IdxSets.fromFolder(key, o.dataDir(), "FashionMNIST", IdxSets.FASHION_CLASSES, o, seed)
+                        : IdxSets.bundled(key, locations.bundledFashionMnist(), IdxSets.FASHION_CLASSES, o, seed);
+            }
+            case "fashion-mnist-full" -> {
+                refuse(key, o, false, true, null);
+                fixedClasses(key, o, 10);
+                Path dir = o.dataDir();
+                if (dir == null) {
+                    dir = locations.debianFashionMnist();
+                    if (!Files.isDirectory(dir)) {
+                        throw new DatasetException(key, dir.toString(), "the full Fashion-MNIST is not installed in "
+                                + dir + ": pass --data-dir with the folder holding " + IdxSets.EXPECTED
+                                + ", or install Debian's package dataset-fashion-mnist (apt-get install"
+                                + " dataset-fashion-mnist)");
+                    }
+                }
+                return IdxSets.fromFolder(key, dir, "FashionMNIST", IdxSets.FASHION_CLASSES, o, seed);
+            }
+            case "mnist" -> {
+                refuse(key, o, false, true, null);
+                fixedClasses(key, o, 10);
+                requireDataDir(key, o, IdxSets.EXPECTED);
+                return IdxSets.fromFolder(key, o.dataDir(), "MNIST", IdxSets.DIGITS, o, seed);
+            }
+            case "cifar10" -> {
+                refuse(key, o, false, true, null);
+                fixedClasses(key, o, 10);
+                requireDataDir(key, o, "data_batch_1.bin ... data_batch_5.bin and test_batch.bin (CIFAR-10's binary"
+                        + " version)");
+                return Cifar10.load(key, o.dataDir(), o, seed);
+            }
+            default -> throw new DatasetException(key, unknown(key));
+        }
+    }
+
+    private static boolean isCsv(String name) {
+        return name != null && name.trim().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    private static String unknown(String name) {
+        return "unknown dataset '" + name + "': use one of " + String.join(", ", DESCRIPTIONS.keySet())
+                + ", or a path to a .csv file";
+    }
+
+    /** Refuses the options that {@code name} cannot honour; {@code noDataDir} says why it takes no folder (null: it does). */
+    private static void refuse(String name, DatasetOptions o, boolean noise, boolean downscale, String noDataDir)
+            throws DatasetException {
+        if (!noise && o.noise() != null) {
+            throw new DatasetException(name, "noise applies to the generated sets only (spiral, circles, xor, gauss,"
+                    + " moons), not to " + name);
+        }
+        if (!downscale && o.downscale()) {
+            throw new DatasetException(name, "downscaling applies to images (fashion-mnist, mnist, cifar10); " + name
+                    + " is not made of images");
+        }
+        if (noDataDir != null && o.dataDir() != null) {
+            throw new DatasetException(name, noDataDir);
+        }
+    }
+
+    private static void fixedClasses(String name, DatasetOptions o, int classes) throws DatasetException {
+        if (o.classes() != null && o.classes() != classes) {
+            throw new DatasetException(name, name + " has " + classes + " classes, not " + o.classes()
+                    + ": the number of classes can be chosen for spiral (2-6) and gauss (2-8)");
+        }
+    }
+
+    private static void requireDataDir(String name, DatasetOptions o, String files) throws DatasetException {
+        if (o.dataDir() == null) {
+            throw new DatasetException(name, name + " is not bundled: pass --data-dir with the folder holding " + files);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.resnetexplorer.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.resnetexplorer.graph.Activation;
+import org.resnetexplorer.graph.Add;
+import org.resnetexplorer.graph.Analysis;
+import org.resnetexplorer.graph.AvgPool;
+import org.resnetexplorer.graph.BatchNorm;
+import org.resnetexplorer.graph.Conv2D;
+import org.resnetexplorer.graph.Dense;
+import org.resnetexplorer.graph.Dropout;
+import org.resnetexplorer.graph.Flatten;
+import org.resnetexplorer.graph.GlobalAvgPool;
+import org.resnetexplorer.graph.Input;
+import org.resnetexplorer.graph.LayerSpec;
+import org.resnetexplorer.graph.MaxPool;
+import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.graph.Output;
+import org.resnetexplorer.graph.Problem;
+import org.resnetexplorer.graph.Shape;
+import org.resnetexplorer.graph.Shortcut;
+
+/**
+ * A validated network compiled into {@link Layer}s in network order, with its parameters in flat buffers.
+ * {@link #forward} keeps every node's output of the pass ({@link #activation}), which is what the
+ * measurements read; {@link #backward} fills the gradient buffer from dL/d(logits).
+ *
+ * <p>Not thread-safe: one trainer thread drives it. The arrays of a pass live in the caller's workspace.
+ */
+public final class CompiledNetwork {
+    private final Network network;
+    private final Analysis analysis;
+    private final DataType dataType;
+    private final Parameters parameters;
+    private final Map<String, Layer> layers = new LinkedHashMap<>();
+    private final Map<String, String[]> sources = new HashMap<>();
+    private final String inputNode;
+    private final String logitsNode;
+    private final Map<String, INDArray> activations = new HashMap<>();
+
+    private CompiledNetwork(Analysis analysis, DataType dataType, long seed) {
+        this.network = analysis.network();
+        this.analysis = analysis;
+        this.dataType = dataType;
+        this.parameters = Parameters.allocate(new Initialiser(analysis, seed).specs(), dataType);
+        Map<String, Map<Parameters.Role, Parameters.Parameter>> owned = new HashMap<>();
+        for (Parameters.Parameter p : parameters.all()) {
+            owned.computeIfAbsent(p.node(), k -> new HashMap<>()).put(p.role(), p);
+        }
+        String input = null;
+        String logits = null;
+        for (String name : analysis.order()) {
+            LayerSpec spec = network.requireNode(name).layer();
+            sources.put(name, spec.inputPorts().stream().map(port -> network.source(name, port).orElseThrow())
+                    .toArray(String[]::new));
+            if (spec instanceof Input) {
+                input = name;
+            } else if (spec instanceof Output) {
+                logits = sources.get(name)[0];
+            } else {
+                layers.put(name, layer(name, spec, owned.getOrDefault(name, Map.of())));
+            }
+        }
+        this.inputNode = input;
+        this.logitsNode = logits;
+    }
+
+    /**
+     * Compiles a network for training in the given precision ({@code FLOAT} to train, {@code DOUBLE} for
+     * gradient checks), with parameters initialised from {@code seed}.
+     *
+     * @throws EngineException if the network is not valid, naming its first problem
+     */
+    public static CompiledNetwork compile(Network network, DataType dataType, long seed) throws EngineException {
+        Analysis analysis = Analysis.of(network);
+        List<Problem> errors = analysis.errors();
+        if (!errors.isEmpty()) {
+            throw new EngineException("'" + network.name() + "' cannot train yet: " + errors.get(0).message()
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problems)" : ""));
+        }
+        return new CompiledNetwork(analysis, dataType, seed);
+    }
+
+    private Layer layer(String name, LayerSpec spec, Map<Parameters.Role, Parameters.Parameter> params) {
+        Parameters.Parameter weight = params.get(Parameters.Role.WEIGHT);
+        Parameters.Parameter bias = params.get(Parameters.Role.BIAS);
+        if (spec instanceof Dense) {
+            return new DenseLayer(name, weight, bias);
+        } else if (spec instanceof Conv2D conv) {
+            return new ConvLayer(name, weight, bias, conv.stride(), conv.padding());
+        } else if (spec instanceof BatchNorm bn) {
+            return new BatchNormLayer(name, params.get(Parameters.Role.GAMMA), params.get(Parameters.Role.BETA),
+                    bn.epsilon(), bn.momentum());
+        } else if (spec instanceof Activation activation) {
+            return new ActivationLayer(name, activation.function());
+        } else if (spec instanceof Add) {
+            return new AddLayer(name);
+        } else if (spec instanceof Shortcut shortcut) {
+            return shortcut(name, shortcut, params);
+        } else if (spec instanceof MaxPool pool) {
+            return PoolLayer.max(name, pool.kernel(), pool.stride(), pool.padding());
+        } else if (spec instanceof AvgPool pool) {
+            return PoolLayer.average(name, pool.kernel(), pool.stride(), pool.padding());
+        } else if (spec instanceof GlobalAvgPool) {
+            return PoolLayer.globalAverage(name);
+        } else if (spec instanceof Flatten) {
+            return new ReshapeLayer(name);
+        } else if (spec instanceof Dropout dropout) {
+            return new DropoutLayer(name, dropout.rate());
+        }
+        throw new IllegalStateException("no engine layer for " + spec.kind());
+    }
+
+    private Layer shortcut(String name, Shortcut shortcut, Map<Parameters.Role, Parameters.Parameter> params) {
+        Shape in = analysis.facts(name).orElseThrow().inputs().get(0);
+        if (!shortcut.projects(in)) {
+            return new ShortcutLayer(name, shortcut.filters(), shortcut.stride());
+        }
+        Layer projection = in instanceof Shape.Image
+                ? new ConvLayer(name + "#conv", params.get(Parameters.Role.WEIGHT), null, shortcut.stride(), 0)
+                : new DenseLayer(name + "#dense", params.get(Parameters.Role.WEIGHT), null);
+        Layer norm = new BatchNormLayer(name + "#bn", params.get(Parameters.Role.GAMMA), params.get(Parameters.Role.BETA),
+                BatchNorm.DEFAULT_EPSILON, BatchNorm.DEFAULT_MOMENTUM);
+        return new ShortcutLayer(name, projection, norm);
+    }
+
+    /**
+     * Runs a batch through the network and returns the logits [B, classes]. Every node's output stays readable
+     * through {@link #activation} until the next pass.
+     */
+    public INDArray forward(INDArray batch, boolean training) {
+        activations.clear();
+        activations.put(inputNode, batch);
+        for (Map.Entry<String, Layer> entry : layers.entrySet()) {
+            String[] from = sources.get(entry.getKey());
+            INDArray[] inputs = new INDArray[from.length];
+            for (int i = 0; i < from.length; i++) {
+                inputs[i] = activations.get(from[i]);
+            }
+            activations.put(entry.getKey(), entry.getValue().forward(inputs, training));
+        }
+        return activations.get(logitsNode);
+    }
+
+    /**
+     * Back-propagates dL/d(logits) through the last training pass, leaving every parameter's gradient in
+     * {@link #gradients()} (zero for parameters the loss does not reach).
+     */
+    public void backward(INDArray gradLogits) {
+        parameters.grads().assign(0);
+        Map<String, INDArray> grads = new HashMap<>();
+        grads.put(logitsNode, gradLogits);
+        List<String> reversed = new ArrayList<>(layers.keySet());
+        Collections.reverse(reversed);
+        for (String name : reversed) {
+            INDArray grad = grads.remove(name);
+            if (grad == null) {
+                continue;
+            }
+            INDArray[] inputGrads = layers.get(name).backward(grad);
+            String[] from = sources.get(name);
+            for (int i = 0; i < from.length; i++) {
+                // add() rather than addi(): an Add hands the same array to both of its inputs
+                grads.merge(from[i], inputGrads[i], INDArray::add);
+            }
+        }
+    }
+
+    /** The output of a node in the last pass (the batch itself for the Input). */
+    public Optional<INDArray> activation(String node) {
+        return Optional.ofNullable(activations.get(node));
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Analysis analysis() {
+        return analysis;
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** The flat buffer of every trainable value. */
+    public INDArray values() {
+        return parameters.values();
+    }
+
+    /** The flat buffer of every gradient, in the layout of {@link #values()}. */
+    public INDArray gradients() {
+        return parameters.grads();
+    }
+
+    Parameters parameters() {
+        return parameters;
+    }
+
+    /** Trainable values, as {@link Analysis#totalParams()} counts them. */
+    public long parameterCount() {
+        return parameters.count();
+    }
+}

@@ -1,0 +1,31 @@
+package org.resnetexplorer.engine;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Inverted dropout: in training each value is kept with probability 1 - rate and scaled by 1 / (1 - rate). */
+final class DropoutLayer extends Layer {
+    private final double rate;
+    private INDArray mask;
+
+    DropoutLayer(String name, double rate) {
+        super(name);
+        this.rate = rate;
+    }
+
+    @Override
+    INDArray forward(INDArray[] inputs, boolean training) {
+        INDArray x = inputs[0];
+        if (!training || rate == 0) {
+            mask = null;
+            return x;
+        }
+        mask = Nd4j.rand(x.dataType(), x.shape()).gt(rate).castTo(x.dataType()).divi(1 - rate);
+        return x.mul(mask);
+    }
+
+    @Override
+    INDArray[] backward(INDArray gradOutput) {
+        return new INDArray[] {mask == null ? gradOutput : gradOutput.mul(mask)};
+    }
+}

@@ -1,0 +1,97 @@
+package org.resnetexplorer.engine;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The libnd4j operations the layers run, with their argument conventions in one place (ND4J 1.0.0-M2.1,
+ * checked against finite differences in the tests). Tensors are NCHW; convolution weights are
+ * {@code [out, in, kH, kW]} (wFormat 1), as in PyTorch.
+ */
+final class Kernels {
+    private static final int NCHW = 0;
+    private static final int WEIGHTS_OIHW = 1;
+    private static final int EXPLICIT_PADDING = 0;
+    /** Average pooling divides by the whole window, padding included (PyTorch's default). */
+    private static final int AVG_INCLUDE_PADDING = 1;
+
+    private Kernels() {
+    }
+
+    private static int[] convArgs(INDArray w, int stride, int padding) {
+        return new int[] {(int) w.size(2), (int) w.size(3), stride, stride, padding, padding, 1, 1, EXPLICIT_PADDING,
+            NCHW, WEIGHTS_OIHW};
+    }
+
+    static INDArray conv2d(INDArray x, INDArray w, INDArray b, int stride, int padding) {
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d");
+        if (b != null) {
+            op.addInputs(x, w, b);
+        } else {
+            op.addInputs(x, w);
+        }
+        return Nd4j.exec(op.addIntegerArguments(convArgs(w, stride, padding)).build())[0];
+    }
+
+    /** Writes dL/dw (and dL/db) into {@code gw} ({@code gb}) and returns dL/dx. The gradient comes last. */
+    static INDArray conv2dBackward(INDArray x, INDArray w, INDArray b, INDArray gradOut, int stride, int padding,
+            INDArray gw, INDArray gb) {
+        INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d_bp");
+        if (b != null) {
+            op.addInputs(x, w, b, gradOut).addOutputs(gx, gw, gb);
+        } else {
+            op.addInputs(x, w, gradOut).addOutputs(gx, gw);
+        }
+        Nd4j.exec(op.addIntegerArguments(convArgs(w, stride, padding)).build());
+        return gx;
+    }
+
+    /** Normalises over axis 1 (channels, or features of a flat batch) with the given statistics. */
+    static INDArray batchNorm(INDArray x, INDArray mean, INDArray var, INDArray gamma, INDArray beta, double eps) {
+        return Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(x, mean, var, gamma, beta)
+                .addIntegerArguments(1, 1, 1).addFloatingPointArguments(eps).build())[0];
+    }
+
+    /**
+     * The training-mode gradient of batch normalisation ({@code mean} and the biased {@code var} must be the
+     * batch's own statistics): returns dL/dx and writes dL/dgamma, dL/dbeta into {@code gGamma}, {@code gBeta}.
+     */
+    static INDArray batchNormBackward(INDArray x, INDArray mean, INDArray var, INDArray gamma, INDArray beta,
+            INDArray gradOut, double eps, INDArray gGamma, INDArray gBeta) {
+        INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
+        Nd4j.exec(DynamicCustomOp.builder("batchnorm_bp").addInputs(x, mean, var, gamma, beta, gradOut)
+                .addOutputs(gx, mean.ulike(), var.ulike(), gGamma, gBeta)
+                .addIntegerArguments(1, 1, 1).addFloatingPointArguments(eps).build());
+        return gx;
+    }
+
+    private static int[] poolArgs(int kH, int kW, int stride, int padding) {
+        return new int[] {kH, kW, stride, stride, padding, padding, 1, 1, EXPLICIT_PADDING, AVG_INCLUDE_PADDING, NCHW};
+    }
+
+    /** {@code "maxpool2d"} or {@code "avgpool2d"} over {@code kH x kW} windows. */
+    static INDArray pool2d(String op, INDArray x, int kH, int kW, int stride, int padding) {
+        return Nd4j.exec(DynamicCustomOp.builder(op).addInputs(x)
+                .addIntegerArguments(poolArgs(kH, kW, stride, padding)).build())[0];
+    }
+
+    static INDArray pool2dBackward(String op, INDArray x, INDArray gradOut, int kH, int kW, int stride, int padding) {
+        return Nd4j.exec(DynamicCustomOp.builder(op + "_bp").addInputs(x, gradOut)
+                .addIntegerArguments(poolArgs(kH, kW, stride, padding)).build())[0];
+    }
+
+    static INDArray relu(INDArray x) {
+        return Nd4j.exec(DynamicCustomOp.builder("relu").addInputs(x).addFloatingPointArguments(0.0).build())[0];
+    }
+
+    /** dL/dx of ReLU from its output (the sign is the same as its input's). */
+    static INDArray reluBackward(INDArray y, INDArray gradOut) {
+        return Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(y, gradOut).build())[0];
+    }
+
+    static INDArray logSoftmax(INDArray logits) {
+        return Nd4j.exec(DynamicCustomOp.builder("log_softmax").addInputs(logits).build())[0];
+    }
+}

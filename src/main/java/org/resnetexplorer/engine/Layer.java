@@ -1,0 +1,30 @@
+package org.resnetexplorer.engine;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One node of a compiled network: its forward computation and, beside it, its backward. A forward keeps what
+ * its backward needs in fields, valid for the current step only (the arrays live in the step's workspace).
+ */
+abstract class Layer {
+    final String name;
+
+    Layer(String name) {
+        this.name = name;
+    }
+
+    /** The output for these inputs (one per input port); {@code training} selects batch statistics and dropout. */
+    abstract INDArray forward(INDArray[] inputs, boolean training);
+
+    /**
+     * Given dL/d(output), writes the gradients of this layer's parameters into their views and returns dL/d(input)
+     * for each input port. Called once per step, after {@link #forward} with {@code training} true.
+     */
+    abstract INDArray[] backward(INDArray gradOutput);
+
+    /** The parameters this layer owns (none for most kinds). */
+    List<Parameters.Parameter> parameters() {
+        return List.of();
+    }
+}
