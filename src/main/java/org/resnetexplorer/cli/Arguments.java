@@ -86,4 +86,34 @@ final class Arguments {
             throw new UsageException(name + " needs a whole number, not '" + value + "'");
         }
     }
+
+    /** The value of a number option, or null when it is absent. */
+    Double doubleOption(String name) throws UsageException {
+        String value = options.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            double parsed = Double.parseDouble(value.trim());
+            if (!Double.isFinite(parsed)) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " needs a number, not '" + value + "'");
+        }
+    }
+
+    /** The value of a whole-number option as a long, or null when it is absent. */
+    Long longOption(String name) throws UsageException {
+        String value = options.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " needs a whole number, not '" + value + "'");
+        }
+    }
 }

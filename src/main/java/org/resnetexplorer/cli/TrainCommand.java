@@ -1,0 +1,243 @@
+package org.resnetexplorer.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.resnetexplorer.data.Dataset;
+import org.resnetexplorer.data.DatasetException;
+import org.resnetexplorer.data.DatasetOptions;
+import org.resnetexplorer.data.Datasets;
+import org.resnetexplorer.engine.LearningRateSchedule;
+import org.resnetexplorer.engine.MetricsFiles;
+import org.resnetexplorer.engine.Optimizer;
+import org.resnetexplorer.engine.RunResult;
+import org.resnetexplorer.engine.RunStatus;
+import org.resnetexplorer.engine.Trainer;
+import org.resnetexplorer.engine.TrainingListener;
+import org.resnetexplorer.engine.TrainingSettings;
+import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.graph.TemplateOptions;
+
+/**
+ * {@code train MODEL --dataset NAME ...}: trains a template or graph file (its input and classes adapted to
+ * the dataset), prints a progress line as it goes, and writes metrics.csv, histograms.csv and run.json into
+ * {@code --out}. Exit 0 when the run finishes, 3 when it diverges, 1 when it fails, 2 on bad arguments.
+ */
+final class TrainCommand implements Command {
+    static final int DIVERGED = 3;
+    private static final Set<String> OPTIONS = Set.of("--dataset", "--steps", "--batch", "--lr", "--optimizer",
+            "--weight-decay", "--seed", "--eval-every", "--out", "--momentum", "--metrics-every", "--milestones",
+            "--lr-factor", "--warmup", "--test-limit", "--data-dir", "--noise", "--train-size", "--test-size", "--classes",
+            "--width", "--shortcut", "--activation");
+    private static final Set<String> FLAGS = Set.of("--downscale", "--bn", "--no-bn", "--quiet");
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String usage() {
+        return "MODEL --dataset NAME [--steps N] [--batch B] [--lr X] [--optimizer sgd|adam] [--weight-decay W]"
+                + " [--seed S] [--eval-every K] [--out DIR] [--momentum M] [--metrics-every K] [--milestones S1,S2]"
+                + " [--lr-factor F] [--warmup N] [--test-limit N] [--data-dir DIR] [--downscale] [--noise X]"
+                + " [--train-size N] [--test-size N] [--classes K] [--width W] [--shortcut A|B|C]"
+                + " [--activation F] [--bn|--no-bn] [--quiet]";
+    }
+
+    @Override
+    public String description() {
+        return "train a template or graph file on a dataset (" + String.join(", ", Datasets.names())
+                + ", or FILE.csv) and write metrics.csv, histograms.csv and run.json";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        Arguments parsed = Arguments.parse(name(), args, OPTIONS, FLAGS);
+        if (parsed.positional().size() != 1) {
+            throw new UsageException("'train' needs one MODEL, a template name (see 'templates') or a graph file");
+        }
+        String datasetName = parsed.option("--dataset");
+        if (datasetName == null) {
+            throw new UsageException("'train' needs --dataset NAME: one of " + String.join(", ", Datasets.names())
+                    + ", or a .csv file");
+        }
+        String model = parsed.positional().get(0);
+        Dataset dataset = loadDataset(datasetName, parsed);
+        TemplateOptions modelOptions = modelOptions(parsed).withInput(dataset.shape()).withClasses(dataset.classes());
+        Network network = Models.resolve(model, modelOptions);
+        TrainingSettings settings = settings(parsed);
+        Path folder = Path.of(parsed.option("--out") != null ? parsed.option("--out")
+                : "runs/" + network.name() + "-" + dataset.name() + "-seed" + settings.seed());
+        String runName = network.name() + "@" + dataset.name();
+
+        Trainer trainer = new Trainer(runName, network, dataset, settings);
+        MetricsFiles files;
+        try {
+            files = new MetricsFiles(folder);
+        } catch (IOException e) {
+            throw new UsageException("cannot write into " + folder + " (" + e.getMessage() + "): choose another --out");
+        }
+        trainer.addListener(files);
+        if (!parsed.flag("--quiet")) {
+            trainer.addListener(new ProgressPrinter(out, settings));
+        }
+        out.println("training " + network.name() + " on " + dataset.name() + " (" + dataset.train().size() + " train / "
+                + dataset.test().size() + " test, " + dataset.shape() + ", " + dataset.classes() + " classes) for "
+                + settings.steps() + " steps; writing " + folder);
+        RunResult result = trainer.run();
+        try (files) {
+            files.finish(result, network, dataset, settings);
+        } catch (IOException e) {
+            err.println("error: could not finish the files in " + folder + ": " + e.getMessage());
+            return Cli.FAILED;
+        }
+        out.println(String.format(Locale.ROOT, "%s after %d steps: loss %.4f, train error %s, test error %s, %.1f steps/s;"
+                + " wrote %s", result.status().name().toLowerCase(Locale.ROOT), result.steps(), result.loss(),
+                percent(result.trainError()), percent(result.testError()), result.stepsPerSecond(), folder));
+        if (result.status() == RunStatus.FINISHED) {
+            return Cli.OK;
+        }
+        err.println("error: " + result.message());
+        return result.status() == RunStatus.DIVERGED ? DIVERGED : Cli.FAILED;
+    }
+
+    private static Dataset loadDataset(String name, Arguments parsed) throws UsageException {
+        try {
+            DatasetOptions options = DatasetOptions.defaults()
+                    .withNoise(parsed.doubleOption("--noise"))
+                    .withTrainSize(parsed.intOption("--train-size", 1))
+                    .withTestSize(parsed.intOption("--test-size", 1))
+                    .withClasses(parsed.intOption("--classes", 2))
+                    .withDownscale(parsed.flag("--downscale"));
+            if (parsed.option("--data-dir") != null) {
+                options = options.withDataDir(Path.of(parsed.option("--data-dir")));
+            }
+            return Datasets.load(name, options);
+        } catch (DatasetException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static TemplateOptions modelOptions(Arguments parsed) throws UsageException {
+        List<String> modelArgs = new ArrayList<>();
+        for (String option : List.of("--width", "--shortcut", "--activation")) {
+            if (parsed.option(option) != null) {
+                modelArgs.add(option);
+                modelArgs.add(parsed.option(option));
+            }
+        }
+        for (String flag : List.of("--bn", "--no-bn")) {
+            if (parsed.flag(flag)) {
+                modelArgs.add(flag);
+            }
+        }
+        Set<String> flags = new HashSet<>(ModelOptions.FLAGS);
+        return ModelOptions.from(Arguments.parse("train", modelArgs, ModelOptions.OPTIONS, flags));
+    }
+
+    private static TrainingSettings settings(Arguments parsed) throws UsageException {
+        try {
+            TrainingSettings s = TrainingSettings.defaults();
+            Integer steps = parsed.intOption("--steps", 1);
+            if (steps != null) {
+                s = s.withSteps(steps);
+            }
+            Integer batch = parsed.intOption("--batch", 1);
+            if (batch != null) {
+                s = s.withBatch(batch);
+            }
+            if (parsed.option("--optimizer") != null) {
+                Optimizer optimizer = Optimizer.parse(parsed.option("--optimizer"));
+                s = s.withOptimizer(optimizer);
+                if (optimizer == Optimizer.ADAM && parsed.option("--lr") == null) {
+                    s = s.withLearningRate(0.001);
+                }
+            }
+            Double rate = parsed.doubleOption("--lr");
+            if (rate != null) {
+                s = s.withLearningRate(rate);
+            }
+            List<Integer> milestones = new ArrayList<>();
+            if (parsed.option("--milestones") != null) {
+                for (String part : parsed.option("--milestones").split(",")) {
+                    try {
+                        milestones.add(Integer.parseInt(part.trim()));
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--milestones needs steps separated by commas, e.g. 3000,4500");
+                    }
+                }
+            }
+            Double factor = parsed.doubleOption("--lr-factor");
+            Integer warmup = parsed.intOption("--warmup", 0);
+            s = s.withSchedule(new LearningRateSchedule(s.schedule().base(), milestones, factor != null ? factor : 0.1,
+                    warmup != null ? warmup : 0));
+            Double decay = parsed.doubleOption("--weight-decay");
+            if (decay != null) {
+                s = s.withWeightDecay(decay);
+            }
+            Double momentum = parsed.doubleOption("--momentum");
+            if (momentum != null) {
+                s = s.withMomentum(momentum);
+            }
+            Long seed = parsed.longOption("--seed");
+            if (seed != null) {
+                s = s.withSeed(seed);
+            }
+            Integer eval = parsed.intOption("--eval-every", 1);
+            if (eval != null) {
+                s = s.withEvalEvery(eval);
+            }
+            Integer every = parsed.intOption("--metrics-every", 1);
+            if (every != null) {
+                s = s.withMetricsEvery(every);
+            }
+            Integer limit = parsed.intOption("--test-limit", 1);
+            if (limit != null) {
+                s = s.withTestLimit(limit);
+            }
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static String percent(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", 100 * fraction) : "-";
+    }
+
+    /** Prints a progress line at every evaluation and about twenty times a run. */
+    private static final class ProgressPrinter implements TrainingListener {
+        private final PrintStream out;
+        private final int every;
+
+        ProgressPrinter(PrintStream out, TrainingSettings settings) {
+            this.out = out;
+            this.every = Math.max(settings.metricsEvery(), settings.steps() / 20);
+        }
+
+        @Override
+        public void snapshot(TrainingSnapshot s) {
+            if (s.hasTestError() || s.step() % every == 0) {
+                out.println(String.format(Locale.ROOT, "step %6d/%d  loss %.4f  train error %6s  test error %6s  lr %.3g"
+                        + "  %.1f steps/s", s.step(), s.totalSteps(), s.loss(), percent(s.trainErrorAverage()),
+                        percent(s.testError()), s.learningRate(), s.stepsPerSecond()));
+            }
+        }
+
+        @Override
+        public void status(String run, RunStatus status, String message) {
+            if (status == RunStatus.DIVERGED || status == RunStatus.FAILED) {
+                out.println(status.name().toLowerCase(Locale.ROOT) + ": " + message);
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.resnetexplorer.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.resnetexplorer.graph.Add;
+import org.resnetexplorer.graph.BatchNorm;
+import org.resnetexplorer.graph.Block;
+import org.resnetexplorer.graph.Conv2D;
+import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.graph.Wire;
+
+/**
+ * Reads what the charts show from the last training pass of a compiled network: gradient norms from the
+ * gradient buffer (one copy, summed on the Java side, cheaper than a native reduction per array), and the
+ * responses from the kept activations.
+ */
+final class Measurements {
+    private final CompiledNetwork network;
+    private final int bins;
+    /** 3x3 conv name -> the node whose output is its response (its BatchNorm if one follows). */
+    private final Map<String, String> responses = new LinkedHashMap<>();
+    private final List<ResidualBranch> branches = new ArrayList<>();
+
+    private record ResidualBranch(String block, String branchEnd, String shortcut) {
+    }
+
+    Measurements(CompiledNetwork network, int bins) {
+        this.network = network;
+        this.bins = bins;
+        Network graph = network.network();
+        for (String name : network.analysis().order()) {
+            if (graph.requireNode(name).layer() instanceof Conv2D conv && conv.kernel() == 3) {
+                List<Wire> next = graph.consumers(name);
+                boolean normalised = next.size() == 1 && graph.requireNode(next.get(0).to()).layer() instanceof BatchNorm;
+                responses.put(name, normalised ? next.get(0).to() : name);
+            }
+        }
+        for (Block block : graph.blocks()) {
+            block.members().stream().filter(m -> graph.requireNode(m).layer() instanceof Add).findFirst()
+                    .ifPresent(add -> branches.add(new ResidualBranch(block.name(),
+                            graph.source(add, Add.RESIDUAL).orElseThrow(), graph.source(add, Add.SHORTCUT).orElseThrow())));
+        }
+    }
+
+    List<TrainingSnapshot.LayerValue> gradNorms() {
+        float[] grads = network.gradients().toFloatVector();
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        for (Parameters.Parameter p : network.parameters().all()) {
+            if (p.role() == Parameters.Role.BIAS) {
+                continue;
+            }
+            boolean norm = p.role() != Parameters.Role.WEIGHT;
+            String key = p.node() + (norm ? "\u0000bn" : "\u0000weight");
+            double[] sum = sums.computeIfAbsent(key, k -> new double[1]);
+            for (long i = p.offset(); i < p.offset() + p.length(); i++) {
+                sum[0] += (double) grads[(int) i] * grads[(int) i];
+            }
+        }
+        List<TrainingSnapshot.LayerValue> values = new ArrayList<>();
+        Network graph = network.network();
+        sums.forEach((key, sum) -> {
+            String[] parts = key.split("\u0000");
+            // a projection shortcut holds a conv and a BatchNorm: its BN part is named apart
+            boolean ownNorm = parts[1].equals("bn") && !(graph.requireNode(parts[0]).layer() instanceof BatchNorm);
+            values.add(new TrainingSnapshot.LayerValue(ownNorm ? parts[0] + "/bn" : parts[0], parts[1], Math.sqrt(sum[0])));
+        });
+        return values;
+    }
+
+    List<TrainingSnapshot.LayerValue> responseStd() {
+        List<TrainingSnapshot.LayerValue> values = new ArrayList<>();
+        responses.forEach((conv, node) -> network.activation(node).ifPresent(a ->
+                values.add(new TrainingSnapshot.LayerValue(conv, "response", a.stdNumber().doubleValue()))));
+        return values;
+    }
+
+    List<TrainingSnapshot.ResidualResponse> residuals() {
+        List<TrainingSnapshot.ResidualResponse> values = new ArrayList<>();
+        for (ResidualBranch branch : branches) {
+            INDArray f = network.activation(branch.branchEnd()).orElse(null);
+            INDArray s = network.activation(branch.shortcut()).orElse(null);
+            if (f == null || s == null) {
+                continue;
+            }
+            values.add(describe(branch.block(), f.reshape(f.length()).toFloatVector(), s.norm2Number().doubleValue()));
+        }
+        return values;
+    }
+
+    /** Std, norm ratio and histogram of a branch output's values, against the shortcut output's norm. */
+    TrainingSnapshot.ResidualResponse describe(String block, float[] values, double shortcutNorm) {
+        double sum = 0;
+        double squares = 0;
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (float v : values) {
+            sum += v;
+            squares += (double) v * v;
+            low = Math.min(low, v);
+            high = Math.max(high, v);
+        }
+        int n = values.length;
+        double mean = sum / n;
+        double std = Math.sqrt(Math.max(0, squares / n - mean * mean));
+        double ratio = shortcutNorm > 0 ? Math.sqrt(squares) / shortcutNorm : 0;
+        long[] counts = new long[bins];
+        double width = high - low;
+        for (float v : values) {
+            int bin = width > 0 ? (int) Math.min(bins - 1, (v - low) / width * bins) : bins / 2;
+            counts[bin]++;
+        }
+        return new TrainingSnapshot.ResidualResponse(block, std, ratio,
+                new TrainingSnapshot.Histogram(n == 0 ? 0 : low, n == 0 ? 0 : high, counts));
+    }
+}

@@ -1,0 +1,69 @@
+package org.resnetexplorer.engine;
+
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Starting ND4J the way this app needs it: native memory capped (JavaCPP frees native buffers only when the
+ * Java objects are collected, and the cap makes it collect in time), one compute thread (faster than two at
+ * these sizes, and it leaves a core for the UI), and one workspace per training step, reused every step.
+ */
+public final class Nd4jRuntime {
+    /** Native memory JavaCPP may hold before it asks the garbage collector to free buffers. */
+    private static final String MAX_BYTES = "768m";
+    private static final String MAX_PHYSICAL_BYTES = "1536m";
+    private static final WorkspaceConfiguration STEP = WorkspaceConfiguration.builder()
+            .initialSize(0).overallocationLimit(0.2)
+            .policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .policyLearning(LearningPolicy.FIRST_LOOP)
+            .policyMirroring(MirroringPolicy.FULL)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .build();
+    private static volatile boolean ready;
+
+    private Nd4jRuntime() {
+    }
+
+    /**
+     * Loads ND4J (1-3 s the first time) and sets it up; later calls return at once. Call it early, off the UI
+     * thread, so the first training step starts quickly.
+     */
+    public static synchronized void start() {
+        if (ready) {
+            return;
+        }
+        if (System.getProperty("org.bytedeco.javacpp.maxbytes") == null) {
+            System.setProperty("org.bytedeco.javacpp.maxbytes", MAX_BYTES);
+        }
+        if (System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
+            System.setProperty("org.bytedeco.javacpp.maxphysicalbytes", MAX_PHYSICAL_BYTES);
+        }
+        Nd4j.create(1);
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        Nd4j.getEnvironment().setMaxThreads(1);
+        ready = true;
+    }
+
+    /** Opens the workspace of one training step on this thread; everything made inside dies with it. */
+    static MemoryWorkspace stepWorkspace() {
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, "resnet-explorer-step");
+    }
+
+    /** Frees this thread's workspaces, at the end of a run. */
+    static void releaseThreadMemory() {
+        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+    }
+
+    /** "ND4J 1.0.0-M2.1 (linux-x86_64-onednn-avx2)": what run.json records. */
+    public static String version() {
+        Package p = Nd4j.class.getPackage();
+        String version = p != null && p.getImplementationVersion() != null ? p.getImplementationVersion() : "1.0.0-M2.1";
+        String build = Nd4j.getExecutioner().getEnvironmentInformation().getProperty("blas.vendor", "");
+        return "ND4J " + version + (build.isEmpty() ? "" : " (" + build + ")");
+    }
+}

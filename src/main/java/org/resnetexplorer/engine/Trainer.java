@@ -1,0 +1,272 @@
+package org.resnetexplorer.engine;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.resnetexplorer.data.Dataset;
+import org.resnetexplorer.data.Examples;
+import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.graph.Shape;
+
+/**
+ * Trains one network on one dataset, on the thread that calls {@link #run()}. Other threads steer it with
+ * {@link #pause()}, {@link #resume()}, {@link #step()}, {@link #stop()} and {@link #setLearningRate}, which
+ * take effect between steps. Every {@code metricsEvery} steps it publishes an immutable
+ * {@link TrainingSnapshot} to its listeners; nothing in the trainer waits for them.
+ *
+ * <p>Same network, data, settings and seed give bit-identical snapshots on the same machine: weights,
+ * batches and dropout masks all come from the seed, and ND4J runs on one thread.
+ */
+public final class Trainer {
+    private static final int EVAL_BATCH = 250;
+
+    private final String run;
+    private final Network network;
+    private final Dataset dataset;
+    private final TrainingSettings settings;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object control = new Object();
+    private boolean pauseRequested;
+    private boolean stopRequested;
+    private int singleSteps;
+    private volatile RunStatus status = RunStatus.READY;
+    private volatile LearningRateSchedule schedule;
+
+    public Trainer(String run, Network network, Dataset dataset, TrainingSettings settings) {
+        this.run = Objects.requireNonNull(run, "run");
+        this.network = Objects.requireNonNull(network, "network");
+        this.dataset = Objects.requireNonNull(dataset, "dataset");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.schedule = settings.schedule();
+    }
+
+    public void addListener(TrainingListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public String runName() {
+        return run;
+    }
+
+    public RunStatus status() {
+        return status;
+    }
+
+    /** Holds the run before its next step (before its first, if it has not started). */
+    public void pause() {
+        synchronized (control) {
+            pauseRequested = true;
+            control.notifyAll();
+        }
+    }
+
+    public void resume() {
+        synchronized (control) {
+            pauseRequested = false;
+            control.notifyAll();
+        }
+    }
+
+    /** While paused, lets exactly one more step run. */
+    public void step() {
+        synchronized (control) {
+            singleSteps++;
+            control.notifyAll();
+        }
+    }
+
+    /** Ends the run after the current step; it reports STOPPED. */
+    public void stop() {
+        synchronized (control) {
+            stopRequested = true;
+            control.notifyAll();
+        }
+    }
+
+    /** Changes the base learning rate from the next step on (the schedule's milestones and warm-up stay). */
+    public void setLearningRate(double rate) {
+        schedule = schedule.withBase(rate);
+    }
+
+    /**
+     * Trains until the steps are done, the run is stopped, or it diverges. Never throws: a failure ends the run
+     * with status FAILED and a message.
+     */
+    public RunResult run() {
+        long started = System.nanoTime();
+        Progress progress = new Progress();
+        try {
+            Nd4jRuntime.start();
+            Nd4j.getRandom().setSeed(settings.seed());
+            CompiledNetwork compiled = CompiledNetwork.compile(network, DataType.FLOAT, settings.seed());
+            checkFits(compiled);
+            publish(RunStatus.RUNNING, "");
+            return train(compiled, progress, started);
+        } catch (EngineException e) {
+            return end(progress, RunStatus.FAILED, e.getMessage(), started);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String message = "training failed at step " + progress.step + ": " + (e.getMessage() == null ? e : e.getMessage());
+            return end(progress, RunStatus.FAILED, message, started);
+        } finally {
+            Nd4jRuntime.releaseThreadMemory();
+        }
+    }
+
+    private RunResult train(CompiledNetwork compiled, Progress progress, long started) {
+        OptimizerState optimizer = new OptimizerState(compiled.parameters(), settings.optimizer(), settings.momentum(),
+                settings.weightDecay());
+        Measurements measurements = new Measurements(compiled, settings.histogramBins());
+        Batches batches = new Batches(dataset.train(), settings.seed());
+        int every = settings.metricsEvery();
+        long activeNanos = 0;
+        int errorsSince = 0;
+        int examplesSince = 0;
+        for (int step = 0; step < settings.steps(); step++) {
+            if (!awaitTurn()) {
+                return end(progress, RunStatus.STOPPED, "stopped at step " + step, started);
+            }
+            long stepStart = System.nanoTime();
+            double rate = schedule.at(step);
+            boolean last = step == settings.steps() - 1;
+            boolean measure = (step + 1) % every == 0 || last || step == 0;
+            try (MemoryWorkspace ignored = Nd4jRuntime.stepWorkspace()) {
+                Batches.Batch batch = batches.next(settings.batch(), compiled.dataType());
+                SoftmaxCrossEntropy.Result result = SoftmaxCrossEntropy.of(compiled.forward(batch.features(), true),
+                        batch.labels());
+                progress.step = step + 1;
+                progress.loss = result.loss();
+                if (!Double.isFinite(result.loss())) {
+                    return diverged(progress, "loss is " + result.loss() + " at step " + (step + 1), rate, started);
+                }
+                compiled.backward(result.gradLogits());
+                errorsSince += result.errors();
+                examplesSince += batch.labels().length;
+                progress.trainError = (double) result.errors() / batch.labels().length;
+                TrainingSnapshot snapshot = null;
+                if (measure) {
+                    snapshot = new TrainingSnapshot(run, step + 1, settings.steps(), result.loss(), progress.trainError,
+                            (double) errorsSince / examplesSince, Double.NaN, rate, 0, measurements.gradNorms(),
+                            measurements.responseStd(), measurements.residuals());
+                    progress.trainErrorAverage = snapshot.trainErrorAverage();
+                    errorsSince = 0;
+                    examplesSince = 0;
+                }
+                optimizer.update(compiled.values(), compiled.gradients(), rate);
+                if (measure && !Double.isFinite(compiled.values().sumNumber().doubleValue())) {
+                    return diverged(progress, "the weights became infinite or NaN at step " + (step + 1), rate, started);
+                }
+                activeNanos += System.nanoTime() - stepStart;
+                if (snapshot != null) {
+                    double testError = Double.NaN;
+                    if ((step + 1) % settings.evalEvery() == 0 || last) {
+                        testError = testError(compiled);
+                        progress.testError = testError;
+                    }
+                    progress.stepsPerSecond = (step + 1) / (activeNanos / 1e9);
+                    publish(new TrainingSnapshot(run, snapshot.step(), snapshot.totalSteps(), snapshot.loss(),
+                            snapshot.trainError(), snapshot.trainErrorAverage(), testError, rate, progress.stepsPerSecond,
+                            snapshot.gradNorms(), snapshot.responseStd(), snapshot.residuals()));
+                }
+            }
+        }
+        return end(progress, RunStatus.FINISHED, "finished " + settings.steps() + " steps", started);
+    }
+
+    /** Error rate on the first {@code testLimit} test examples, with BatchNorm's running statistics. */
+    private double testError(CompiledNetwork compiled) {
+        Examples test = dataset.test();
+        int count = Math.min(settings.testLimit(), test.size());
+        long[] exampleShape = test.shape().dims().stream().mapToLong(Integer::longValue).toArray();
+        int errors = 0;
+        for (int from = 0; from < count; from += EVAL_BATCH) {
+            int size = Math.min(EVAL_BATCH, count - from);
+            int[] indices = new int[size];
+            for (int i = 0; i < size; i++) {
+                indices[i] = from + i;
+            }
+            try (MemoryWorkspace ignored = Nd4jRuntime.stepWorkspace()) {
+                Batches.Batch batch = Batches.of(test, indices, exampleShape, compiled.dataType());
+                INDArray logits = compiled.forward(batch.features(), false);
+                errors += SoftmaxCrossEntropy.errors(logits, batch.labels());
+            }
+        }
+        return (double) errors / count;
+    }
+
+    private void checkFits(CompiledNetwork compiled) throws EngineException {
+        Shape input = compiled.analysis().inputShape().orElseThrow();
+        int classes = compiled.analysis().classes().orElseThrow();
+        if (!input.equals(dataset.shape())) {
+            throw new EngineException("'" + network.name() + "' takes " + input + " but " + dataset.name() + " has "
+                    + dataset.shape() + ": set the network's input to " + dataset.shape());
+        }
+        if (classes != dataset.classes()) {
+            throw new EngineException("'" + network.name() + "' predicts " + classes + " classes but " + dataset.name()
+                    + " has " + dataset.classes() + ": set the Output (and the Dense before it) to " + dataset.classes());
+        }
+    }
+
+    /** Waits while paused (unless a single step is granted); false when the run must stop. */
+    private boolean awaitTurn() {
+        synchronized (control) {
+            while (!stopRequested && pauseRequested && singleSteps == 0) {
+                if (status != RunStatus.PAUSED) {
+                    publish(RunStatus.PAUSED, "");
+                }
+                try {
+                    control.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopRequested = true;
+                }
+            }
+            if (stopRequested) {
+                return false;
+            }
+            if (pauseRequested) {
+                singleSteps--;
+            } else if (status == RunStatus.PAUSED) {
+                publish(RunStatus.RUNNING, "");
+            }
+            return true;
+        }
+    }
+
+    private RunResult diverged(Progress progress, String what, double rate, long started) {
+        return end(progress, RunStatus.DIVERGED, what + ": the run diverged. Lower the learning rate (it was "
+                + String.format(java.util.Locale.ROOT, "%.3g", rate) + ") or add BatchNorm, then run again", started);
+    }
+
+    private RunResult end(Progress progress, RunStatus end, String message, long started) {
+        publish(end, message);
+        return new RunResult(run, end, message, progress.step, progress.loss, progress.trainErrorAverage,
+                progress.testError, progress.stepsPerSecond, (System.nanoTime() - started) / 1e9);
+    }
+
+    private void publish(RunStatus next, String message) {
+        status = next;
+        for (TrainingListener listener : listeners) {
+            listener.status(run, next, message);
+        }
+    }
+
+    private void publish(TrainingSnapshot snapshot) {
+        for (TrainingListener listener : listeners) {
+            listener.snapshot(snapshot);
+        }
+    }
+
+    /** The latest figures of the run, for its result. */
+    private static final class Progress {
+        int step;
+        double loss = Double.NaN;
+        double trainError = Double.NaN;
+        double trainErrorAverage = Double.NaN;
+        double testError = Double.NaN;
+        double stepsPerSecond;
+    }
+}

@@ -1,0 +1,62 @@
+package org.resnetexplorer.engine;
+
+import java.util.List;
+
+/**
+ * What a run measured at one step: immutable, so a trainer can hand it to any thread. Error rates are
+ * fractions in [0, 1]; {@code testError} is NaN at steps without an evaluation. The per-layer lists are in
+ * network order.
+ *
+ * @param trainError        errors on this step's batch
+ * @param trainErrorAverage errors over every batch since the previous snapshot
+ * @param gradNorms         L2 norm of each weighted layer's weight gradient ({@code kind} "weight"), and of
+ *                          each BatchNorm's gamma and beta gradients ({@code kind} "bn")
+ * @param responseStd       std of each 3x3 convolution's response, after its BatchNorm, before ReLU or
+ *                          addition (the paper's Fig. 7)
+ * @param residuals         each residual block's branch output F(x), before the addition
+ */
+public record TrainingSnapshot(String run, int step, int totalSteps, double loss, double trainError,
+        double trainErrorAverage, double testError, double learningRate, double stepsPerSecond,
+        List<LayerValue> gradNorms, List<LayerValue> responseStd, List<ResidualResponse> residuals) {
+
+    public TrainingSnapshot {
+        gradNorms = List.copyOf(gradNorms);
+        responseStd = List.copyOf(responseStd);
+        residuals = List.copyOf(residuals);
+    }
+
+    public boolean hasTestError() {
+        return !Double.isNaN(testError);
+    }
+
+    /** A value measured at one layer. */
+    public record LayerValue(String layer, String kind, double value) {
+    }
+
+    /**
+     * The residual branch output F(x) of one block: its std, its L2 norm relative to the shortcut's output
+     * (0 when the branch is silent, 1 when both are as large), and its distribution.
+     */
+    public record ResidualResponse(String block, double std, double ratio, Histogram histogram) {
+    }
+
+    /** Counts of values in {@code counts.length} equal bins spanning [low, high]. */
+    public record Histogram(double low, double high, long[] counts) {
+        public Histogram {
+            counts = counts.clone();
+        }
+
+        @Override
+        public long[] counts() {
+            return counts.clone();
+        }
+
+        public double binLow(int bin) {
+            return low + (high - low) * bin / counts.length;
+        }
+
+        public double binHigh(int bin) {
+            return low + (high - low) * (bin + 1) / counts.length;
+        }
+    }
+}
