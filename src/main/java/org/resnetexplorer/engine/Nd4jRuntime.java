@@ -32,6 +32,8 @@ public final class Nd4jRuntime {
     /**
      * Loads ND4J (1-3 s the first time) and sets it up; later calls return at once. Call it early, off the UI
      * thread, so the first training step starts quickly.
+     *
+     * @throws IllegalStateException if ND4J cannot load its native library, saying what the machine needs
      */
     public static synchronized void start() {
         if (ready) {
@@ -43,7 +45,12 @@ public final class Nd4jRuntime {
         if (System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
             System.setProperty("org.bytedeco.javacpp.maxphysicalbytes", MAX_PHYSICAL_BYTES);
         }
-        Nd4j.create(1);
+        try {
+            Nd4j.create(1);
+        } catch (LinkageError | RuntimeException e) {
+            throw new IllegalStateException("the training engine (ND4J) could not start: it needs a 64-bit Linux PC with"
+                    + " an AVX2 CPU (" + e + ")", e);
+        }
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         Nd4j.getEnvironment().setMaxThreads(1);
         ready = true;

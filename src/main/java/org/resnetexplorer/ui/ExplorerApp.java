@@ -3,6 +3,7 @@ package org.resnetexplorer.ui;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.resnetexplorer.engine.Nd4jRuntime;
 
 /** The JavaFX application: one window holding the {@link ModelBrowser}. */
 public final class ExplorerApp extends Application {
@@ -11,6 +12,20 @@ public final class ExplorerApp extends Application {
     /** Opens the app and returns when its last window closes. */
     public static void open(String[] args) {
         Application.launch(ExplorerApp.class, args);
+    }
+
+    @Override
+    public void init() {
+        // ND4J takes seconds to load: start it now, beside the window, so the first training step is quick
+        Thread warmUp = new Thread(() -> {
+            try {
+                Nd4jRuntime.start();
+            } catch (IllegalStateException e) {
+                // nothing to show yet: a training run reports the same problem when the user starts one
+            }
+        }, "nd4j-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     @Override
