@@ -123,6 +123,8 @@ public final class Trainer {
         Batches batches = new Batches(dataset.train(), settings.seed());
         int every = settings.metricsEvery();
         long activeNanos = 0;
+        long activeNanosAtSnapshot = 0;
+        int stepAtSnapshot = 0;
         int errorsSince = 0;
         int examplesSince = 0;
         for (int step = 0; step < settings.steps(); step++) {
@@ -132,7 +134,8 @@ public final class Trainer {
             long stepStart = System.nanoTime();
             double rate = schedule.at(step);
             boolean last = step == settings.steps() - 1;
-            boolean measure = (step + 1) % every == 0 || last || step == 0;
+            boolean evaluate = (step + 1) % settings.evalEvery() == 0 || last;
+            boolean measure = (step + 1) % every == 0 || evaluate || step == 0;
             try (MemoryWorkspace ignored = Nd4jRuntime.stepWorkspace()) {
                 Batches.Batch batch = batches.next(settings.batch(), compiled.dataType());
                 SoftmaxCrossEntropy.Result result = SoftmaxCrossEntropy.of(compiled.forward(batch.features(), true),
@@ -162,11 +165,14 @@ public final class Trainer {
                 activeNanos += System.nanoTime() - stepStart;
                 if (snapshot != null) {
                     double testError = Double.NaN;
-                    if ((step + 1) % settings.evalEvery() == 0 || last) {
+                    if (evaluate) {
                         testError = testError(compiled);
                         progress.testError = testError;
                     }
-                    progress.stepsPerSecond = (step + 1) / (activeNanos / 1e9);
+                    // the rate since the previous snapshot: it follows ND4J's warm-up and any change of load
+                    progress.stepsPerSecond = (step + 1 - stepAtSnapshot) / ((activeNanos - activeNanosAtSnapshot) / 1e9);
+                    stepAtSnapshot = step + 1;
+                    activeNanosAtSnapshot = activeNanos;
                     publish(new TrainingSnapshot(run, snapshot.step(), snapshot.totalSteps(), snapshot.loss(),
                             snapshot.trainError(), snapshot.trainErrorAverage(), testError, rate, progress.stepsPerSecond,
                             snapshot.gradNorms(), snapshot.responseStd(), snapshot.residuals()));
