@@ -1,0 +1,191 @@
+package org.resnetexplorer.graph;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The editor's bigger edits, as pure functions from one network to the next: add a residual block after a
+ * node, wrap a chain of layers in a skip connection, stack copies of a block. Each refuses what it cannot do
+ * with an {@link IllegalStateException} whose message a student can act on, and leaves the network as it was.
+ */
+public final class NetworkEdits {
+    private NetworkEdits() {
+    }
+
+    /**
+     * Inserts a residual block of the given kind right after {@code after}: the block keeps the shape it gets
+     * (stride 1, as many channels or features as come in; a bottleneck's inner width is a quarter of them), and
+     * whatever {@code after} fed now takes the block's output.
+     */
+    public static Network addResidualBlock(Network network, String after, BlockKind kind, ShortcutOption option,
+            boolean batchNorm, ActivationFunction activation) {
+        network.requireNode(after);
+        Shape shape = Analysis.of(network).outputShape(after).orElseThrow(() -> new IllegalStateException(
+                "the output shape of '" + after + "' is not known yet: fix the problems the network shows first"));
+        String name = freeBlockName(network);
+        BlockStyle style = new BlockStyle(batchNorm, activation, option, true);
+        NetworkBuilder b = new NetworkBuilder(network.name());
+        b.add(after, new Input(shape));
+        int features = LayerSpec.features(shape);
+        String out;
+        if (shape instanceof Shape.Flat) {
+            if (kind != BlockKind.BASIC) {
+                throw new IllegalStateException("a " + kind.id() + " block needs an image; after '" + after
+                        + "' comes a flat vector: add a basic block");
+            }
+            out = ResidualBlocks.basicDense(b, name, after, features, style);
+        } else {
+            out = switch (kind) {
+                case BASIC, CUSTOM -> ResidualBlocks.basicConv(b, name, after, features, 1, style);
+                case BOTTLENECK -> {
+                    if (features % 4 != 0) {
+                        throw new IllegalStateException("a bottleneck restores 4 x its inner width, but '" + after + "' has "
+                                + features + " channels, not a multiple of 4");
+                    }
+                    yield ResidualBlocks.bottleneck(b, name, after, features / 4, 1, style);
+                }
+                case PREACT -> ResidualBlocks.preActivation(b, name, after, features, 1, style);
+            };
+        }
+        Network block = b.build();
+        return splice(network, after, block.nodes().subList(1, block.nodes().size()), block.wires(), block.blocks(), out);
+    }
+
+    /**
+     * Makes the chosen layers the residual branch of a new block: a shortcut from the layer before them to an
+     * addition after them. The layers must form one path: exactly one input from outside, and one layer whose
+     * output leaves the selection.
+     */
+    public static Network wrapInSkipConnection(Network network, Collection<String> selection, ShortcutOption option) {
+        Set<String> chosen = new LinkedHashSet<>(selection);
+        if (chosen.isEmpty()) {
+            throw new IllegalStateException("select the layers to wrap in a skip connection first");
+        }
+        for (String name : chosen) {
+            network.requireNode(name);
+            network.blockOf(name).ifPresent(block -> {
+                throw new IllegalStateException("'" + name + "' is already in block '" + block.name()
+                        + "': a layer belongs to one block at most");
+            });
+            LayerSpec layer = network.requireNode(name).layer();
+            if (layer instanceof Input || layer instanceof Output) {
+                throw new IllegalStateException("the " + layer.kind() + " cannot be inside a skip connection: select the"
+                        + " layers between them");
+            }
+        }
+        List<String> exits = chosen.stream()
+                .filter(n -> network.consumers(n).stream().anyMatch(w -> !chosen.contains(w.to()))).toList();
+        if (exits.size() != 1) {
+            throw new IllegalStateException("a skip connection goes around one path of layers, but "
+                    + (exits.isEmpty() ? "nothing after the selection uses its output" : exits.size()
+                    + " of the selected layers feed layers outside it") + ": select a chain of layers");
+        }
+        List<String> members = network.nodes().stream().map(Node::name).filter(chosen::contains).toList();
+        String name = freeBlockName(network);
+        Network grouped = network.withBlock(new Block(name, BlockKind.CUSTOM, option, exits.get(0), members));
+        return grouped.withShortcut(name, true);
+    }
+
+    /**
+     * Puts {@code count} copies of a block right after it, each a new block fed by the one before. Copies keep
+     * the block's shape (their strides are 1), so a block that downsamples is followed by blocks that do not.
+     */
+    public static Network stackBlocks(Network network, String blockName, int count) {
+        Block block = network.block(blockName).orElseThrow(() -> new IllegalArgumentException("there is no block '"
+                + blockName + "'"));
+        if (count < 1) {
+            throw new IllegalArgumentException("stack at least 1 block (got " + count + ")");
+        }
+        Network result = network;
+        String previous = blockOutput(network, block);
+        Block template = block;
+        for (int i = 0; i < count; i++) {
+            String copyName = freeBlockName(result);
+            List<Node> nodes = new ArrayList<>();
+            List<Wire> wires = new ArrayList<>();
+            for (String member : template.members()) {
+                nodes.add(new Node(renamed(member, template.name(), copyName), unstrided(network.requireNode(member).layer())));
+            }
+            for (Wire wire : network.wires()) {
+                if (template.contains(wire.to())) {
+                    String from = template.contains(wire.from()) ? renamed(wire.from(), template.name(), copyName) : previous;
+                    wires.add(new Wire(from, renamed(wire.to(), template.name(), copyName), wire.port()));
+                }
+            }
+            Block copy = new Block(copyName, template.kind(), template.shortcutOption(),
+                    renamed(template.branchEnd(), template.name(), copyName),
+                    template.members().stream().map(m -> renamed(m, template.name(), copyName)).toList());
+            String output = renamed(blockOutput(network, template), template.name(), copyName);
+            result = splice(result, previous, nodes, wires, List.of(copy), output);
+            previous = output;
+        }
+        return result;
+    }
+
+    /**
+     * Adds nodes, wires and blocks after node {@code after}, and moves every wire that left {@code after} before
+     * (except those into the added nodes) to leave {@code output} instead.
+     */
+    private static Network splice(Network network, String after, List<Node> added, List<Wire> addedWires,
+            List<Block> addedBlocks, String output) {
+        Set<String> addedNames = new LinkedHashSet<>();
+        added.forEach(n -> addedNames.add(n.name()));
+        List<Node> nodes = new ArrayList<>();
+        for (Node node : network.nodes()) {
+            nodes.add(node);
+            if (node.name().equals(after)) {
+                nodes.addAll(added);
+            }
+        }
+        List<Wire> wires = new ArrayList<>();
+        for (Wire wire : network.wires()) {
+            wires.add(wire.from().equals(after) ? new Wire(output, wire.to(), wire.port()) : wire);
+        }
+        wires.addAll(addedWires);
+        List<Block> blocks = new ArrayList<>(network.blocks());
+        blocks.addAll(addedBlocks);
+        return new Network(network.name(), nodes, wires, blocks);
+    }
+
+    /** The node whose output leaves the block (the last member that feeds something outside, or the last). */
+    private static String blockOutput(Network network, Block block) {
+        List<String> members = block.members();
+        for (int i = members.size() - 1; i >= 0; i--) {
+            String member = members.get(i);
+            if (network.consumers(member).stream().anyMatch(w -> !block.contains(w.to()))) {
+                return member;
+            }
+        }
+        return members.get(members.size() - 1);
+    }
+
+    private static LayerSpec unstrided(LayerSpec layer) {
+        if (layer instanceof Conv2D conv) {
+            return new Conv2D(conv.filters(), conv.kernel(), 1, conv.kernel() / 2, conv.bias());
+        }
+        if (layer instanceof Shortcut shortcut) {
+            return new Shortcut(shortcut.option(), shortcut.filters(), 1);
+        }
+        return layer;
+    }
+
+    private static String renamed(String member, String from, String to) {
+        return member.startsWith(from + ".") ? to + member.substring(from.length()) : to + "." + member;
+    }
+
+    /** The first {@code blockN} not yet used by a block or node. */
+    static String freeBlockName(Network network) {
+        for (int i = network.blocks().size() + 1; ; i++) {
+            String candidate = "block" + i;
+            int index = i;
+            boolean used = network.block(candidate).isPresent() || network.nodes().stream()
+                    .anyMatch(n -> n.name().equals("block" + index) || n.name().startsWith("block" + index + "."));
+            if (!used) {
+                return candidate;
+            }
+        }
+    }
+}
