@@ -31,7 +31,9 @@ public final class ExplorerApp extends Application {
     @Override
     public void start(Stage stage) {
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(new ModelBrowser(), 1100, 720));
+        Scene scene = new Scene(new ModelBrowser(), 1400, 860);
+        scene.getStylesheets().add(ExplorerApp.class.getResource("explorer.css").toExternalForm());
+        stage.setScene(scene);
         stage.show();
     }
 }

@@ -1,6 +1,13 @@
 package org.resnetexplorer.ui;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.scene.control.SplitPane;
+import org.resnetexplorer.graph.Block;
+import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.ui.editor.GraphView;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -31,6 +38,7 @@ final class ModelBrowser extends BorderPane {
     private final ListView<String> templates = new ListView<>();
     private final TableView<LayerSummary> layers = new TableView<>();
     private final Label totals = new Label();
+    private final GraphView graph = new GraphView();
 
     ModelBrowser() {
         templates.getItems().setAll(TEMPLATES);
@@ -50,7 +58,10 @@ final class ModelBrowser extends BorderPane {
         heading.setPadding(new Insets(6, 8, 6, 8));
         VBox.setVgrow(templates, Priority.ALWAYS);
         setLeft(new VBox(heading, templates));
-        setCenter(layers);
+        graph.setId("graph");
+        SplitPane centre = new SplitPane(graph, layers);
+        centre.setDividerPositions(0.55);
+        setCenter(centre);
         setBottom(totals);
         templates.getSelectionModel().selectedItemProperty().addListener((obs, old, name) -> show(name));
         templates.getSelectionModel().select(0);
@@ -60,8 +71,14 @@ final class ModelBrowser extends BorderPane {
         if (template == null) {
             return;
         }
-        Analysis analysis = Analysis.of(Templates.build(template));
+        Network network = Templates.build(template);
+        Analysis analysis = Analysis.of(network);
         layers.getItems().setAll(analysis.summary());
+        // deep nets open with their blocks collapsed, small ones show every layer
+        Set<String> collapsed = network.nodes().size() > 60
+                ? network.blocks().stream().map(Block::name).collect(Collectors.toSet()) : Set.of();
+        graph.show(network, collapsed);
+        Platform.runLater(graph::showTop);
         totals.setText(template + ":  " + Counts.grouped(analysis.totalParams()) + " parameters ("
                 + Counts.abbreviated(analysis.totalParams()) + "),  " + Counts.abbreviated(analysis.totalMacs())
                 + " multiply-adds per example,  " + analysis.summary().size() + " layers");
