@@ -1,0 +1,320 @@
+package org.resnetexplorer.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A line chart with title, axes, grid and legend, drawn with Java2D. Long series are decimated to the minimum
+ * and maximum of each pixel column, so thousands of steps draw as fast as a few hundred and keep their shape.
+ * The y axis may be logarithmic (values that are not positive are left out there).
+ */
+public final class LinePlot {
+    /** One drawn line: thin for training curves, bold for test curves, as in the paper's figures. */
+    public record Line(Series series, Color color, float width, boolean dashed) {
+    }
+
+    private static final Color AXIS = new Color(0x57606a);
+    private static final Color GRID = new Color(0xe5e8eb);
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final List<Line> lines = new ArrayList<>();
+    private boolean logY;
+    private boolean percent;
+    private Double yMin;
+    private Double yMax;
+
+    public LinePlot(String title, String xLabel, String yLabel) {
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+    }
+
+    public LinePlot add(Line line) {
+        lines.add(line);
+        return this;
+    }
+
+    /** Log scale on y. */
+    public LinePlot logY(boolean value) {
+        logY = value;
+        return this;
+    }
+
+    /** Writes y ticks as percentages of 1 (0.25 as 25%). */
+    public LinePlot percent(boolean value) {
+        percent = value;
+        return this;
+    }
+
+    /** Fixes the y range instead of fitting the data (e.g. 0 to 1 for error rates). */
+    public LinePlot yRange(double min, double max) {
+        yMin = min;
+        yMax = max;
+        return this;
+    }
+
+    /** An image of the chart, {@code width x height} points drawn at {@code scale} pixels per point. */
+    public BufferedImage render(int width, int height, double scale) {
+        BufferedImage image = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale),
+                BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.scale(scale, scale);
+            draw(g, width, height);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** Draws the chart into {@code width x height} units of {@code g}. */
+    public void draw(Graphics2D g, int width, int height) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        Font base = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(11, height / 55));
+        g.setFont(base.deriveFont(Font.BOLD, base.getSize2D() * 1.35f));
+        FontMetrics titleMetrics = g.getFontMetrics();
+        g.setColor(Color.BLACK);
+        g.drawString(title, 16, 10 + titleMetrics.getAscent());
+        g.setFont(base);
+        FontMetrics fm = g.getFontMetrics();
+        int left = 16 + fm.stringWidth("00000%") + fm.getHeight() + 6;
+        int top = 20 + titleMetrics.getHeight() + legendHeight(fm, width - left - 16);
+        int right = width - 16;
+        int bottom = height - 12 - 2 * fm.getHeight();
+        if (right - left < 20 || bottom - top < 20) {
+            return;
+        }
+        double[] xr = xRange();
+        double[] yr = yRange();
+        Axes axes = new Axes(left, top, right, bottom, xr[0], xr[1], yr[0], yr[1], logY);
+        drawGridAndTicks(g, fm, axes);
+        drawLegend(g, fm, left, 16 + titleMetrics.getHeight(), right);
+        java.awt.Shape clip = g.getClip();
+        g.clipRect(left, top, right - left + 1, bottom - top + 1);
+        for (Line line : lines) {
+            drawLine(g, axes, line);
+        }
+        g.setClip(clip);
+        g.setColor(AXIS);
+        g.setStroke(new BasicStroke(1.2f));
+        g.drawLine(left, bottom, right, bottom);
+        g.drawLine(left, top, left, bottom);
+        g.drawString(xLabel, (left + right - fm.stringWidth(xLabel)) / 2, height - 10);
+        Graphics2D rotated = (Graphics2D) g.create();
+        rotated.rotate(-Math.PI / 2);
+        rotated.drawString(yLabel, -(top + bottom + fm.stringWidth(yLabel)) / 2, 14 + fm.getAscent());
+        rotated.dispose();
+    }
+
+    /** Maps data to pixels. */
+    private record Axes(int left, int top, int right, int bottom, double x0, double x1, double y0, double y1, boolean log) {
+        double px(double x) {
+            return left + (x - x0) / (x1 - x0) * (right - left);
+        }
+
+        double py(double y) {
+            double t = log ? (Math.log10(y) - Math.log10(y0)) / (Math.log10(y1) - Math.log10(y0)) : (y - y0) / (y1 - y0);
+            return bottom - t * (bottom - top);
+        }
+    }
+
+    private double[] xRange() {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Line line : lines) {
+            Series s = line.series();
+            if (s.size() > 0) {
+                min = Math.min(min, s.xAt(0));
+                max = Math.max(max, s.xAt(s.size() - 1));
+            }
+        }
+        if (!Double.isFinite(min)) {
+            return new double[] {0, 1};
+        }
+        return max > min ? new double[] {min, max} : new double[] {min - 1, min + 1};
+    }
+
+    private double[] yRange() {
+        if (yMin != null && !(logY && yMin <= 0)) {
+            return new double[] {yMin, yMax};
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Line line : lines) {
+            Series s = line.series();
+            for (int i = 0; i < s.size(); i++) {
+                double y = s.yAt(i);
+                if (Double.isFinite(y) && (!logY || y > 0)) {
+                    min = Math.min(min, y);
+                    max = Math.max(max, y);
+                }
+            }
+        }
+        if (!Double.isFinite(min)) {
+            return logY ? new double[] {0.1, 1} : new double[] {0, 1};
+        }
+        if (logY) {
+            double low = Math.pow(10, Math.floor(Math.log10(min)));
+            double high = Math.pow(10, Math.ceil(Math.log10(max)));
+            return high > low ? new double[] {low, high} : new double[] {low, low * 10};
+        }
+        double pad = (max - min) * 0.05;
+        return max > min ? new double[] {Math.min(0, min) == 0 && min >= 0 ? 0 : min - pad, max + pad}
+                : new double[] {min - 1, max + 1};
+    }
+
+    private void drawGridAndTicks(Graphics2D g, FontMetrics fm, Axes a) {
+        g.setStroke(new BasicStroke(1f));
+        for (double y : yTicks(a)) {
+            int py = (int) Math.round(a.py(y));
+            g.setColor(GRID);
+            g.drawLine(a.left(), py, a.right(), py);
+            g.setColor(AXIS);
+            String label = formatY(y);
+            g.drawString(label, a.left() - 6 - fm.stringWidth(label), py + fm.getAscent() / 2 - 1);
+        }
+        for (double x : niceTicks(a.x0(), a.x1(), 8)) {
+            int px = (int) Math.round(a.px(x));
+            g.setColor(GRID);
+            g.drawLine(px, a.top(), px, a.bottom());
+            g.setColor(AXIS);
+            String label = formatNumber(x);
+            g.drawString(label, px - fm.stringWidth(label) / 2, a.bottom() + 4 + fm.getAscent());
+        }
+    }
+
+    private List<Double> yTicks(Axes a) {
+        if (!logY) {
+            return niceTicks(a.y0(), a.y1(), 6);
+        }
+        List<Double> ticks = new ArrayList<>();
+        for (double v = a.y0(); v <= a.y1() * 1.0001; v *= 10) {
+            ticks.add(v);
+        }
+        return ticks;
+    }
+
+    /** Round tick values (1, 2 or 5 times a power of ten apart) covering [min, max]. */
+    static List<Double> niceTicks(double min, double max, int about) {
+        double span = max - min;
+        double raw = span / Math.max(1, about);
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = magnitude * (raw / magnitude < 1.5 ? 1 : raw / magnitude < 3.5 ? 2 : raw / magnitude < 7.5 ? 5 : 10);
+        List<Double> ticks = new ArrayList<>();
+        double first = Math.ceil(min / step - 1e-9);
+        for (int i = 0; (first + i) * step <= max + step * 1e-9; i++) {
+            // rounded to 12 digits, so that 3 x 0.2 reads 0.6 and not 0.6000000000000001
+            ticks.add(Double.parseDouble(String.format(Locale.ROOT, "%.12g", (first + i) * step)) + 0.0);
+        }
+        return ticks;
+    }
+
+    private String formatY(double y) {
+        if (percent) {
+            return String.format(Locale.ROOT, y * 100 >= 10 || y == 0 ? "%.0f%%" : "%.1f%%", y * 100);
+        }
+        return formatNumber(y);
+    }
+
+    private static String formatNumber(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        double abs = Math.abs(v);
+        if (abs >= 1e4 || abs < 1e-3) {
+            return String.format(Locale.ROOT, "%.0e", v);
+        }
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    private void drawLine(Graphics2D g, Axes a, Line line) {
+        Series s = line.series();
+        g.setColor(line.color());
+        g.setStroke(line.dashed()
+                ? new BasicStroke(line.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f)
+                : new BasicStroke(line.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        Path2D.Double path = new Path2D.Double();
+        boolean open = false;
+        int column = Integer.MIN_VALUE;
+        double low = 0;
+        double high = 0;
+        for (int i = 0; i < s.size(); i++) {
+            double y = s.yAt(i);
+            if (!Double.isFinite(y) || (logY && y <= 0)) {
+                open = false;
+                continue;
+            }
+            double px = a.px(s.xAt(i));
+            double py = a.py(y);
+            int c = (int) Math.floor(px);
+            if (open && c == column) {
+                // same pixel column: keep its extremes only
+                if (py < low || py > high) {
+                    path.lineTo(px, py);
+                    low = Math.min(low, py);
+                    high = Math.max(high, py);
+                }
+                continue;
+            }
+            if (open) {
+                path.lineTo(px, py);
+            } else {
+                path.moveTo(px, py);
+                open = true;
+            }
+            column = c;
+            low = py;
+            high = py;
+        }
+        g.draw(path);
+    }
+
+    private int legendHeight(FontMetrics fm, int available) {
+        return lines.isEmpty() ? 0 : legendRows(fm, available) * (fm.getHeight() + 2) + 4;
+    }
+
+    private int legendRows(FontMetrics fm, int available) {
+        int rows = 1;
+        int x = 0;
+        for (Line line : lines) {
+            int w = 34 + fm.stringWidth(line.series().name()) + 18;
+            if (x + w > available && x > 0) {
+                rows++;
+                x = 0;
+            }
+            x += w;
+        }
+        return rows;
+    }
+
+    private void drawLegend(Graphics2D g, FontMetrics fm, int left, int top, int right) {
+        int x = left;
+        int y = top + fm.getAscent();
+        for (Line line : lines) {
+            int w = 34 + fm.stringWidth(line.series().name()) + 18;
+            if (x + w > right && x > left) {
+                x = left;
+                y += fm.getHeight() + 2;
+            }
+            g.setColor(line.color());
+            g.setStroke(new BasicStroke(line.width() + 0.5f));
+            g.drawLine(x, y - fm.getAscent() / 2 + 1, x + 26, y - fm.getAscent() / 2 + 1);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(line.series().name(), x + 32, y);
+            x += w;
+        }
+    }
+}

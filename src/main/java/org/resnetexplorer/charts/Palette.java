@@ -1,0 +1,18 @@
+package org.resnetexplorer.charts;
+
+import java.awt.Color;
+
+/** Run colours that stay apart for colour-blind readers and on a projector (Okabe and Ito's palette). */
+public final class Palette {
+    private static final Color[] RUNS = {
+        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+        new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
+
+    private Palette() {
+    }
+
+    /** The colour of the i-th run (repeating after eight). */
+    public static Color run(int index) {
+        return RUNS[Math.floorMod(index, RUNS.length)];
+    }
+}

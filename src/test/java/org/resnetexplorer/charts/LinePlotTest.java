@@ -1,0 +1,91 @@
+package org.resnetexplorer.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LinePlotTest {
+
+    private static Series wave(String name, int points, double offset) {
+        double[] x = new double[points];
+        double[] y = new double[points];
+        for (int i = 0; i < points; i++) {
+            x[i] = i;
+            y[i] = 0.5 + 0.3 * Math.sin(i / 50.0 + offset) * Math.exp(-i / (double) points);
+        }
+        return new Series(name, x, y);
+    }
+
+    private static boolean hasColour(BufferedImage image, Color colour) {
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    @DisplayName("renders at the asked size and scale, with each line's colour on a white background")
+    void rendersLines() {
+        LinePlot plot = new LinePlot("Error", "iteration", "error").percent(true).yRange(0, 1)
+                .add(new LinePlot.Line(wave("a", 500, 0), Palette.run(0), 1.3f, false))
+                .add(new LinePlot.Line(wave("b", 500, 1), Palette.run(1), 3f, false));
+        BufferedImage image = plot.render(600, 400, 2);
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(800);
+        assertThat(image.getRGB(2, 2) & 0xFFFFFF).as("background").isEqualTo(0xFFFFFF);
+        assertThat(hasColour(image, Palette.run(0))).as("first line drawn").isTrue();
+        assertThat(hasColour(image, Palette.run(1))).as("second line drawn").isTrue();
+    }
+
+    @Test
+    @DisplayName("100,000 points are decimated to the pixel columns and still drawn")
+    void decimatesLongSeries() {
+        LinePlot plot = new LinePlot("Long", "iteration", "value")
+                .add(new LinePlot.Line(wave("long", 100_000, 0), Palette.run(2), 1.5f, false));
+        long start = System.nanoTime();
+        BufferedImage image = plot.render(800, 500, 1);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(hasColour(image, Palette.run(2))).isTrue();
+        assertThat(millis).as("a guard against drawing every point, not a benchmark").isLessThan(5_000);
+    }
+
+    @Test
+    @DisplayName("a log scale leaves out values that are not positive instead of failing")
+    void logScaleSkipsNonPositive() {
+        Series series = new Series("loss", new double[] {1, 2, 3, 4}, new double[] {1.0, 0.0, -1, 0.01});
+        BufferedImage image = new LinePlot("Loss", "iteration", "loss").logY(true)
+                .add(new LinePlot.Line(series, Palette.run(3), 2f, true)).render(400, 300, 1);
+        Set<Integer> colours = new HashSet<>();
+        for (int x = 0; x < image.getWidth(); x += 3) {
+            for (int y = 0; y < image.getHeight(); y += 3) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertThat(colours.size()).as("not a blank image").isGreaterThan(5);
+    }
+
+    @Test
+    @DisplayName("ticks are round numbers covering the range")
+    void niceTicks() {
+        assertThat(LinePlot.niceTicks(0, 1, 5)).containsExactly(0.0, 0.2, 0.4, 0.6, 0.8, 1.0);
+        assertThat(LinePlot.niceTicks(0, 1000, 8)).contains(0.0, 200.0, 1000.0);
+    }
+
+    @Test
+    @DisplayName("smoothing averages the past and keeps the first value")
+    void smoothing() {
+        Series s = new Series("s", new double[] {0, 1, 2}, new double[] {1, 0, 0}).smoothed(0.5);
+        assertThat(s.y()).containsExactly(1.0, 0.5, 0.25);
+        assertThat(List.of(s.x()[2])).containsExactly(2.0);
+    }
+}
