@@ -110,6 +110,12 @@ final class BenchCommand implements Command {
             }
         }
         boolean json = parsed.flag("--json");
+        if (!"1".equals(System.getenv("OMP_NUM_THREADS"))) {
+            // measured: Nd4j's setMaxThreads(1) does not reach OpenMP/oneDNN; two spinning threads on two shared
+            // cores make steps several times slower (docs/PERFORMANCE.md)
+            err.println("warning: OMP_NUM_THREADS is not 1: run with OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1"
+                    + " OMP_WAIT_POLICY=PASSIVE for the figures the app is tuned for");
+        }
 
         long benchStart = System.nanoTime();
         FirstStep first = firstStep(chosen.get(0));
