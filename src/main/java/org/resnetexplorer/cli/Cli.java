@@ -13,7 +13,8 @@ public final class Cli {
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
 
-    private static final List<Command> COMMANDS = List.of(new TemplatesCommand(), new SummaryCommand(), new TrainCommand());
+    private static final List<Command> COMMANDS = List.of(new TemplatesCommand(), new SummaryCommand(), new TrainCommand(),
+            new BenchCommand());
 
     private Cli() {
     }

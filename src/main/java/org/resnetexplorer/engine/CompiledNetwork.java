@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.resnetexplorer.graph.Activation;
+import org.resnetexplorer.graph.ActivationFunction;
 import org.resnetexplorer.graph.Add;
 import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.AvgPool;
@@ -27,11 +28,13 @@ import org.resnetexplorer.graph.Output;
 import org.resnetexplorer.graph.Problem;
 import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.graph.Shortcut;
+import org.resnetexplorer.graph.Wire;
 
 /**
  * A validated network compiled into {@link Layer}s in network order, with its parameters in flat buffers.
  * {@link #forward} keeps every node's output of the pass ({@link #activation}), which is what the
- * measurements read; {@link #backward} fills the gradient buffer from dL/d(logits).
+ * measurements read; {@link #backward} fills the gradient buffer from dL/d(logits). A Dense with bias whose only
+ * consumer is a ReLU runs fused with it (one op each way), so its recorded output is the ReLU's.
  *
  * <p>Not thread-safe: one trainer thread drives it. The arrays of a pass live in the caller's workspace.
  */
@@ -93,7 +96,11 @@ public final class CompiledNetwork {
         Parameters.Parameter weight = params.get(Parameters.Role.WEIGHT);
         Parameters.Parameter bias = params.get(Parameters.Role.BIAS);
         if (spec instanceof Dense) {
-            return new DenseLayer(name, weight, bias);
+            return new DenseLayer(name, weight, bias, bias != null && reluFollows(name));
+        } else if (spec instanceof Activation activation && activation.function() == ActivationFunction.RELU
+                && fusedInto(name)) {
+            // the Dense before it already applied the ReLU (relu_layer): pass its output on
+            return new ActivationLayer(name, ActivationFunction.IDENTITY);
         } else if (spec instanceof Conv2D conv) {
             return new ConvLayer(name, weight, bias, conv.stride(), conv.padding());
         } else if (spec instanceof BatchNorm bn) {
@@ -117,6 +124,19 @@ public final class CompiledNetwork {
             return new DropoutLayer(name, dropout.rate());
         }
         throw new IllegalStateException("no engine layer for " + spec.kind());
+    }
+
+    /** Whether a Dense's only consumer is a ReLU, which it then computes itself (one fused op each way). */
+    private boolean reluFollows(String dense) {
+        List<Wire> next = network.consumers(dense);
+        return next.size() == 1 && network.requireNode(next.get(0).to()).layer() instanceof Activation a
+                && a.function() == ActivationFunction.RELU;
+    }
+
+    /** Whether this ReLU was fused into the Dense with bias that feeds it. */
+    private boolean fusedInto(String relu) {
+        String from = sources.get(relu)[0];
+        return network.requireNode(from).layer() instanceof Dense dense && dense.bias() && reluFollows(from);
     }
 
     private Layer shortcut(String name, Shortcut shortcut, Map<Parameters.Role, Parameters.Parameter> params) {

@@ -4,32 +4,48 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** y = x W + b for a batch of flat vectors x [B, in]; W is [in, out]. */
+/**
+ * y = x W + b for a batch of flat vectors x [B, in]; W is [in, out]. With a bias it runs as one fused op each
+ * way ({@code xw_plus_b}, {@code xw_plus_b_bp}); {@link CompiledNetwork} may also fuse the ReLU that follows
+ * ({@code relu_layer}), and then this layer's output is relu(x W + b).
+ */
 final class DenseLayer extends Layer {
     private final Parameters.Parameter weight;
     private final Parameters.Parameter bias;
+    private final boolean relu;
     private INDArray x;
+    private INDArray y;
 
     DenseLayer(String name, Parameters.Parameter weight, Parameters.Parameter bias) {
+        this(name, weight, bias, false);
+    }
+
+    /** With {@code relu} (only with a bias), the layer computes relu(x W + b). */
+    DenseLayer(String name, Parameters.Parameter weight, Parameters.Parameter bias, boolean relu) {
         super(name);
+        if (relu && bias == null) {
+            throw new IllegalArgumentException("a fused ReLU needs a bias");
+        }
         this.weight = weight;
         this.bias = bias;
+        this.relu = relu;
     }
 
     @Override
     INDArray forward(INDArray[] inputs, boolean training) {
         x = inputs[0];
-        INDArray y = x.mmul(weight.value());
-        return bias == null ? y : y.addiRowVector(bias.value());
+        y = bias == null ? x.mmul(weight.value()) : Kernels.dense(x, weight.value(), bias.value(), relu);
+        return y;
     }
 
     @Override
     INDArray[] backward(INDArray gradOutput) {
-        Nd4j.gemm(x, gradOutput, weight.grad(), true, false, 1.0, 0.0);
-        if (bias != null) {
-            bias.grad().assign(gradOutput.sum(0));
+        if (bias == null) {
+            Nd4j.gemm(x, gradOutput, weight.grad(), true, false, 1.0, 0.0);
+            return new INDArray[] {Nd4j.gemm(gradOutput, weight.value(), false, true)};
         }
-        return new INDArray[] {Nd4j.gemm(gradOutput, weight.value(), false, true)};
+        INDArray g = relu ? Kernels.reluBackward(y, gradOutput) : gradOutput;
+        return new INDArray[] {Kernels.denseBackward(x, weight.value(), bias.value(), g, weight.grad(), bias.grad())};
     }
 
     @Override

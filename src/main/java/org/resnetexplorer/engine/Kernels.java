@@ -31,7 +31,15 @@ final class Kernels {
         } else {
             op.addInputs(x, w);
         }
-        return Nd4j.exec(op.addIntegerArguments(convArgs(w, stride, padding)).build())[0];
+        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), w.size(0),
+                outputSize(x.size(2), w.size(2), stride, padding), outputSize(x.size(3), w.size(3), stride, padding));
+        Nd4j.exec(op.addIntegerArguments(convArgs(w, stride, padding)).addOutputs(y).build());
+        return y;
+    }
+
+    /** Output height (width) of a window of size {@code k} sliding with this stride over explicitly padded input. */
+    private static long outputSize(long in, long k, int stride, int padding) {
+        return (in + 2L * padding - k) / stride + 1;
     }
 
     /** Writes dL/dw (and dL/db) into {@code gw} ({@code gb}) and returns dL/dx. The gradient comes last. */
@@ -50,8 +58,18 @@ final class Kernels {
 
     /** Normalises over axis 1 (channels, or features of a flat batch) with the given statistics. */
     static INDArray batchNorm(INDArray x, INDArray mean, INDArray var, INDArray gamma, INDArray beta, double eps) {
-        return Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(x, mean, var, gamma, beta)
-                .addIntegerArguments(1, 1, 1).addFloatingPointArguments(eps).build())[0];
+        INDArray y = Nd4j.createUninitialized(x.dataType(), x.shape());
+        Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(x, mean, var, gamma, beta).addOutputs(y)
+                .addIntegerArguments(1, 1, 1).addFloatingPointArguments(eps).build());
+        return y;
+    }
+
+    /**
+     * The batch mean and biased variance over {@code axes} in one pass ({@code moments}), written into
+     * {@code mean} and {@code var}.
+     */
+    static void moments(INDArray x, int[] axes, INDArray mean, INDArray var) {
+        Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(x).addOutputs(mean, var).addIntegerArguments(axes).build());
     }
 
     /**
@@ -73,22 +91,48 @@ final class Kernels {
 
     /** {@code "maxpool2d"} or {@code "avgpool2d"} over {@code kH x kW} windows. */
     static INDArray pool2d(String op, INDArray x, int kH, int kW, int stride, int padding) {
-        return Nd4j.exec(DynamicCustomOp.builder(op).addInputs(x)
-                .addIntegerArguments(poolArgs(kH, kW, stride, padding)).build())[0];
+        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), x.size(1), outputSize(x.size(2), kH, stride, padding),
+                outputSize(x.size(3), kW, stride, padding));
+        Nd4j.exec(DynamicCustomOp.builder(op).addInputs(x).addOutputs(y)
+                .addIntegerArguments(poolArgs(kH, kW, stride, padding)).build());
+        return y;
     }
 
     static INDArray pool2dBackward(String op, INDArray x, INDArray gradOut, int kH, int kW, int stride, int padding) {
-        return Nd4j.exec(DynamicCustomOp.builder(op + "_bp").addInputs(x, gradOut)
-                .addIntegerArguments(poolArgs(kH, kW, stride, padding)).build())[0];
+        INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
+        Nd4j.exec(DynamicCustomOp.builder(op + "_bp").addInputs(x, gradOut).addOutputs(gx)
+                .addIntegerArguments(poolArgs(kH, kW, stride, padding)).build());
+        return gx;
     }
 
     static INDArray relu(INDArray x) {
-        return Nd4j.exec(DynamicCustomOp.builder("relu").addInputs(x).addFloatingPointArguments(0.0).build())[0];
+        INDArray y = Nd4j.createUninitialized(x.dataType(), x.shape());
+        Nd4j.exec(DynamicCustomOp.builder("relu").addInputs(x).addOutputs(y).addFloatingPointArguments(0.0).build());
+        return y;
     }
 
     /** dL/dx of ReLU from its output (the sign is the same as its input's). */
     static INDArray reluBackward(INDArray y, INDArray gradOut) {
-        return Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(y, gradOut).build())[0];
+        INDArray gx = Nd4j.createUninitialized(gradOut.dataType(), gradOut.shape());
+        Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(y, gradOut).addOutputs(gx).build());
+        return gx;
+    }
+
+    /**
+     * x W + b for a batch x [B, in], W [in, out], b [out] in one call ({@code xw_plus_b}); with {@code relu},
+     * relu(x W + b) ({@code relu_layer}).
+     */
+    static INDArray dense(INDArray x, INDArray w, INDArray b, boolean relu) {
+        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), w.size(1));
+        Nd4j.exec(DynamicCustomOp.builder(relu ? "relu_layer" : "xw_plus_b").addInputs(x, w, b).addOutputs(y).build());
+        return y;
+    }
+
+    /** Writes dL/dW and dL/db of {@code x W + b} into {@code gw}, {@code gb} and returns dL/dx (one call). */
+    static INDArray denseBackward(INDArray x, INDArray w, INDArray b, INDArray gradOut, INDArray gw, INDArray gb) {
+        INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
+        Nd4j.exec(DynamicCustomOp.builder("xw_plus_b_bp").addInputs(x, w, b, gradOut).addOutputs(gx, gw, gb).build());
+        return gx;
     }
 
     static INDArray logSoftmax(INDArray logits) {

@@ -16,6 +16,7 @@ final class OptimizerState {
     private final Optimizer optimizer;
     private final double momentum;
     private final double weightDecay;
+    /** The weight decay where it applies (conv and dense weights), 0 elsewhere. */
     private final INDArray decayMask;
     private final INDArray first;
     private final INDArray second;
@@ -31,7 +32,7 @@ final class OptimizerState {
             for (Parameters.Parameter p : parameters.all()) {
                 if (p.decays()) {
                     decayMask.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(p.offset(), p.offset() + p.length()))
-                            .assign(1);
+                            .assign(weightDecay);
                 }
             }
             first = Nd4j.zeros(values.dataType(), values.length());
@@ -43,11 +44,12 @@ final class OptimizerState {
     void update(INDArray values, INDArray grads, double rate) {
         updates++;
         if (weightDecay > 0) {
-            grads.addi(values.mul(decayMask).muli(weightDecay));
+            grads.addi(values.mul(decayMask));
         }
         if (optimizer == Optimizer.SGD) {
+            // v = momentum v + g; w -= rate v (PyTorch's SGD): three native calls, the last a BLAS axpy
             first.muli(momentum).addi(grads);
-            values.subi(first.mul(rate));
+            Nd4j.getBlasWrapper().level1().axpy(values.length(), -rate, first, values);
             return;
         }
         first.muli(BETA1).addi(grads.mul(1 - BETA1));
