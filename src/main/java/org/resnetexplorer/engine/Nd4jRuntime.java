@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Starting ND4J the way this app needs it: native memory capped (JavaCPP frees native buffers only when the
@@ -53,6 +54,10 @@ public final class Nd4jRuntime {
         }
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         Nd4j.getEnvironment().setMaxThreads(1);
+        // libnd4j's own setting does not reach OpenMP (used by its loops and by oneDNN) nor OpenBLAS: without
+        // these, two busy-waiting OpenMP threads fight the UI and each other for two cores
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+        Nd4j.factory().blas().setMaxThreads(1);
         ready = true;
     }
 
