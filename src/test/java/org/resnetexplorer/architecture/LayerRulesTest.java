@@ -35,11 +35,12 @@ class LayerRulesTest {
             .because("only ui may import JavaFX, so that training and the headless commands run without a display");
 
     @ArchTest
-    static final ArchRule engineAndDataStayBelowTheApp = noClasses()
-            .that().resideInAnyPackage("org.resnetexplorer.engine..", "org.resnetexplorer.data..")
+    static final ArchRule engineDataAndChartsStayBelowTheApp = noClasses()
+            .that().resideInAnyPackage("org.resnetexplorer.engine..", "org.resnetexplorer.data..",
+                    "org.resnetexplorer.charts..")
             .should().dependOnClassesThat().resideInAnyPackage("org.resnetexplorer.cli..", "org.resnetexplorer.ui..")
             .allowEmptyShould(true)
-            .because("the engine and the datasets serve both the app and the commands");
+            .because("the engine, the datasets and the charts serve both the app and the commands");
 
     @ArchTest
     static final ArchRule cliDoesNotReachIntoUi = noClasses()
