@@ -132,7 +132,9 @@ public final class Trainer {
             long stepStart = System.nanoTime();
             double rate = schedule.at(step);
             boolean last = step == settings.steps() - 1;
-            boolean measure = (step + 1) % every == 0 || last || step == 0;
+            boolean evaluate = (step + 1) % settings.evalEvery() == 0 || last;
+            // an evaluation is published with a snapshot, so an evaluation step is always measured
+            boolean measure = (step + 1) % every == 0 || evaluate || step == 0;
             try (MemoryWorkspace ignored = Nd4jRuntime.stepWorkspace()) {
                 Batches.Batch batch = batches.next(settings.batch(), compiled.dataType());
                 SoftmaxCrossEntropy.Result result = SoftmaxCrossEntropy.of(compiled.forward(batch.features(), true),
@@ -162,7 +164,7 @@ public final class Trainer {
                 activeNanos += System.nanoTime() - stepStart;
                 if (snapshot != null) {
                     double testError = Double.NaN;
-                    if ((step + 1) % settings.evalEvery() == 0 || last) {
+                    if (evaluate) {
                         testError = testError(compiled);
                         progress.testError = testError;
                     }
