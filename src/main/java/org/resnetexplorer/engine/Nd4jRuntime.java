@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Starting ND4J the way this app needs it: native memory capped (JavaCPP frees native buffers only when the
@@ -31,9 +32,18 @@ public final class Nd4jRuntime {
 
     /**
      * Loads ND4J (1-3 s the first time) and sets it up; later calls return at once. Call it early, off the UI
-     * thread, so the first training step starts quickly.
+     * thread, so the first training step starts quickly, and again on each thread that trains (one compute
+     * thread per training thread).
      */
-    public static synchronized void start() {
+    public static void start() {
+        load();
+        // OpenMP's thread count belongs to the calling thread: ND4J sets it to the core count on the thread that
+        // loads it, other threads start from OpenMP's default, and setMaxThreads does not reach oneDNN. Two
+        // threads spinning over tiny tensors made convolutions 5-100x slower on a busy 2-core machine.
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+    }
+
+    private static synchronized void load() {
         if (ready) {
             return;
         }
