@@ -70,10 +70,11 @@ final class Measurements {
         return values;
     }
 
+    /** The population std (not bias-corrected), as {@link #describe} measures a block's F(x). */
     List<TrainingSnapshot.LayerValue> responseStd() {
         List<TrainingSnapshot.LayerValue> values = new ArrayList<>();
         responses.forEach((conv, node) -> network.activation(node).ifPresent(a ->
-                values.add(new TrainingSnapshot.LayerValue(conv, "response", a.stdNumber().doubleValue()))));
+                values.add(new TrainingSnapshot.LayerValue(conv, "response", a.std(false).getDouble(0)))));
         return values;
     }
 

@@ -32,11 +32,20 @@ public final class Nd4jRuntime {
 
     /**
      * Loads ND4J (1-3 s the first time) and sets it up; later calls return at once. Call it early, off the UI
-     * thread, so the first training step starts quickly.
+     * thread, so the first training step starts quickly, and again on each thread that trains (one compute
+     * thread per training thread).
      *
      * @throws IllegalStateException if ND4J cannot load its native library, saying what the machine needs
      */
-    public static synchronized void start() {
+    public static void start() {
+        load();
+        // OpenMP's thread count belongs to the calling thread: ND4J sets it to the core count on the thread that
+        // loads it, other threads start from OpenMP's default, and setMaxThreads does not reach oneDNN. Two
+        // threads spinning over tiny tensors made convolutions 5-100x slower on a busy 2-core machine.
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+    }
+
+    private static synchronized void load() {
         if (ready) {
             return;
         }
@@ -54,9 +63,7 @@ public final class Nd4jRuntime {
         }
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         Nd4j.getEnvironment().setMaxThreads(1);
-        // libnd4j's own setting does not reach OpenMP (used by its loops and by oneDNN) nor OpenBLAS: without
-        // these, two busy-waiting OpenMP threads fight the UI and each other for two cores
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+        // OpenBLAS keeps its own thread pool, for every thread
         Nd4j.factory().blas().setMaxThreads(1);
         ready = true;
     }

@@ -135,6 +135,7 @@ public final class Trainer {
             double rate = schedule.at(step);
             boolean last = step == settings.steps() - 1;
             boolean evaluate = (step + 1) % settings.evalEvery() == 0 || last;
+            // an evaluation is published with a snapshot, so an evaluation step is always measured
             boolean measure = (step + 1) % every == 0 || evaluate || step == 0;
             try (MemoryWorkspace ignored = Nd4jRuntime.stepWorkspace()) {
                 Batches.Batch batch = batches.next(settings.batch(), compiled.dataType());

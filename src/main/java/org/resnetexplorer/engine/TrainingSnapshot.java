@@ -51,6 +51,23 @@ public record TrainingSnapshot(String run, int step, int totalSteps, double loss
             return counts.clone();
         }
 
+        /** Equal when the range and every count are (a record compares arrays by identity). */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Histogram h && Double.compare(low, h.low) == 0 && Double.compare(high, h.high) == 0
+                    && java.util.Arrays.equals(counts, h.counts);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Double.hashCode(low) + Double.hashCode(high)) + java.util.Arrays.hashCode(counts);
+        }
+
+        @Override
+        public String toString() {
+            return "Histogram[low=" + low + ", high=" + high + ", counts=" + java.util.Arrays.toString(counts) + "]";
+        }
+
         public double binLow(int bin) {
             return low + (high - low) * bin / counts.length;
         }

@@ -1,0 +1,121 @@
+package org.resnetexplorer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code train} from the command line: a short run, its files and progress, bad arguments, a diverging run. */
+class TrainCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** "step     20/60  loss 0.6931  train error  48.4%  test error  50.2%  lr 0.100  123.4 steps/s" */
+    private static final Pattern PROGRESS = Pattern.compile(
+            "step +\\d+/60 +loss \\d+\\.\\d+ +train error +\\d+\\.\\d% +test error +(\\d+\\.\\d%|-) +lr \\S+ +\\d+\\.\\d steps/s");
+
+    @TempDir
+    Path temp;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("train mlp-resnet-4 on spiral exits 0, prints progress lines and writes the three files")
+    void shortRun() throws IOException {
+        Path out = temp.resolve("run");
+        Run run = run("train", "mlp-resnet-4", "--dataset", "spiral", "--steps", "60", "--eval-every", "20", "--out",
+                out.toString());
+
+        assertThat(run.code()).as("exit code; stderr: %s", run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        List<String> progress = run.out().lines().filter(l -> l.startsWith("step")).toList();
+        assertThat(progress).as("progress lines in:%n%s", run.out()).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).matches(PROGRESS));
+        assertThat(progress).as("a line at every evaluation").anySatisfy(l -> assertThat(l).startsWith("step     20/60"))
+                .anySatisfy(l -> assertThat(l).startsWith("step     40/60"))
+                .anySatisfy(l -> assertThat(l).startsWith("step     60/60"));
+        assertThat(progress.stream().filter(l -> l.startsWith("step     20/60")).findFirst().orElseThrow())
+                .as("an evaluation line shows a test error").doesNotContain("test error      -");
+        assertThat(run.out()).contains("finished after 60 steps").contains(out.toString());
+
+        for (String file : List.of("metrics.csv", "histograms.csv", "run.json")) {
+            assertThat(out.resolve(file)).as(file).isRegularFile();
+        }
+        assertThat(Files.readAllLines(out.resolve("metrics.csv")).get(0)).isEqualTo("run,step,metric,layer,value");
+        assertThat(Files.readString(out.resolve("metrics.csv"))).contains(",60,test_error,,");
+        assertThat(Files.readAllLines(out.resolve("histograms.csv")).size()).as("histogram rows").isGreaterThan(1);
+        JsonNode json = JSON.readTree(out.resolve("run.json").toFile());
+        assertThat(json.path("status").asText()).isEqualTo("finished");
+        assertThat(json.path("final").path("steps").asInt()).isEqualTo(60);
+        assertThat(json.path("dataset").path("name").asText()).isEqualTo("spiral");
+        assertThat(json.path("settings").path("evalEvery").asInt()).isEqualTo(20);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            missing --dataset              | mlp-resnet-4                                   | --dataset
+            unknown dataset                | mlp-resnet-4 --dataset nosuchset               | nosuchset
+            unknown model                  | mlp-fancy-4 --dataset spiral                   | mlp-fancy-4
+            --steps 0                      | mlp-resnet-4 --dataset spiral --steps 0        | --steps
+            --lr abc                       | mlp-resnet-4 --dataset spiral --lr abc         | abc
+            --optimizer rmsprop            | mlp-resnet-4 --dataset spiral --optimizer rmsprop | rmsprop
+            missing .csv file              | mlp-resnet-4 --dataset {dir}/nothing-here.csv  | nothing-here.csv
+            --data-dir to a missing folder | mlp-resnet-4 --dataset mnist --data-dir {dir}/absent | absent
+            """)
+    @DisplayName("bad arguments exit 2 with one line on stderr naming the problem, and no stack trace")
+    void badArguments(String description, String arguments, String named) {
+        List<String> args = new ArrayList<>(List.of("train"));
+        for (String word : arguments.trim().split(" +")) {
+            args.add(word.replace("{dir}", temp.toString()));
+        }
+        args.add("--out");
+        args.add(temp.resolve("out").toString());
+        Run run = run(args.toArray(String[]::new));
+
+        assertThat(run.code()).as("%s: exit code; stderr: %s", description, run.err()).isEqualTo(2);
+        List<String> lines = run.err().lines().toList();
+        assertThat(lines).as("%s: stderr", description).hasSize(1);
+        assertThat(lines.get(0)).as("%s: the message", description).startsWith("error: ").contains(named)
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(temp.resolve("out")).as("%s: nothing trained, no folder written", description).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a diverging run exits 3 with a message and still writes run.json with status diverged")
+    void divergingRun() throws IOException {
+        Path out = temp.resolve("diverged");
+        Run run = run("train", "mlp-resnet-4", "--dataset", "spiral", "--steps", "300", "--lr", "1e6", "--out",
+                out.toString(), "--quiet");
+
+        assertThat(run.code()).as("exit code; out: %s; err: %s", run.out(), run.err()).isEqualTo(3);
+        List<String> lines = run.err().lines().toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).startsWith("error: ").contains("at step").containsIgnoringCase("lower the learning rate");
+        assertThat(run.out()).contains("diverged after");
+        JsonNode json = JSON.readTree(out.resolve("run.json").toFile());
+        assertThat(json.path("status").asText()).isEqualTo("diverged");
+        assertThat(json.path("message").asText()).containsIgnoringCase("lower the learning rate");
+        assertThat(json.path("final").path("steps").asInt()).isBetween(1, 299);
+    }
+}
