@@ -110,12 +110,6 @@ final class BenchCommand implements Command {
             }
         }
         boolean json = parsed.flag("--json");
-        if (!"1".equals(System.getenv("OMP_NUM_THREADS"))) {
-            // measured: Nd4j's setMaxThreads(1) does not reach OpenMP/oneDNN; two spinning threads on two shared
-            // cores make steps several times slower (docs/PERFORMANCE.md)
-            err.println("warning: OMP_NUM_THREADS is not 1: run with OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1"
-                    + " OMP_WAIT_POLICY=PASSIVE for the figures the app is tuned for");
-        }
 
         long benchStart = System.nanoTime();
         FirstStep first = firstStep(chosen.get(0));
@@ -160,8 +154,8 @@ final class BenchCommand implements Command {
         out.println();
         out.printf(Locale.ROOT, "first step (%s, cold engine): %.2f s after JVM start, %.2f s after Run%n",
                 first.workload(), first.sinceJvmStart(), first.sinceRun());
-        out.printf(Locale.ROOT, "peak resident memory (VmHWM): %s; max heap %d MB; threads: OMP_NUM_THREADS=%s%n",
-                peakRss(), Runtime.getRuntime().maxMemory() >> 20, System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        out.printf(Locale.ROOT, "peak resident memory (VmHWM): %s; max heap %d MB; one compute thread per training thread"
+                + " (set by the engine)%n", peakRss(), Runtime.getRuntime().maxMemory() >> 20);
         out.printf(Locale.ROOT, "engine: %s; load average %s; bench took %.0f s%n", Nd4jRuntime.version(), loadAverage(),
                 (System.nanoTime() - benchStart) / 1e9);
         out.println("data: synthetic (seed " + SEED + "); SGD momentum 0.9, weight decay 1e-4, lr 0.01 (MLP) / 0.05 (CNN)");
