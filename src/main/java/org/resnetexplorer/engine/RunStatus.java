@@ -2,9 +2,5 @@ package org.resnetexplorer.engine;
 
 /** Where a training run is. FINISHED, STOPPED, DIVERGED and FAILED are final. */
 public enum RunStatus {
-    READY, RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED, FAILED;
-
-    public boolean isFinal() {
-        return this == FINISHED || this == STOPPED || this == DIVERGED || this == FAILED;
-    }
+    READY, RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED, FAILED
 }

@@ -81,16 +81,6 @@ public final class Templates {
         };
     }
 
-    /** Whether {@code name} names a template (whatever its options). */
-    public static boolean exists(String name) {
-        try {
-            build(name);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     private static Network imageNet(String name, int depth, boolean residual, TemplateOptions options) {
         int[] stages = IMAGENET_STAGES.get(depth);
         if (stages == null) {

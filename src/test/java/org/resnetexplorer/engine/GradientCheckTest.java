@@ -209,4 +209,15 @@ class GradientCheckTest {
         b.add("output", new Output(3), b.add("fc", new Dense(3, true), b.add("pool", new GlobalAvgPool(), "conv3_1.relu3")));
         return b.build();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    @DisplayName("the engine allocates exactly the parameters the graph model counts")
+    void allocatesWhatTheModelCounts(String description, Network network) throws EngineException {
+        CompiledNetwork compiled = CompiledNetwork.compile(network, DataType.FLOAT, 1);
+        assertThat(compiled.parameterCount()).as("%s: parameters allocated", description)
+                .isEqualTo(compiled.analysis().totalParams());
+        assertThat(compiled.values().length()).as("%s: length of the flat buffer", description)
+                .isEqualTo(Math.max(1, compiled.analysis().totalParams()));
+    }
 }

@@ -206,12 +206,6 @@ public final class GraphView extends Region {
         pan.setY(20 - bounds.getMinY());
     }
 
-    /** Pans by (dx, dy) screen pixels. */
-    public void panBy(double dx, double dy) {
-        pan.setX(pan.getX() + dx);
-        pan.setY(pan.getY() + dy);
-    }
-
     @Override
     protected void layoutChildren() {
         // the canvas is unmanaged: its place is the pan and zoom

@@ -1,0 +1,58 @@
+package org.resnetexplorer.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.resnetexplorer.engine.TrainingSnapshot;
+
+class ErrorCurvesTest {
+
+    /** A run whose training error falls from {@code start}, with a test error every tenth step. */
+    private static RunHistory run(String name, double start) {
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        for (int step = 1; step <= 200; step++) {
+            double error = start * Math.exp(-step / 80.0);
+            snapshots.add(new TrainingSnapshot(name, step, 200, 2 * error + 0.01, error, error,
+                    step % 10 == 0 ? error + 0.05 : Double.NaN, 0.1, 50, List.of(), List.of(), List.of()));
+        }
+        return new RunHistory(name, snapshots);
+    }
+
+    private static long pixelsOf(BufferedImage image, java.awt.Color colour) {
+        long count = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    @Test
+    @DisplayName("draws each run in its own colour, with test points only at the steps that were evaluated")
+    void oneColourPerRun() {
+        RunHistory plain = run("plain", 0.9);
+        RunHistory residual = run("residual", 0.6);
+        LinePlot both = ErrorCurves.plot(List.of(plain, residual), 0, false);
+        BufferedImage image = both.render(1200, 800, 1);
+        assertThat(pixelsOf(image, Palette.run(0))).as("the first run's colour").isPositive();
+        assertThat(pixelsOf(image, Palette.run(1))).as("the second run's colour").isPositive();
+        assertThat(plain.series("test", TrainingSnapshot::testError).size()).as("test points only where measured")
+                .isEqualTo(20);
+        assertThat(plain.series("train", TrainingSnapshot::trainErrorAverage).size()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("the loss chart draws every run on a log scale")
+    void lossChart() {
+        BufferedImage image = ErrorCurves.loss(List.of(run("a", 0.9), run("b", 0.5)), 0.5).render(800, 500, 2);
+        assertThat(image.getWidth()).isEqualTo(1600);
+        assertThat(pixelsOf(image, Palette.run(1))).isPositive();
+    }
+}
