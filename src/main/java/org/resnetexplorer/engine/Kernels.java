@@ -56,35 +56,6 @@ final class Kernels {
         return gx;
     }
 
-    /** Normalises over axis 1 (channels, or features of a flat batch) with the given statistics. */
-    static INDArray batchNorm(INDArray x, INDArray mean, INDArray var, INDArray gamma, INDArray beta, double eps) {
-        INDArray y = Nd4j.createUninitialized(x.dataType(), x.shape());
-        Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(x, mean, var, gamma, beta).addOutputs(y)
-                .addIntegerArguments(1, 1, 1).addFloatingPointArguments(eps).build());
-        return y;
-    }
-
-    /**
-     * The batch mean and biased variance over {@code axes} in one pass ({@code moments}), written into
-     * {@code mean} and {@code var}.
-     */
-    static void moments(INDArray x, int[] axes, INDArray mean, INDArray var) {
-        Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(x).addOutputs(mean, var).addIntegerArguments(axes).build());
-    }
-
-    /**
-     * The training-mode gradient of batch normalisation ({@code mean} and the biased {@code var} must be the
-     * batch's own statistics): returns dL/dx and writes dL/dgamma, dL/dbeta into {@code gGamma}, {@code gBeta}.
-     */
-    static INDArray batchNormBackward(INDArray x, INDArray mean, INDArray var, INDArray gamma, INDArray beta,
-            INDArray gradOut, double eps, INDArray gGamma, INDArray gBeta) {
-        INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
-        Nd4j.exec(DynamicCustomOp.builder("batchnorm_bp").addInputs(x, mean, var, gamma, beta, gradOut)
-                .addOutputs(gx, mean.ulike(), var.ulike(), gGamma, gBeta)
-                .addIntegerArguments(1, 1, 1).addFloatingPointArguments(eps).build());
-        return gx;
-    }
-
     private static int[] poolArgs(int kH, int kW, int stride, int padding) {
         return new int[] {kH, kW, stride, stride, padding, padding, 1, 1, EXPLICIT_PADDING, AVG_INCLUDE_PADDING, NCHW};
     }
@@ -135,7 +106,4 @@ final class Kernels {
         return gx;
     }
 
-    static INDArray logSoftmax(INDArray logits) {
-        return Nd4j.exec(DynamicCustomOp.builder("log_softmax").addInputs(logits).build())[0];
-    }
 }
