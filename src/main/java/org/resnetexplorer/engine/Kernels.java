@@ -105,5 +105,4 @@ final class Kernels {
         Nd4j.exec(DynamicCustomOp.builder("xw_plus_b_bp").addInputs(x, w, b, gradOut).addOutputs(gx, gw, gb).build());
         return gx;
     }
-
 }
