@@ -237,7 +237,8 @@ public final class LinePlot {
         if (abs >= 1e4 || abs < 1e-3) {
             return String.format(Locale.ROOT, "%.0e", v);
         }
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
+                : new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
     }
 
     private void drawLine(Graphics2D g, Axes a, Line line) {
@@ -310,7 +311,8 @@ public final class LinePlot {
                 y += fm.getHeight() + 2;
             }
             g.setColor(line.color());
-            g.setStroke(new BasicStroke(line.width() + 0.5f));
+            g.setStroke(line.dashed() ? new BasicStroke(line.width() + 0.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                    new float[] {6f, 4f}, 0f) : new BasicStroke(line.width() + 0.5f));
             g.drawLine(x, y - fm.getAscent() / 2 + 1, x + 26, y - fm.getAscent() / 2 + 1);
             g.setColor(Color.DARK_GRAY);
             g.drawString(line.series().name(), x + 32, y);

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.resnetexplorer.charts.ChartFiles;
+import org.resnetexplorer.charts.RunHistory;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.data.DatasetOptions;
@@ -31,11 +33,14 @@ import org.resnetexplorer.graph.TemplateOptions;
  */
 final class TrainCommand implements Command {
     static final int DIVERGED = 3;
+    /** Size of the --png charts, large enough for a slide. */
+    private static final int PNG_WIDTH = 1200;
+    private static final int PNG_HEIGHT = 800;
     private static final Set<String> OPTIONS = Set.of("--dataset", "--steps", "--batch", "--lr", "--optimizer",
             "--weight-decay", "--seed", "--eval-every", "--out", "--momentum", "--metrics-every", "--milestones",
             "--lr-factor", "--warmup", "--test-limit", "--data-dir", "--noise", "--train-size", "--test-size", "--classes",
             "--width", "--shortcut", "--activation");
-    private static final Set<String> FLAGS = Set.of("--downscale", "--bn", "--no-bn", "--quiet");
+    private static final Set<String> FLAGS = Set.of("--downscale", "--bn", "--no-bn", "--quiet", "--png");
 
     @Override
     public String name() {
@@ -48,13 +53,13 @@ final class TrainCommand implements Command {
                 + " [--seed S] [--eval-every K] [--out DIR] [--momentum M] [--metrics-every K] [--milestones S1,S2]"
                 + " [--lr-factor F] [--warmup N] [--test-limit N] [--data-dir DIR] [--downscale] [--noise X]"
                 + " [--train-size N] [--test-size N] [--classes K] [--width W] [--shortcut A|B|C]"
-                + " [--activation F] [--bn|--no-bn] [--quiet]";
+                + " [--activation F] [--bn|--no-bn] [--quiet] [--png]";
     }
 
     @Override
     public String description() {
         return "train a template or graph file on a dataset (" + String.join(", ", Datasets.names())
-                + ", or FILE.csv) and write metrics.csv, histograms.csv and run.json";
+                + ", or FILE.csv) and write metrics.csv, histograms.csv and run.json (and, with --png, the charts)";
     }
 
     @Override
@@ -88,6 +93,10 @@ final class TrainCommand implements Command {
         if (!parsed.flag("--quiet")) {
             trainer.addListener(new ProgressPrinter(out, settings));
         }
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        if (parsed.flag("--png")) {
+            trainer.addListener(snapshots::add);
+        }
         out.println("training " + network.name() + " on " + dataset.name() + " (" + dataset.train().size() + " train / "
                 + dataset.test().size() + " test, " + dataset.shape() + ", " + dataset.classes() + " classes) for "
                 + settings.steps() + " steps; writing " + folder);
@@ -97,6 +106,16 @@ final class TrainCommand implements Command {
         } catch (IOException e) {
             err.println("error: could not finish the files in " + folder + ": " + e.getMessage());
             return Cli.FAILED;
+        }
+        if (parsed.flag("--png")) {
+            try {
+                List<Path> charts = ChartFiles.writeAll(List.of(new RunHistory(runName, snapshots)), folder,
+                        PNG_WIDTH, PNG_HEIGHT);
+                out.println("charts: " + String.join(", ", charts.stream().map(p -> p.getFileName().toString()).toList()));
+            } catch (IOException e) {
+                err.println("error: could not write the charts into " + folder + ": " + e.getMessage());
+                return Cli.FAILED;
+            }
         }
         out.println(String.format(Locale.ROOT, "%s after %d steps: loss %.4f, train error %s, test error %s, %.1f steps/s;"
                 + " wrote %s", result.status().name().toLowerCase(Locale.ROOT), result.steps(), result.loss(),

@@ -118,4 +118,27 @@ class TrainCommandTest {
         assertThat(json.path("message").asText()).containsIgnoringCase("lower the learning rate");
         assertThat(json.path("final").path("steps").asInt()).isBetween(1, 299);
     }
+
+    @Test
+    @DisplayName("--png writes the error curves, gradient norms and residual responses as PNG files of 1200x800")
+    void writesCharts() throws IOException {
+        Path out = temp.resolve("charts");
+        Run result = run("train", "cifar-resnet-8", "--dataset", "fashion-mnist", "--downscale", "--width", "4",
+                "--steps", "30", "--eval-every", "10", "--png", "--quiet", "--out", out.toString());
+        assertThat(result.code()).as("exit code, stderr: %s", result.err()).isZero();
+        for (String name : List.of("error-curves.png", "gradient-norms.png", "residual-responses.png")) {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(out.resolve(name).toFile());
+            assertThat(image).as("%s is a readable PNG", name).isNotNull();
+            assertThat(image.getWidth()).as("%s width", name).isGreaterThanOrEqualTo(1200);
+            assertThat(image.getHeight()).as("%s height", name).isGreaterThanOrEqualTo(800);
+            java.util.Set<Integer> colours = new java.util.HashSet<>();
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                for (int y = 0; y < image.getHeight(); y += 7) {
+                    colours.add(image.getRGB(x, y));
+                }
+            }
+            assertThat(colours.size()).as("%s is not blank", name).isGreaterThan(10);
+        }
+        assertThat(result.out()).contains("charts: error-curves.png, gradient-norms.png, residual-responses.png");
+    }
 }
