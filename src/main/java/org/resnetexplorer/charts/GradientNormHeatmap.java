@@ -2,10 +2,8 @@ package org.resnetexplorer.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,28 +22,11 @@ public final class GradientNormHeatmap {
 
     /** The chart of one run, {@code width x height} points at {@code scale} pixels per point. */
     public static BufferedImage render(RunHistory run, int width, int height, double scale) {
-        BufferedImage image = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale),
-                BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.scale(scale, scale);
-            draw(g, run, width, height);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        return ChartFrame.render(width, height, scale, (g, w, h) -> draw(g, run, w, h));
     }
 
     static void draw(Graphics2D g, RunHistory run, int width, int height) {
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        Font base = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(11, height / 55));
-        g.setFont(base.deriveFont(Font.BOLD, base.getSize2D() * 1.35f));
-        FontMetrics titleMetrics = g.getFontMetrics();
-        g.setColor(Color.BLACK);
-        g.drawString("Gradient norm per layer (log scale): " + run.run(), 16, 10 + titleMetrics.getAscent());
-        g.setFont(base);
+        int titleHeight = ChartFrame.begin(g, "Gradient norm per layer (log scale): " + run.run(), width, height);
         FontMetrics fm = g.getFontMetrics();
 
         List<String> layers = new ArrayList<>();
@@ -69,7 +50,7 @@ public final class GradientNormHeatmap {
         }
         int labelWidth = layers.stream().mapToInt(fm::stringWidth).max().orElse(40);
         int left = 16 + Math.min(labelWidth, width / 4) + 8;
-        int top = 24 + titleMetrics.getHeight();
+        int top = 24 + titleHeight;
         int right = width - 90;
         int bottom = height - 16 - 2 * fm.getHeight();
         if (layers.isEmpty() || columns.isEmpty() || right <= left || bottom <= top) {

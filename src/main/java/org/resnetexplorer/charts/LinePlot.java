@@ -2,10 +2,8 @@ package org.resnetexplorer.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -65,33 +63,15 @@ public final class LinePlot {
 
     /** An image of the chart, {@code width x height} points drawn at {@code scale} pixels per point. */
     public BufferedImage render(int width, int height, double scale) {
-        BufferedImage image = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale),
-                BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.scale(scale, scale);
-            draw(g, width, height);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        return ChartFrame.render(width, height, scale, this::draw);
     }
 
     /** Draws the chart into {@code width x height} units of {@code g}. */
     public void draw(Graphics2D g, int width, int height) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        Font base = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(11, height / 55));
-        g.setFont(base.deriveFont(Font.BOLD, base.getSize2D() * 1.35f));
-        FontMetrics titleMetrics = g.getFontMetrics();
-        g.setColor(Color.BLACK);
-        g.drawString(title, 16, 10 + titleMetrics.getAscent());
-        g.setFont(base);
+        int titleHeight = ChartFrame.begin(g, title, width, height);
         FontMetrics fm = g.getFontMetrics();
         int left = 16 + fm.stringWidth("00000%") + fm.getHeight() + 6;
-        int top = 20 + titleMetrics.getHeight() + legendHeight(fm, width - left - 16);
+        int top = 20 + titleHeight + legendHeight(fm, width - left - 16);
         int right = width - 16;
         int bottom = height - 12 - 2 * fm.getHeight();
         if (right - left < 20 || bottom - top < 20) {
@@ -101,7 +81,7 @@ public final class LinePlot {
         double[] yr = yRange();
         Axes axes = new Axes(left, top, right, bottom, xr[0], xr[1], yr[0], yr[1], logY);
         drawGridAndTicks(g, fm, axes);
-        drawLegend(g, fm, left, 16 + titleMetrics.getHeight(), right);
+        drawLegend(g, fm, left, 16 + titleHeight, right);
         java.awt.Shape clip = g.getClip();
         g.clipRect(left, top, right - left + 1, bottom - top + 1);
         for (Line line : lines) {

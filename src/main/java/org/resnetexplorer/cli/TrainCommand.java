@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -75,7 +74,7 @@ final class TrainCommand implements Command {
         }
         String model = parsed.positional().get(0);
         Dataset dataset = loadDataset(datasetName, parsed);
-        TemplateOptions modelOptions = modelOptions(parsed).withInput(dataset.shape()).withClasses(dataset.classes());
+        TemplateOptions modelOptions = ModelOptions.from(parsed).withInput(dataset.shape()).withClasses(dataset.classes());
         Network network = Models.resolve(model, modelOptions);
         TrainingSettings settings = settings(parsed);
         Path folder = Path.of(parsed.option("--out") != null ? parsed.option("--out")
@@ -144,23 +143,6 @@ final class TrainCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-    }
-
-    private static TemplateOptions modelOptions(Arguments parsed) throws UsageException {
-        List<String> modelArgs = new ArrayList<>();
-        for (String option : List.of("--width", "--shortcut", "--activation")) {
-            if (parsed.option(option) != null) {
-                modelArgs.add(option);
-                modelArgs.add(parsed.option(option));
-            }
-        }
-        for (String flag : List.of("--bn", "--no-bn")) {
-            if (parsed.flag(flag)) {
-                modelArgs.add(flag);
-            }
-        }
-        Set<String> flags = new HashSet<>(ModelOptions.FLAGS);
-        return ModelOptions.from(Arguments.parse("train", modelArgs, ModelOptions.OPTIONS, flags));
     }
 
     private static TrainingSettings settings(Arguments parsed) throws UsageException {
