@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.Examples;
+import org.resnetexplorer.engine.LayerProfile;
 import org.resnetexplorer.engine.LearningRateSchedule;
 import org.resnetexplorer.engine.Nd4jRuntime;
 import org.resnetexplorer.engine.Optimizer;
@@ -38,7 +39,7 @@ import org.resnetexplorer.graph.Templates;
  */
 final class BenchCommand implements Command {
     private static final Set<String> OPTIONS = Set.of("--seconds", "--workload", "--warmup");
-    private static final Set<String> FLAGS = Set.of("--json");
+    private static final Set<String> FLAGS = Set.of("--json", "--profile");
     private static final double DEFAULT_SECONDS = 6;
     private static final double DEFAULT_WARMUP = 6;
     private static final int ROUNDS = 2;
@@ -82,7 +83,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--json] [--seconds S] [--warmup S] [--workload NAME]";
+        return "[--json] [--profile] [--seconds S] [--warmup S] [--workload NAME]";
     }
 
     @Override
@@ -110,6 +111,7 @@ final class BenchCommand implements Command {
             }
         }
         boolean json = parsed.flag("--json");
+        boolean profile = parsed.flag("--profile");
 
         long benchStart = System.nanoTime();
         FirstStep first = firstStep(chosen.get(0));
@@ -128,6 +130,9 @@ final class BenchCommand implements Command {
             }
             results.add(on);
             results.add(off);
+            if (profile && !json) {
+                printProfile(workload, steps, out);
+            }
         }
         if (json) {
             List<String> items = new ArrayList<>();
@@ -171,6 +176,22 @@ final class BenchCommand implements Command {
             throw new UsageException(option + " must be more than 0, not " + value);
         }
         return value;
+    }
+
+    /** Where the time of a step (metrics off) goes, per kind of layer and direction. */
+    private static void printProfile(Workload workload, int steps, PrintStream out) {
+        Trainer trainer = new Trainer("bench-profile", workload.network(), dataset(workload), settings(workload, steps, steps));
+        LayerProfile profile = new LayerProfile();
+        trainer.profile(profile);
+        check(trainer.run());
+        out.printf(Locale.ROOT, "%s: %.2f ms per step (metrics off, timed per layer), of which:%n", workload.name(),
+                profile.millisPerStep());
+        double layers = 0;
+        for (LayerProfile.Row row : profile.perStep()) {
+            out.printf(Locale.ROOT, "  %-16s %-8s %4d calls %8.3f ms%n", row.kind(), row.direction(), row.calls(), row.millis());
+            layers += row.millis();
+        }
+        out.printf(Locale.ROOT, "  %-16s %-8s %10s %8.3f ms%n", "rest of the step", "", "", profile.millisPerStep() - layers);
     }
 
     private static Measurement add(Measurement a, Measurement b) {

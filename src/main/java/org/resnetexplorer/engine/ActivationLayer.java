@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.resnetexplorer.graph.ActivationFunction;
 
-/** An element-wise non-linearity; each backward uses the forward's output y. */
+/** An element-wise non-linearity other than the ReLU ({@link ReluLayer}); each backward uses the forward's output y. */
 final class ActivationLayer extends Layer {
     private final ActivationFunction function;
     private INDArray y;

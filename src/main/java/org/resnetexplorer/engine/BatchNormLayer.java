@@ -7,40 +7,61 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Batch normalisation over axis 1 (channels of an image batch, features of a flat batch). Training uses the
- * batch's statistics and updates the running ones; evaluation uses the running ones.
+ * Batch normalisation over axis 1 (channels of an image batch, features of a flat batch), optionally followed
+ * by a ReLU in the same pass. Training uses the batch's statistics and updates the running ones; evaluation
+ * uses the running ones.
  *
- * <p>Computed on the Java side, over one copy of the tensor each way: measured on this project's workloads,
- * libnd4j's {@code batchnorm} and {@code batchnorm_bp} took 0.4 and 1 ms per layer on tensors of 16-65 k values,
- * 44% of a CIFAR step, where two passes of a Java loop take a tenth of that. The same code serves float and
- * double networks, so the double-precision gradient checks cover it.
+ * <p>Computed on the Java side, in two passes over one copy of the tensor each way (per channel the output
+ * and the input gradient are affine in x and in the incoming gradient): measured on this project's
+ * workloads, libnd4j's {@code batchnorm} and {@code batchnorm_bp} took 0.4 and 1 ms per layer on tensors of
+ * 16-65 k values, 44% of a CIFAR step. Float networks run on float arrays (accumulating in double), double
+ * networks on double arrays with the same formulas, so the double-precision gradient checks cover the maths.
+ *
+ * <p>With {@code relu}, the layer also applies the ReLU that is its only consumer (the network then passes
+ * the ReLU's input on unchanged), saving the two libnd4j calls of the ReLU; the normalised output before the
+ * ReLU, which the paper's Fig. 7 measures, stays available through {@link #preActivation()}.
  */
 final class BatchNormLayer extends Layer {
     private final Parameters.Parameter gamma;
     private final Parameters.Parameter beta;
     private final double epsilon;
     private final double momentum;
+    private final boolean relu;
     private final int channels;
     private final double[] runningMean;
     private final double[] runningVar;
+    /** Per channel, for the current step: mean, 1/std, gamma, and the forward's y = scale x + shift. */
     private final double[] mean;
     private final double[] invStd;
     private final double[] gammaValues;
+    private final double[] scale;
+    private final double[] shift;
     private long[] shape;
+    private DataType type;
+    private int batch;
     private int spatial;
-    /** The normalised input of the last training pass, x-hat, which the backward reuses. */
-    private double[] normalised = new double[0];
-    private double[] values = new double[0];
-    private double[] output = new double[0];
-    private double[] gradient = new double[0];
-    private float[] scratch = new float[0];
+    /** The input x, the output before the ReLU, the output after it, and the gradient: float or double. */
+    private float[] xf = new float[0];
+    private float[] yf = new float[0];
+    private float[] of = new float[0];
+    private float[] gf = new float[0];
+    private double[] xd = new double[0];
+    private double[] yd = new double[0];
+    private double[] od = new double[0];
+    private double[] gd = new double[0];
 
     BatchNormLayer(String name, Parameters.Parameter gamma, Parameters.Parameter beta, double epsilon, double momentum) {
+        this(name, gamma, beta, epsilon, momentum, false);
+    }
+
+    BatchNormLayer(String name, Parameters.Parameter gamma, Parameters.Parameter beta, double epsilon, double momentum,
+            boolean relu) {
         super(name);
         this.gamma = gamma;
         this.beta = beta;
         this.epsilon = epsilon;
         this.momentum = momentum;
+        this.relu = relu;
         this.channels = (int) gamma.length();
         runningMean = new double[channels];
         runningVar = new double[channels];
@@ -48,180 +69,279 @@ final class BatchNormLayer extends Layer {
         mean = new double[channels];
         invStd = new double[channels];
         gammaValues = new double[channels];
+        scale = new double[channels];
+        shift = new double[channels];
+    }
+
+    /** Whether this layer also applies the ReLU after it. */
+    boolean fusesRelu() {
+        return relu;
     }
 
     @Override
     INDArray forward(INDArray[] inputs, boolean training) {
-        INDArray x = inputs[0];
+        INDArray x = HostArrays.contiguous(inputs[0]);
         shape = x.shape();
+        type = x.dataType();
         int length = (int) x.length();
-        spatial = length / ((int) shape[0] * channels);
-        values = read(x, values);
-        double[] g = gammaValues;
-        double[] b = new double[channels];
-        for (int c = 0; c < channels; c++) {
-            g[c] = gamma.value().getDouble(c);
-            b[c] = beta.value().getDouble(c);
+        batch = (int) shape[0];
+        spatial = length / (batch * channels);
+        boolean floats = HostArrays.floats(type);
+        if (floats) {
+            xf = grow(xf, length);
+            x.data().asNioFloat().get(xf, 0, length);
+        } else {
+            xd = grow(xd, length);
+            x.data().asNioDouble().get(xd, 0, length);
         }
-        if (output.length != length) {
-            output = new double[length];
-        }
-        double[] out = output;
-        if (!training) {
+        if (training) {
+            double[] sums = new double[channels];
+            double[] squares = new double[channels];
+            double[] shifts = new double[channels];
+            if (floats) {
+                sums(xf, null, shifts, sums, squares);
+            } else {
+                sums(null, xd, shifts, sums, squares);
+            }
+            double count = (double) batch * spatial;
+            double unbias = count / Math.max(1, count - 1);
+            for (int c = 0; c < channels; c++) {
+                double m = sums[c] / count;
+                double variance = Math.max(0, squares[c] / count - m * m);
+                mean[c] = shifts[c] + m;
+                invStd[c] = 1 / Math.sqrt(variance + epsilon);
+                runningMean[c] = (1 - momentum) * runningMean[c] + momentum * mean[c];
+                runningVar[c] = (1 - momentum) * runningVar[c] + momentum * unbias * variance;
+            }
+        } else {
             for (int c = 0; c < channels; c++) {
                 mean[c] = runningMean[c];
                 invStd[c] = 1 / Math.sqrt(runningVar[c] + epsilon);
             }
-            normalise(values, out, g, b, null);
-            return write(out, x.dataType());
         }
-        statistics(values);
-        if (normalised.length != length) {
-            normalised = new double[length];
+        for (int c = 0; c < channels; c++) {
+            gammaValues[c] = gamma.value().getDouble(c);
+            scale[c] = gammaValues[c] * invStd[c];
+            shift[c] = beta.value().getDouble(c) - mean[c] * scale[c];
         }
-        normalise(values, out, g, b, normalised);
-        return write(out, x.dataType());
+        INDArray out = Nd4j.createUninitialized(type, shape, 'c');
+        if (floats) {
+            yf = grow(yf, length);
+            of = relu ? grow(of, length) : yf;
+            affine(xf, yf, of);
+            out.data().asNioFloat().put(of, 0, length);
+        } else {
+            yd = grow(yd, length);
+            od = relu ? grow(od, length) : yd;
+            affine(xd, yd, od);
+            out.data().asNioDouble().put(od, 0, length);
+        }
+        return out;
     }
 
-    /** Batch mean and biased variance per channel (two passes, for accuracy), and the running statistics. */
-    private void statistics(double[] x) {
-        int batch = (int) shape[0];
-        double count = (double) batch * spatial;
-        Arrays.fill(mean, 0);
-        for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                int at = (n * channels + c) * spatial;
-                double sum = 0;
-                for (int s = 0; s < spatial; s++) {
-                    sum += x[at + s];
-                }
-                mean[c] += sum;
-            }
-        }
-        double[] variance = new double[channels];
+    /**
+     * Per channel: the sum and the sum of squares of x - k, with k the channel's first value (shifting keeps
+     * the one-pass variance accurate when the mean is large against the spread).
+     */
+    private void sums(float[] f, double[] d, double[] shifts, double[] sums, double[] squares) {
         for (int c = 0; c < channels; c++) {
-            mean[c] /= count;
+            shifts[c] = f != null ? f[c * spatial] : d[c * spatial];
         }
         for (int n = 0; n < batch; n++) {
             for (int c = 0; c < channels; c++) {
                 int at = (n * channels + c) * spatial;
-                double m = mean[c];
-                double sum = 0;
-                for (int s = 0; s < spatial; s++) {
-                    double d = x[at + s] - m;
-                    sum += d * d;
-                }
-                variance[c] += sum;
-            }
-        }
-        double unbias = count / Math.max(1, count - 1);
-        for (int c = 0; c < channels; c++) {
-            variance[c] /= count;
-            invStd[c] = 1 / Math.sqrt(variance[c] + epsilon);
-            runningMean[c] = (1 - momentum) * runningMean[c] + momentum * mean[c];
-            runningVar[c] = (1 - momentum) * runningVar[c] + momentum * unbias * variance[c];
-        }
-    }
-
-    /** out = gamma x-hat + beta, with x-hat = (x - mean) / std; keeps x-hat when {@code keep} is given. */
-    private void normalise(double[] x, double[] out, double[] g, double[] b, double[] keep) {
-        int batch = (int) shape[0];
-        for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                int at = (n * channels + c) * spatial;
-                double m = mean[c];
-                double inv = invStd[c];
-                for (int s = 0; s < spatial; s++) {
-                    double xhat = (x[at + s] - m) * inv;
-                    if (keep != null) {
-                        keep[at + s] = xhat;
+                double k = shifts[c];
+                double s = 0;
+                double q = 0;
+                if (f != null) {
+                    for (int i = at; i < at + spatial; i++) {
+                        double v = f[i] - k;
+                        s += v;
+                        q += v * v;
                     }
-                    out[at + s] = g[c] * xhat + b[c];
+                } else {
+                    for (int i = at; i < at + spatial; i++) {
+                        double v = d[i] - k;
+                        s += v;
+                        q += v * v;
+                    }
+                }
+                sums[c] += s;
+                squares[c] += q;
+            }
+        }
+    }
+
+    /** y = scale x + shift per channel, and out = max(y, 0) when the ReLU is fused (else out is y). */
+    private void affine(float[] x, float[] y, float[] out) {
+        for (int n = 0; n < batch; n++) {
+            for (int c = 0; c < channels; c++) {
+                int at = (n * channels + c) * spatial;
+                float a = (float) scale[c];
+                float b = (float) shift[c];
+                for (int i = at; i < at + spatial; i++) {
+                    y[i] = a * x[i] + b;
+                }
+                if (relu) {
+                    HostArrays.relu(y, out, at, at + spatial);
                 }
             }
         }
     }
 
+    private void affine(double[] x, double[] y, double[] out) {
+        for (int n = 0; n < batch; n++) {
+            for (int c = 0; c < channels; c++) {
+                int at = (n * channels + c) * spatial;
+                double a = scale[c];
+                double b = shift[c];
+                for (int i = at; i < at + spatial; i++) {
+                    y[i] = a * x[i] + b;
+                }
+                if (relu) {
+                    HostArrays.relu(y, out, at, at + spatial);
+                }
+            }
+        }
+    }
+
+    /**
+     * With x-hat = (x - mean) / std and M values per channel,
+     * dx = gamma / std / M (M g - sum g - x-hat sum(g x-hat)), which per channel is a g + b x + c;
+     * dgamma = sum(g x-hat), dbeta = sum g. Behind a fused ReLU, g is first zeroed where y <= 0.
+     */
     @Override
     INDArray[] backward(INDArray gradOutput) {
-        double[] g = read(gradOutput, values);
-        values = g;
-        if (gradient.length != g.length) {
-            gradient = new double[g.length];
-        }
-        int batch = (int) shape[0];
-        double count = (double) batch * spatial;
+        INDArray grad = HostArrays.contiguous(gradOutput);
+        int length = (int) grad.length();
+        boolean floats = HostArrays.floats(type);
         double[] sumG = new double[channels];
         double[] sumGx = new double[channels];
+        if (floats) {
+            gf = grow(gf, length);
+            grad.data().asNioFloat().get(gf, 0, length);
+            gradientSums(gf, sumG, sumGx);
+        } else {
+            gd = grow(gd, length);
+            grad.data().asNioDouble().get(gd, 0, length);
+            gradientSums(gd, sumG, sumGx);
+        }
+        double count = (double) batch * spatial;
+        double[] a = new double[channels];
+        double[] b = new double[channels];
+        double[] c0 = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            double sumGxhat = sumGx[c] * invStd[c];
+            a[c] = gammaValues[c] * invStd[c];
+            b[c] = -a[c] * invStd[c] * sumGxhat / count;
+            c0[c] = -a[c] * sumG[c] / count - b[c] * mean[c];
+            gamma.grad().putScalar(c, sumGxhat);
+            beta.grad().putScalar(c, sumG[c]);
+        }
+        INDArray dx = Nd4j.createUninitialized(type, shape, 'c');
+        if (floats) {
+            for (int n = 0; n < batch; n++) {
+                for (int c = 0; c < channels; c++) {
+                    int at = (n * channels + c) * spatial;
+                    float fa = (float) a[c];
+                    float fb = (float) b[c];
+                    float fc = (float) c0[c];
+                    for (int i = at; i < at + spatial; i++) {
+                        gf[i] = fa * gf[i] + fb * xf[i] + fc;
+                    }
+                }
+            }
+            dx.data().asNioFloat().put(gf, 0, length);
+        } else {
+            for (int n = 0; n < batch; n++) {
+                for (int c = 0; c < channels; c++) {
+                    int at = (n * channels + c) * spatial;
+                    for (int i = at; i < at + spatial; i++) {
+                        gd[i] = a[c] * gd[i] + b[c] * xd[i] + c0[c];
+                    }
+                }
+            }
+            dx.data().asNioDouble().put(gd, 0, length);
+        }
+        return new INDArray[] {dx};
+    }
+
+    /** Per channel sum g and sum g (x - mean), masking g behind a fused ReLU. */
+    private void gradientSums(float[] g, double[] sumG, double[] sumGx) {
         for (int n = 0; n < batch; n++) {
             for (int c = 0; c < channels; c++) {
                 int at = (n * channels + c) * spatial;
                 double sg = 0;
                 double sgx = 0;
-                for (int s = 0; s < spatial; s++) {
-                    sg += g[at + s];
-                    sgx += g[at + s] * normalised[at + s];
+                float m = (float) mean[c];
+                if (relu) {
+                    HostArrays.reluMask(g, of, at, at + spatial);
+                }
+                for (int i = at; i < at + spatial; i++) {
+                    float v = g[i];
+                    sg += v;
+                    sgx += v * (xf[i] - m);
                 }
                 sumG[c] += sg;
                 sumGx[c] += sgx;
             }
         }
-        // dx = gamma / std / M * (M g - sum g - x-hat sum(g x-hat))
-        double[] dx = gradient;
+    }
+
+    private void gradientSums(double[] g, double[] sumG, double[] sumGx) {
         for (int n = 0; n < batch; n++) {
             for (int c = 0; c < channels; c++) {
                 int at = (n * channels + c) * spatial;
-                double scale = gammaValues[c] * invStd[c] / count;
-                for (int s = 0; s < spatial; s++) {
-                    dx[at + s] = scale * (count * g[at + s] - sumG[c] - normalised[at + s] * sumGx[c]);
+                double sg = 0;
+                double sgx = 0;
+                double m = mean[c];
+                if (relu) {
+                    HostArrays.reluMask(g, od, at, at + spatial);
                 }
+                for (int i = at; i < at + spatial; i++) {
+                    double v = g[i];
+                    sg += v;
+                    sgx += v * (xd[i] - m);
+                }
+                sumG[c] += sg;
+                sumGx[c] += sgx;
             }
         }
-        for (int c = 0; c < channels; c++) {
-            gamma.grad().putScalar(c, sumGx[c]);
-            beta.grad().putScalar(c, sumG[c]);
-        }
-        return new INDArray[] {write(dx, gradOutput.dataType())};
     }
 
-    /** The values of {@code array} in row-major order, into {@code reuse} when it has the right length. */
-    private double[] read(INDArray array, double[] reuse) {
-        INDArray plain = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
-        int length = (int) plain.length();
-        double[] out = reuse.length == length ? reuse : new double[length];
-        if (plain.dataType() == DataType.DOUBLE) {
-            plain.data().asNioDouble().get(out, 0, length);
-        } else {
-            float[] floats = floats(length);
-            plain.data().asNioFloat().get(floats, 0, length);
-            for (int i = 0; i < length; i++) {
-                out[i] = floats[i];
-            }
-        }
-        return out;
-    }
-
-    /** A new array of the layer's shape holding {@code values}, in the step's workspace. */
-    private INDArray write(double[] values, DataType type) {
+    /** The normalised output of the last forward before the fused ReLU, as a new array in the current workspace. */
+    INDArray preActivation() {
         INDArray out = Nd4j.createUninitialized(type, shape, 'c');
-        if (type == DataType.DOUBLE) {
-            out.data().asNioDouble().put(values, 0, values.length);
+        int length = (int) out.length();
+        if (type != DataType.DOUBLE) {
+            out.data().asNioFloat().put(yf, 0, length);
         } else {
-            float[] floats = floats(values.length);
-            for (int i = 0; i < values.length; i++) {
-                floats[i] = (float) values[i];
-            }
-            out.data().asNioFloat().put(floats, 0, values.length);
+            out.data().asNioDouble().put(yd, 0, length);
         }
         return out;
     }
 
-    /** A float scratch array of at least {@code length}, reused from step to step. */
-    private float[] floats(int length) {
-        if (scratch.length < length) {
-            scratch = new float[length];
+    /**
+     * The output of the last forward (before a fused ReLU) as floats: for a float network the layer's own array,
+     * valid until its next pass, for a double network a copy.
+     */
+    float[] outputValues() {
+        if (HostArrays.floats(type)) {
+            return yf;
         }
-        return scratch;
+        float[] out = new float[yd.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) yd[i];
+        }
+        return out;
+    }
+
+    private static float[] grow(float[] array, int length) {
+        return array.length == length ? array : new float[length];
+    }
+
+    private static double[] grow(double[] array, int length) {
+        return array.length == length ? array : new double[length];
     }
 
     @Override

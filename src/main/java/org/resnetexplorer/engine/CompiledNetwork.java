@@ -48,6 +48,7 @@ public final class CompiledNetwork {
     private final String inputNode;
     private final String logitsNode;
     private final Map<String, INDArray> activations = new HashMap<>();
+    private LayerProfile profile;
 
     private CompiledNetwork(Analysis analysis, DataType dataType, long seed) {
         this.network = analysis.network();
@@ -99,17 +100,19 @@ public final class CompiledNetwork {
             return new DenseLayer(name, weight, bias, bias != null && reluFollows(name));
         } else if (spec instanceof Activation activation && activation.function() == ActivationFunction.RELU
                 && fusedInto(name)) {
-            // the Dense before it already applied the ReLU (relu_layer): pass its output on
+            // the Dense, BatchNorm or Add before it already applied the ReLU: pass its output on
             return new ActivationLayer(name, ActivationFunction.IDENTITY);
         } else if (spec instanceof Conv2D conv) {
             return new ConvLayer(name, weight, bias, conv.stride(), conv.padding());
         } else if (spec instanceof BatchNorm bn) {
             return new BatchNormLayer(name, params.get(Parameters.Role.GAMMA), params.get(Parameters.Role.BETA),
-                    bn.epsilon(), bn.momentum());
+                    bn.epsilon(), bn.momentum(), reluFollows(name));
+        } else if (spec instanceof Activation activation && activation.function() == ActivationFunction.RELU) {
+            return ReluLayer.single(name);
         } else if (spec instanceof Activation activation) {
             return new ActivationLayer(name, activation.function());
         } else if (spec instanceof Add) {
-            return new AddLayer(name);
+            return reluFollows(name) ? ReluLayer.afterAdd(name) : new AddLayer(name);
         } else if (spec instanceof Shortcut shortcut) {
             return shortcut(name, shortcut, params);
         } else if (spec instanceof MaxPool pool) {
@@ -126,17 +129,19 @@ public final class CompiledNetwork {
         throw new IllegalStateException("no engine layer for " + spec.kind());
     }
 
-    /** Whether a Dense's only consumer is a ReLU, which it then computes itself (one fused op each way). */
-    private boolean reluFollows(String dense) {
-        List<Wire> next = network.consumers(dense);
+    /** Whether a node's only consumer is a ReLU, which a Dense (with bias), BatchNorm or Add then computes itself. */
+    private boolean reluFollows(String node) {
+        List<Wire> next = network.consumers(node);
         return next.size() == 1 && network.requireNode(next.get(0).to()).layer() instanceof Activation a
                 && a.function() == ActivationFunction.RELU;
     }
 
-    /** Whether this ReLU was fused into the Dense with bias that feeds it. */
+    /** Whether this ReLU was fused into the Dense with bias, the BatchNorm or the Add that feeds it. */
     private boolean fusedInto(String relu) {
         String from = sources.get(relu)[0];
-        return network.requireNode(from).layer() instanceof Dense dense && dense.bias() && reluFollows(from);
+        LayerSpec before = network.requireNode(from).layer();
+        return (before instanceof Dense dense && dense.bias() || before instanceof BatchNorm || before instanceof Add)
+                && reluFollows(from);
     }
 
     private Layer shortcut(String name, Shortcut shortcut, Map<Parameters.Role, Parameters.Parameter> params) {
@@ -165,7 +170,13 @@ public final class CompiledNetwork {
             for (int i = 0; i < from.length; i++) {
                 inputs[i] = activations.get(from[i]);
             }
-            activations.put(entry.getKey(), entry.getValue().forward(inputs, training));
+            if (profile == null) {
+                activations.put(entry.getKey(), entry.getValue().forward(inputs, training));
+            } else {
+                long start = System.nanoTime();
+                activations.put(entry.getKey(), entry.getValue().forward(inputs, training));
+                profile.record(entry.getValue(), false, System.nanoTime() - start);
+            }
         }
         return activations.get(logitsNode);
     }
@@ -185,7 +196,11 @@ public final class CompiledNetwork {
             if (grad == null) {
                 continue;
             }
+            long start = profile == null ? 0 : System.nanoTime();
             INDArray[] inputGrads = layers.get(name).backward(grad);
+            if (profile != null) {
+                profile.record(layers.get(name), true, System.nanoTime() - start);
+            }
             String[] from = sources.get(name);
             for (int i = 0; i < from.length; i++) {
                 // add() rather than addi(): an Add hands the same array to both of its inputs
@@ -194,8 +209,37 @@ public final class CompiledNetwork {
         }
     }
 
+    /** The engine layer of a node (none for the Input and the Output). */
+    Optional<Layer> layer(String node) {
+        return Optional.ofNullable(layers.get(node));
+    }
+
+    /**
+     * The values of a node's output in the last pass, as floats in row-major order: straight from the Java-side
+     * arrays of a BatchNorm (the array itself, valid until the next pass: read, do not keep), else copied.
+     */
+    Optional<float[]> outputValues(String node) {
+        if (layers.get(node) instanceof BatchNormLayer bn && activations.containsKey(node)) {
+            return Optional.of(bn.outputValues());
+        }
+        return activation(node).map(a -> a.reshape(a.length()).toFloatVector());
+    }
+
+    /** Times every layer call into {@code profile} from now on ({@code null}: stop timing). */
+    void profile(LayerProfile profile) {
+        this.profile = profile;
+    }
+
     /** The output of a node in the last pass (the batch itself for the Input). */
     public Optional<INDArray> activation(String node) {
+        // a layer that applies the ReLU after it stores the ReLU's output; the node's own output is before it
+        if (activations.containsKey(node)) {
+            if (layers.get(node) instanceof BatchNormLayer bn && bn.fusesRelu()) {
+                return Optional.of(bn.preActivation());
+            } else if (layers.get(node) instanceof ReluLayer relu && relu.adds()) {
+                return Optional.of(relu.sum());
+            }
+        }
         return Optional.ofNullable(activations.get(node));
     }
 

@@ -15,6 +15,10 @@ final class DenseLayer extends Layer {
     private final boolean relu;
     private INDArray x;
     private INDArray y;
+    private float[] yf = new float[0];
+    private float[] gf = new float[0];
+    private double[] yd = new double[0];
+    private double[] gd = new double[0];
 
     DenseLayer(String name, Parameters.Parameter weight, Parameters.Parameter bias) {
         this(name, weight, bias, false);
@@ -44,8 +48,22 @@ final class DenseLayer extends Layer {
             Nd4j.gemm(x, gradOutput, weight.grad(), true, false, 1.0, 0.0);
             return new INDArray[] {Nd4j.gemm(gradOutput, weight.value(), false, true)};
         }
-        INDArray g = relu ? Kernels.reluBackward(y, gradOutput) : gradOutput;
+        INDArray g = relu ? reluBackward(gradOutput) : gradOutput;
         return new INDArray[] {Kernels.denseBackward(x, weight.value(), bias.value(), g, weight.grad(), bias.grad())};
+    }
+
+    /** The gradient through the fused ReLU, on the Java side ({@link HostArrays}: cheaper than relu_bp here). */
+    private INDArray reluBackward(INDArray gradOutput) {
+        if (HostArrays.floats(y.dataType())) {
+            yf = HostArrays.read(y, yf);
+            gf = HostArrays.read(gradOutput, gf);
+            HostArrays.reluMask(gf, yf, 0, gf.length);
+            return HostArrays.write(gf, gradOutput.shape());
+        }
+        yd = HostArrays.read(y, yd);
+        gd = HostArrays.read(gradOutput, gd);
+        HostArrays.reluMask(gd, yd, 0, gd.length);
+        return HostArrays.write(gd, gradOutput.shape());
     }
 
     @Override

@@ -73,22 +73,34 @@ final class Measurements {
     /** The population std (not bias-corrected), as {@link #describe} measures a block's F(x). */
     List<TrainingSnapshot.LayerValue> responseStd() {
         List<TrainingSnapshot.LayerValue> values = new ArrayList<>();
-        responses.forEach((conv, node) -> network.activation(node).ifPresent(a ->
-                values.add(new TrainingSnapshot.LayerValue(conv, "response", a.std(false).getDouble(0)))));
+        responses.forEach((conv, node) -> network.outputValues(node).ifPresent(a ->
+                values.add(new TrainingSnapshot.LayerValue(conv, "response", std(a)))));
         return values;
     }
 
     List<TrainingSnapshot.ResidualResponse> residuals() {
         List<TrainingSnapshot.ResidualResponse> values = new ArrayList<>();
         for (ResidualBranch branch : branches) {
-            INDArray f = network.activation(branch.branchEnd()).orElse(null);
+            float[] f = network.outputValues(branch.branchEnd()).orElse(null);
             INDArray s = network.activation(branch.shortcut()).orElse(null);
             if (f == null || s == null) {
                 continue;
             }
-            values.add(describe(branch.block(), f.reshape(f.length()).toFloatVector(), s.norm2Number().doubleValue()));
+            values.add(describe(branch.block(), f, s.norm2Number().doubleValue()));
         }
         return values;
+    }
+
+    /** The population std of {@code values}, accumulated in double. */
+    static double std(float[] values) {
+        double sum = 0;
+        double squares = 0;
+        for (float v : values) {
+            sum += v;
+            squares += (double) v * v;
+        }
+        double mean = sum / Math.max(1, values.length);
+        return Math.sqrt(Math.max(0, squares / Math.max(1, values.length) - mean * mean));
     }
 
     /** Std, norm ratio and histogram of a branch output's values, against the shortcut output's norm. */

@@ -35,6 +35,7 @@ public final class Trainer {
     private int singleSteps;
     private volatile RunStatus status = RunStatus.READY;
     private volatile LearningRateSchedule schedule;
+    private volatile LayerProfile profile;
 
     public Trainer(String run, Network network, Dataset dataset, TrainingSettings settings) {
         this.run = Objects.requireNonNull(run, "run");
@@ -92,6 +93,11 @@ public final class Trainer {
         schedule = schedule.withBase(rate);
     }
 
+    /** Times every layer of the coming run into {@code profile} (set before {@link #run()}; costs a clock read per layer). */
+    public void profile(LayerProfile profile) {
+        this.profile = profile;
+    }
+
     /**
      * Trains until the steps are done, the run is stopped, or it diverges. Never throws: a failure ends the run
      * with status FAILED and a message.
@@ -103,6 +109,7 @@ public final class Trainer {
             Nd4jRuntime.start();
             Nd4j.getRandom().setSeed(settings.seed());
             CompiledNetwork compiled = CompiledNetwork.compile(network, DataType.FLOAT, settings.seed());
+            compiled.profile(profile);
             checkFits(compiled);
             publish(RunStatus.RUNNING, "");
             return train(compiled, progress, started);
@@ -164,6 +171,9 @@ public final class Trainer {
                     return diverged(progress, "the weights became infinite or NaN at step " + (step + 1), rate, started);
                 }
                 activeNanos += System.nanoTime() - stepStart;
+                if (profile != null) {
+                    profile.step(System.nanoTime() - stepStart);
+                }
                 if (snapshot != null) {
                     double testError = Double.NaN;
                     if (evaluate) {
@@ -189,6 +199,7 @@ public final class Trainer {
         int count = Math.min(settings.testLimit(), test.size());
         long[] exampleShape = test.shape().dims().stream().mapToLong(Integer::longValue).toArray();
         int errors = 0;
+        compiled.profile(null); // a profile times training steps only
         for (int from = 0; from < count; from += EVAL_BATCH) {
             int size = Math.min(EVAL_BATCH, count - from);
             int[] indices = new int[size];
@@ -201,6 +212,7 @@ public final class Trainer {
                 errors += SoftmaxCrossEntropy.errors(logits, batch.labels());
             }
         }
+        compiled.profile(profile);
         return (double) errors / count;
     }
 

@@ -1,0 +1,57 @@
+package org.resnetexplorer.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a training step's time goes: wall time per kind of engine layer, forward and backward, summed over
+ * the steps a {@link Trainer} ran with this profile attached ({@link Trainer#profile(LayerProfile)}). The CPU
+ * engine runs every op synchronously, so the time around a layer's call is that layer's. Written by the
+ * training thread, read after the run; {@code bench --profile} prints it.
+ */
+public final class LayerProfile {
+    /** Total time of one kind of layer in one direction. */
+    public record Row(String kind, String direction, long calls, double millis) {
+    }
+
+    private final Map<String, long[]> totals = new LinkedHashMap<>();
+    private long steps;
+    private long stepNanos;
+
+    void record(Layer layer, boolean backward, long nanos) {
+        String key = layer.getClass().getSimpleName().replace("Layer", "") + (backward ? " backward" : " forward");
+        long[] t = totals.computeIfAbsent(key, k -> new long[2]);
+        t[0]++;
+        t[1] += nanos;
+    }
+
+    void step(long nanos) {
+        steps++;
+        stepNanos += nanos;
+    }
+
+    /** Steps recorded. */
+    public long steps() {
+        return steps;
+    }
+
+    /** Mean wall time of a whole step, in milliseconds. */
+    public double millisPerStep() {
+        return steps == 0 ? 0 : stepNanos / 1e6 / steps;
+    }
+
+    /** Milliseconds per step of each kind and direction, the largest first. */
+    public List<Row> perStep() {
+        List<Row> rows = new ArrayList<>();
+        totals.forEach((key, t) -> {
+            int space = key.lastIndexOf(' ');
+            rows.add(new Row(key.substring(0, space), key.substring(space + 1), steps == 0 ? 0 : t[0] / steps,
+                    steps == 0 ? 0 : t[1] / 1e6 / steps));
+        });
+        rows.sort(Comparator.comparingDouble(Row::millis).reversed());
+        return rows;
+    }
+}
