@@ -178,20 +178,29 @@ final class BenchCommand implements Command {
         return value;
     }
 
-    /** Where the time of a step (metrics off) goes, per kind of layer and direction. */
+    /**
+     * Where the time of a step goes, per kind of layer and direction, and what the measurements at the default
+     * interval cost, timed inside the steps (steadier than comparing two runs).
+     */
     private static void printProfile(Workload workload, int steps, PrintStream out) {
-        Trainer trainer = new Trainer("bench-profile", workload.network(), dataset(workload), settings(workload, steps, steps));
+        Trainer trainer = new Trainer("bench-profile", workload.network(), dataset(workload),
+                settings(workload, steps, TrainingSettings.DEFAULT_METRICS_EVERY));
         LayerProfile profile = new LayerProfile();
         trainer.profile(profile);
         check(trainer.run());
-        out.printf(Locale.ROOT, "%s: %.2f ms per step (metrics off, timed per layer), of which:%n", workload.name(),
-                profile.millisPerStep());
+        out.printf(Locale.ROOT, "%s: %.2f ms per step (timed per layer, metrics every %d steps), of which:%n",
+                workload.name(), profile.millisPerStep(), TrainingSettings.DEFAULT_METRICS_EVERY);
         double layers = 0;
         for (LayerProfile.Row row : profile.perStep()) {
             out.printf(Locale.ROOT, "  %-16s %-8s %4d calls %8.3f ms%n", row.kind(), row.direction(), row.calls(), row.millis());
             layers += row.millis();
         }
-        out.printf(Locale.ROOT, "  %-16s %-8s %10s %8.3f ms%n", "rest of the step", "", "", profile.millisPerStep() - layers);
+        double measuring = profile.millisPerMeasurement() * profile.measuredSteps() / Math.max(1, profile.steps());
+        out.printf(Locale.ROOT, "  %-16s %-8s %10s %8.3f ms  (%.2f ms per measured step, %d of %d steps)%n",
+                "measurements", "", "", measuring, profile.millisPerMeasurement(), profile.measuredSteps(), profile.steps());
+        out.printf(Locale.ROOT, "  %-16s %-8s %10s %8.3f ms%n", "rest of the step", "", "",
+                profile.millisPerStep() - layers - measuring);
+        out.printf(Locale.ROOT, "  metric overhead, timed in the steps: %.1f%%%n", 100 * profile.measurementOverhead());
     }
 
     private static Measurement add(Measurement a, Measurement b) {

@@ -158,21 +158,31 @@ public final class Trainer {
                 examplesSince += batch.labels().length;
                 progress.trainError = (double) result.errors() / batch.labels().length;
                 TrainingSnapshot snapshot = null;
+                long measuring = 0;
                 if (measure) {
+                    long measureStart = System.nanoTime();
                     snapshot = new TrainingSnapshot(run, step + 1, settings.steps(), result.loss(), progress.trainError,
                             (double) errorsSince / examplesSince, Double.NaN, rate, 0, measurements.gradNorms(),
                             measurements.responseStd(), measurements.residuals());
                     progress.trainErrorAverage = snapshot.trainErrorAverage();
                     errorsSince = 0;
                     examplesSince = 0;
+                    measuring = System.nanoTime() - measureStart;
                 }
                 optimizer.update(compiled.values(), compiled.gradients(), rate);
-                if (measure && !Double.isFinite(compiled.values().sumNumber().doubleValue())) {
-                    return diverged(progress, "the weights became infinite or NaN at step " + (step + 1), rate, started);
+                if (measure) {
+                    long checkStart = System.nanoTime();
+                    if (!Double.isFinite(compiled.values().sumNumber().doubleValue())) {
+                        return diverged(progress, "the weights became infinite or NaN at step " + (step + 1), rate, started);
+                    }
+                    measuring += System.nanoTime() - checkStart;
                 }
                 activeNanos += System.nanoTime() - stepStart;
                 if (profile != null) {
                     profile.step(System.nanoTime() - stepStart);
+                    if (measure) {
+                        profile.measurement(measuring);
+                    }
                 }
                 if (snapshot != null) {
                     double testError = Double.NaN;

@@ -63,6 +63,28 @@ class CliTest {
     }
 
     @Test
+    @DisplayName("export-pytorch MODEL -o FILE writes the module; without -o it prints it; bad input exits 2")
+    void exportPyTorch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws IOException {
+        java.nio.file.Path file = folder.resolve("model.py");
+        Run run = run("export-pytorch", "cifar-resnet-8", "--input", "1,16,16", "-o", file.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("wrote " + file).contains("cifar-resnet-8");
+        assertThat(java.nio.file.Files.readString(file)).contains("def build():", "nn.Conv2d(1, 16, kernel_size=3");
+        assertThat(folder.toFile().list()).as("no temporary file left").containsExactly("model.py");
+
+        Run printed = run("export-pytorch", "mlp-plain-4");
+        assertThat(printed.code()).isZero();
+        assertThat(printed.out()).contains("class Net(nn.Module):", "def build():");
+
+        Run missing = run("export-pytorch");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("needs one MODEL");
+        Run unwritable = run("export-pytorch", "mlp-plain-4", "-o", folder.resolve("no/such/folder/m.py").toString());
+        assertThat(unwritable.code()).isEqualTo(1);
+        assertThat(unwritable.err()).contains("cannot write").contains("folder exists");
+    }
+
+    @Test
     @DisplayName("summary prints a table of layers with the totals")
     void summaryPrintsTable() {
         Run run = run("summary", "resnet-18");

@@ -112,7 +112,7 @@ class FusionTest {
     }
 
     @Test
-    @DisplayName("a profiled run times every layer call of every training step, and only those")
+    @DisplayName("a profiled run times every layer call of every training step, and only those, and its measurements")
     void profileCountsLayerCalls() {
         LayerProfile profile = new LayerProfile();
         Trainer trainer = new Trainer("profiled", TrainerTest.tinyCifar(), TrainerTest.tinyImages(40, 20, 3),
@@ -121,6 +121,10 @@ class FusionTest {
         assertThat(trainer.run().status()).isEqualTo(RunStatus.FINISHED);
         assertThat(profile.steps()).isEqualTo(4);
         assertThat(profile.millisPerStep()).isPositive();
+        // quick() measures every step: each step's measurements are timed, and cost something
+        assertThat(profile.measuredSteps()).isEqualTo(4);
+        assertThat(profile.millisPerMeasurement()).isPositive().isLessThan(profile.millisPerStep());
+        assertThat(profile.measurementOverhead()).isPositive();
         // cifar-resnet-8: 7 convs and 7 BatchNorms, each once forward and once backward per step
         assertThat(profile.perStep()).filteredOn(row -> row.kind().equals("Conv")).extracting(LayerProfile.Row::calls)
                 .containsExactly(7L, 7L);
