@@ -38,9 +38,17 @@ class LayerRulesTest {
     static final ArchRule engineDataAndChartsStayBelowTheApp = noClasses()
             .that().resideInAnyPackage("org.resnetexplorer.engine..", "org.resnetexplorer.data..",
                     "org.resnetexplorer.charts..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.resnetexplorer.cli..", "org.resnetexplorer.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.resnetexplorer.cli..", "org.resnetexplorer.ui..",
+                    "org.resnetexplorer.experiments..")
             .allowEmptyShould(true)
             .because("the engine, the datasets and the charts serve both the app and the commands");
+
+    @ArchTest
+    static final ArchRule experimentsSitBetweenEngineAndApp = noClasses()
+            .that().resideInAPackage("org.resnetexplorer.experiments..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.resnetexplorer.cli..", "org.resnetexplorer.ui..",
+                    "org.resnetexplorer.charts..")
+            .because("the presets run in the app and headless alike: they use the graph, the engine and the data only");
 
     @ArchTest
     static final ArchRule cliDoesNotReachIntoUi = noClasses()

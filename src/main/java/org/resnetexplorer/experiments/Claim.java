@@ -1,0 +1,66 @@
+package org.resnetexplorer.experiments;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What an experiment expects its result to show, checked on the figures its runs produce: one figure of one
+ * run against one figure of another (or a fixed value), e.g. "plain-20's training error at the end is more
+ * than plain-4's + 0.05". The statement says it in words, in English and Chinese.
+ *
+ * @param figure which figure of the runs: {@link Figure}
+ * @param run the run on the left of the comparison
+ * @param relation {@code ABOVE}: left &gt; right x factor + margin; {@code BELOW}: left &lt; right x factor - margin;
+ *        {@code AT_MOST}: left &lt;= right x factor + margin
+ * @param than the run on the right, or null to compare with {@code value}
+ * @param value the fixed right-hand side when {@code than} is null
+ * @param otherFigure the right run's figure when it differs from {@code figure} (e.g. test against train error)
+ */
+public record Claim(Figure figure, String run, Relation relation, String than, Figure otherFigure, double value,
+        double factor, double margin, Map<String, String> statement) {
+
+    /** The figures a claim can compare. */
+    public enum Figure {
+        /** The running training error (batch errors, as the thin curves show) over the last tenth of the steps. */
+        TRAIN_ERROR,
+        /** The last measured test error. */
+        TEST_ERROR,
+        /** First over last hidden weighted layer's gradient norm, at the first step (initialisation). */
+        GRADIENT_RATIO,
+        /** Mean std of the 3x3 convolutions' responses (after BN, before ReLU or addition) at the last snapshot. */
+        RESPONSE_STD,
+        /** Trainable parameters. */
+        PARAMS,
+        /** Multiply-adds per example. */
+        MACS
+    }
+
+    public enum Relation {
+        ABOVE, BELOW, AT_MOST
+    }
+
+    /** The check's figures and whether it holds. */
+    public record Outcome(Claim claim, double left, double right, boolean holds) {
+    }
+
+    public Claim {
+        Objects.requireNonNull(figure, "figure");
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(relation, "relation");
+        otherFigure = otherFigure == null ? figure : otherFigure;
+        statement = Map.copyOf(statement);
+    }
+
+    /** Checks the claim on a result; NaN figures (a run that diverged) never hold. */
+    public Outcome check(ExperimentResult result) {
+        double left = result.figure(run, figure);
+        double right = than == null ? value : result.figure(than, otherFigure);
+        double bound = right * factor;
+        boolean holds = switch (relation) {
+            case ABOVE -> left > bound + margin;
+            case BELOW -> left < bound - margin;
+            case AT_MOST -> left <= bound + margin;
+        };
+        return new Outcome(this, left, right, holds && !Double.isNaN(left) && !Double.isNaN(right));
+    }
+}

@@ -1,0 +1,97 @@
+package org.resnetexplorer.experiments;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.resnetexplorer.engine.RunResult;
+import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.graph.Analysis;
+
+/** What an experiment's runs produced (in the experiment's order), and its claims checked on it. */
+public final class ExperimentResult {
+    /** One run: its counts, and for a trained run its result and every snapshot. */
+    public record Run(Experiment.RunSpec spec, Analysis analysis, RunResult result, List<TrainingSnapshot> snapshots) {
+        public Run {
+            snapshots = List.copyOf(snapshots);
+        }
+    }
+
+    private final Experiment experiment;
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+
+    ExperimentResult(Experiment experiment, List<Run> runs) {
+        this.experiment = experiment;
+        for (Run run : runs) {
+            this.runs.put(run.spec().name(), run);
+        }
+    }
+
+    public Experiment experiment() {
+        return experiment;
+    }
+
+    public List<Run> runs() {
+        return List.copyOf(runs.values());
+    }
+
+    public Run run(String name) {
+        Run run = runs.get(name);
+        if (run == null) {
+            throw new IllegalArgumentException("no run '" + name + "' in experiment '" + experiment.id() + "'");
+        }
+        return run;
+    }
+
+    /** Every claim of the experiment, checked. */
+    public List<Claim.Outcome> outcomes() {
+        List<Claim.Outcome> outcomes = new ArrayList<>();
+        for (Claim claim : experiment.claims()) {
+            outcomes.add(claim.check(this));
+        }
+        return outcomes;
+    }
+
+    /** Whether every claim holds. */
+    public boolean holds() {
+        return outcomes().stream().allMatch(Claim.Outcome::holds);
+    }
+
+    /** One figure of one run (NaN where the run has none, e.g. a run that diverged before measuring it). */
+    public double figure(String name, Claim.Figure figure) {
+        Run run = run(name);
+        List<TrainingSnapshot> snapshots = run.snapshots();
+        return switch (figure) {
+            case PARAMS -> run.analysis().totalParams();
+            case MACS -> run.analysis().totalMacs();
+            case TRAIN_ERROR -> endTrainError(snapshots);
+            case TEST_ERROR -> snapshots.stream().filter(TrainingSnapshot::hasTestError)
+                    .reduce((a, b) -> b).map(TrainingSnapshot::testError).orElse(Double.NaN);
+            case GRADIENT_RATIO -> snapshots.isEmpty() ? Double.NaN : gradientRatio(snapshots.get(0));
+            case RESPONSE_STD -> snapshots.isEmpty() ? Double.NaN
+                    : snapshots.get(snapshots.size() - 1).responseStd().stream()
+                            .mapToDouble(TrainingSnapshot.LayerValue::value).average().orElse(Double.NaN);
+        };
+    }
+
+    /** The running training error averaged over the snapshots of the last tenth of the steps. */
+    static double endTrainError(List<TrainingSnapshot> snapshots) {
+        if (snapshots.isEmpty()) {
+            return Double.NaN;
+        }
+        TrainingSnapshot last = snapshots.get(snapshots.size() - 1);
+        int from = last.step() - Math.max(1, last.totalSteps() / 10);
+        return snapshots.stream().filter(s -> s.step() > from).mapToDouble(TrainingSnapshot::trainErrorAverage)
+                .average().orElse(Double.NaN);
+    }
+
+    /** The first hidden weighted layer's gradient norm over the last hidden one's (the classifier left out). */
+    static double gradientRatio(TrainingSnapshot first) {
+        List<TrainingSnapshot.LayerValue> weights = first.gradNorms().stream().filter(v -> v.kind().equals("weight"))
+                .toList();
+        if (weights.size() < 3) {
+            return Double.NaN;
+        }
+        return weights.get(0).value() / weights.get(weights.size() - 2).value();
+    }
+}

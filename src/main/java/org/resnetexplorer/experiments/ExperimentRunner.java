@@ -1,0 +1,112 @@
+package org.resnetexplorer.experiments;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.resnetexplorer.data.Dataset;
+import org.resnetexplorer.data.DatasetException;
+import org.resnetexplorer.data.Datasets;
+import org.resnetexplorer.engine.RunResult;
+import org.resnetexplorer.engine.RunStatus;
+import org.resnetexplorer.engine.Trainer;
+import org.resnetexplorer.engine.TrainingListener;
+import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.graph.Analysis;
+import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.graph.TemplateOptions;
+import org.resnetexplorer.graph.Templates;
+
+/**
+ * Trains an experiment's runs one after the other on its dataset, with its settings and seed, and collects
+ * what the claims are checked on. Runs on the caller's thread; {@link #stop()} ends the current run and skips
+ * the rest. Listeners hear every snapshot (of the run named in it), so a window can chart the runs live.
+ */
+public final class ExperimentRunner {
+    /** Progress of an experiment; called on the runner's thread. */
+    public interface Listener extends TrainingListener {
+        /** Run {@code index} (from 0) of {@code count} starts; its network is built. */
+        default void runStarted(String run, Network network, int index, int count) {
+        }
+
+        default void runFinished(String run, RunResult result) {
+        }
+    }
+
+    private final Experiment experiment;
+    private final boolean full;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean stopped;
+    private volatile Trainer current;
+
+    public ExperimentRunner(Experiment experiment, boolean full) {
+        this.experiment = Objects.requireNonNull(experiment, "experiment");
+        this.full = full;
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** Stops the run in progress and skips the others. */
+    public void stop() {
+        stopped = true;
+        Trainer trainer = current;
+        if (trainer != null) {
+            trainer.stop();
+        }
+    }
+
+    /** The network a run trains: its template with its options, adapted to the dataset (or as it is). */
+    public static Network network(Experiment.RunSpec spec, Dataset dataset) {
+        TemplateOptions options = spec.options();
+        if (dataset != null) {
+            options = options.withInput(dataset.shape()).withClasses(dataset.classes());
+        }
+        return Templates.build(spec.template(), options).withName(spec.name());
+    }
+
+    /** Loads the experiment's dataset (none for an experiment that only counts). */
+    public Dataset dataset() throws DatasetException {
+        return experiment.trains() ? Datasets.load(experiment.dataset(), experiment.datasetOptions()) : null;
+    }
+
+    public ExperimentResult run() throws DatasetException {
+        Dataset dataset = dataset();
+        List<ExperimentResult.Run> runs = new ArrayList<>();
+        int index = 0;
+        for (Experiment.RunSpec spec : experiment.runs()) {
+            Network network = network(spec, spec.train() ? dataset : null);
+            int at = index++;
+            listeners.forEach(l -> l.runStarted(spec.name(), network, at, experiment.runs().size()));
+            if (!spec.train()) {
+                runs.add(new ExperimentResult.Run(spec, Analysis.of(network), null, List.of()));
+                continue;
+            }
+            if (stopped) {
+                RunResult skipped = new RunResult(spec.name(), RunStatus.STOPPED, "skipped: the experiment was stopped", 0,
+                        Double.NaN, Double.NaN, Double.NaN, 0, 0);
+                runs.add(new ExperimentResult.Run(spec, Analysis.of(network), skipped, List.of()));
+                continue;
+            }
+            Trainer trainer = new Trainer(spec.name(), network, dataset, experiment.settings(full));
+            List<TrainingSnapshot> snapshots = new CopyOnWriteArrayList<>();
+            trainer.addListener(new TrainingListener() {
+                @Override
+                public void snapshot(TrainingSnapshot snapshot) {
+                    snapshots.add(snapshot);
+                }
+            });
+            listeners.forEach(trainer::addListener);
+            current = trainer;
+            if (stopped) {
+                trainer.stop(); // stop() came between the check above and now
+            }
+            RunResult result = trainer.run();
+            current = null;
+            listeners.forEach(l -> l.runFinished(spec.name(), result));
+            runs.add(new ExperimentResult.Run(spec, Analysis.of(network), result, snapshots));
+        }
+        return new ExperimentResult(experiment, runs);
+    }
+}
