@@ -1,41 +1,38 @@
 package org.resnetexplorer.ui.editor;
 
-import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.VBox;
+import java.util.Locale;
+import org.resnetexplorer.graph.Add;
+import org.resnetexplorer.graph.AvgPool;
 import org.resnetexplorer.graph.Conv2D;
 import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.graph.Dense;
+import org.resnetexplorer.graph.Dropout;
 import org.resnetexplorer.graph.LayerSpec;
 import org.resnetexplorer.graph.MaxPool;
-import org.resnetexplorer.graph.AvgPool;
-import org.resnetexplorer.graph.Dropout;
 import org.resnetexplorer.graph.Output;
 import org.resnetexplorer.graph.Shortcut;
 
-/** One layer on the canvas: its name, what it is with its main settings, and its parameter count. */
-final class NodeSkin extends VBox {
-    static final double WIDTH = 220;
-    static final double HEIGHT = 52;
+/** One layer on the canvas: its name, what it is with its main settings, its parameter count, and its ports. */
+final class NodeSkin extends ItemSkin {
+    static final double WIDTH = ItemSkin.WIDTH;
+    static final double HEIGHT = ItemSkin.HEIGHT;
 
-    NodeSkin(String name, LayerSpec layer, long params, String problem) {
-        getStyleClass().addAll("graph-node", "kind-" + layer.kind().toLowerCase(java.util.Locale.ROOT));
-        setPrefSize(WIDTH, HEIGHT);
-        setMinSize(WIDTH, HEIGHT);
-        setMaxSize(WIDTH, HEIGHT);
-        Label title = new Label(name);
-        title.getStyleClass().add("graph-node-title");
-        Label detail = new Label(describe(layer) + (params > 0 ? "  ·  " + Counts.abbreviated(params) + " params" : ""));
-        detail.getStyleClass().add("graph-node-detail");
-        getChildren().addAll(title, detail);
+    NodeSkin(String name, LayerSpec layer, long params, String tip, String problem) {
+        super(name, name, describe(layer) + (params > 0 ? "  ·  " + Counts.abbreviated(params) + " params" : ""),
+                problem == null ? tip : tip + "\n" + problem);
+        getStyleClass().add("kind-" + layer.kind().toLowerCase(Locale.ROOT));
         setId("node-" + name);
-        if (problem != null) {
-            getStyleClass().add("invalid");
-            Tooltip.install(this, new Tooltip(problem));
+        for (String port : layer.inputPorts()) {
+            boolean side = layer instanceof Add && port.equals(Add.SHORTCUT);
+            addPort(new PortSkin(name, name, port, true, side ? WIDTH : WIDTH / 2, side ? HEIGHT / 2 : 0));
         }
+        if (!(layer instanceof Output)) {
+            addPort(new PortSkin(name, name, null, false, WIDTH / 2, HEIGHT));
+        }
+        markInvalid(problem != null);
     }
 
-    /** "Conv2D 3x3/2, 32", "Dense 64", "ReLU": the kind and the settings a student looks for first. */
+    /** "Conv 3x3/2, 32", "Dense 64", "ReLU": the kind and the settings a student looks for first. */
     static String describe(LayerSpec layer) {
         if (layer instanceof Conv2D c) {
             return "Conv " + c.kernel() + "x" + c.kernel() + (c.stride() > 1 ? "/" + c.stride() : "") + ", " + c.filters();
