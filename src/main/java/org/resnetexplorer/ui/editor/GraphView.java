@@ -145,6 +145,7 @@ public final class GraphView extends Region {
     private final Label reason = new Label();
     private final Label message = new Label();
     private final Label totals = new Label();
+    private final Label help = new Label("?");
     private final PauseTransition messageTimer = new PauseTransition(Duration.seconds(6));
 
     private final ReadOnlyObjectWrapper<Set<String>> selection = new ReadOnlyObjectWrapper<>(Set.of());
@@ -222,12 +223,18 @@ public final class GraphView extends Region {
         totals.setId("graph-totals");
         totals.setManaged(false);
         totals.setMouseTransparent(true);
-        getChildren().addAll(canvas, band, totals, message, reason);
+        getChildren().addAll(canvas, band, totals, help, message, reason);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        Tooltip.install(this, new Tooltip(Texts.HELP));
+        help.getStyleClass().add("graph-help");
+        help.setId("graph-help");
+        help.setManaged(false);
+        Tooltip helpTip = new Tooltip(Texts.HELP);
+        helpTip.setWrapText(true);
+        helpTip.setMaxWidth(420);
+        help.setTooltip(helpTip);
         messageTimer.setOnFinished(e -> message.setVisible(false));
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::canvasPressed);
@@ -748,6 +755,8 @@ public final class GraphView extends Region {
         // the canvas is unmanaged: its place is the pan and zoom; the overlays sit at the bottom
         totals.autosize();
         totals.relocate(10, getHeight() - totals.getHeight() - 8);
+        help.autosize();
+        help.relocate(getWidth() - help.getWidth() - 10, 10);
         message.autosize();
         message.relocate(Math.max(10, (getWidth() - message.getWidth()) / 2), getHeight() - message.getHeight() - 36);
     }
