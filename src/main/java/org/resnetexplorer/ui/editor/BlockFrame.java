@@ -18,7 +18,9 @@ final class BlockFrame extends Region {
         setManaged(false);
         title = new Label(text);
         title.getStyleClass().add("graph-block-frame-title");
-        title.setManaged(false);
+        // top right, over the shortcut's column, where no wire of the main path runs
+        title.layoutXProperty().bind(layoutXProperty().add(widthProperty()).subtract(title.widthProperty()).subtract(10));
+        title.layoutYProperty().bind(layoutYProperty().add(3));
         title.setId("frame-" + block);
         Tooltip.install(title, new Tooltip(GraphView.Texts.DOUBLE_CLICK_COLLAPSE));
     }
@@ -41,7 +43,5 @@ final class BlockFrame extends Region {
             maxY = Math.max(maxY, p.y() + ItemSkin.HEIGHT);
         }
         resizeRelocate(minX - PAD, minY - PAD - TITLE, maxX - minX + 2 * PAD, maxY - minY + 2 * PAD + TITLE);
-        title.autosize();
-        title.relocate(minX - PAD + 8, minY - PAD - TITLE + 2);
     }
 }

@@ -22,6 +22,7 @@ final class BlockSkin extends ItemSkin {
             double x = WIDTH;
             CubicCurve arc = new CubicCurve(x - 12, -10, x + 45, 4, x + 45, HEIGHT - 4, x - 12, HEIGHT + 10);
             arc.getStyleClass().addAll("graph-wire", "skip", "block-arc");
+            arc.setFill(null);
             arc.setMouseTransparent(true);
             arc.setManaged(false);
             getChildren().add(0, arc);

@@ -305,6 +305,9 @@ public final class GraphView extends Region {
     public void show(GraphDocument next) {
         Objects.requireNonNull(next, "document");
         cancelGesture();
+        if (!next.network().equals(document.get().network())) {
+            message.setVisible(false);
+        }
         Network network = next.network();
         Analysis facts = Analysis.of(network);
         document.set(next);

@@ -87,6 +87,13 @@ final class WireSkin extends Group {
             c1y = y1 + 30;
             c2x = x2 + bow * 1.6;
             c2y = y2 - 30;
+        } else if (x2 - x1 > w / 2 && dy > GraphLayout.ROW * 1.5) {
+            // down to a box in a column to the right, rows below: turn right at once, then down, clear of the
+            // boxes of the source's column
+            c1x = x2;
+            c1y = y1 + 10;
+            c2x = x2;
+            c2y = y1 + dy / 2;
         } else {
             double bend = Math.max(30, Math.abs(dy) / 2);
             c1x = x1;
