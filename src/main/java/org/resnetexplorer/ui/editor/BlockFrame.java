@@ -2,7 +2,6 @@ package org.resnetexplorer.ui.editor;
 
 import java.util.Collection;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import org.resnetexplorer.graph.Point;
 
@@ -22,7 +21,7 @@ final class BlockFrame extends Region {
         title.layoutXProperty().bind(layoutXProperty().add(widthProperty()).subtract(title.widthProperty()).subtract(10));
         title.layoutYProperty().bind(layoutYProperty().add(3));
         title.setId("frame-" + block);
-        Tooltip.install(title, new Tooltip(GraphView.Texts.DOUBLE_CLICK_COLLAPSE));
+        LazyTooltip.install(title, () -> GraphView.Texts.DOUBLE_CLICK_COLLAPSE);
     }
 
     /** The frame's title, which takes double-clicks (the rest of the frame lets clicks through to the canvas). */

@@ -11,7 +11,7 @@ import org.resnetexplorer.graph.Counts;
 final class BlockSkin extends ItemSkin {
     BlockSkin(Block block, boolean shortcut, int layers, long params, String outputNode, String problem) {
         super(block.name(), block.name(), block.kind().id() + ", " + (shortcut ? "shortcut " + block.shortcutOption()
-                : "plain") + "  ·  " + Counts.abbreviated(params) + " params",
+                : "plain") + " · " + Counts.abbreviated(params) + " params",
                 block.name() + ": " + block.kind().id() + " block of " + layers + " layers, "
                         + (shortcut ? "shortcut option " + block.shortcutOption() : "shortcut off (its plain twin)") + ", "
                         + Counts.grouped(params) + " parameters. " + GraphView.Texts.DOUBLE_CLICK_EXPAND

@@ -666,9 +666,9 @@ public final class GraphView extends Region {
         }
         for (PortSkin port : skin.ports()) {
             String shape = port.node() == null ? "" : facts.outputShape(port.node()).map(Shape::toString).orElse("?");
-            Tooltip.install(port, new Tooltip(!port.isInput() ? String.format(Texts.OUTPUT_PORT, shape)
+            port.setTip(!port.isInput() ? String.format(Texts.OUTPUT_PORT, shape)
                     : port.node() == null ? String.format(Texts.BLOCK_INPUT, item)
-                    : String.format(Texts.INPUT_PORT, port.port(), item)));
+                    : String.format(Texts.INPUT_PORT, port.port(), item));
             if (!port.isInput()) {
                 port.setOnMousePressed(e -> {
                     if (e.getButton() == MouseButton.PRIMARY && !spaceDown) {

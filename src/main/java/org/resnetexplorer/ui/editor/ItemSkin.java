@@ -2,18 +2,19 @@ package org.resnetexplorer.ui.editor;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /**
  * One box on the canvas, a layer or a collapsed block: a title, a line of detail, and its ports on the edges
- * (inputs on top, or on the right for an addition's shortcut; the output at the bottom).
+ * (inputs on top, or on the right for an addition's shortcut; the output at the bottom). Drawn with plain text
+ * nodes rather than labels, and its tooltip made on first hover, so that hundreds of boxes build quickly.
  */
 abstract class ItemSkin extends Pane {
     static final double WIDTH = 220;
     static final double HEIGHT = 52;
+    /** Longest title or detail shown whole; longer ones end in an ellipsis (the tooltip has them whole). */
+    private static final int LONGEST = 36;
 
     private final String item;
     private final List<PortSkin> ports = new ArrayList<>();
@@ -26,26 +27,20 @@ abstract class ItemSkin extends Pane {
         setPrefSize(WIDTH, HEIGHT);
         setMinSize(WIDTH, HEIGHT);
         setMaxSize(WIDTH, HEIGHT);
-        Label titleLabel = new Label(title);
-        titleLabel.getStyleClass().add("graph-node-title");
-        Label detailLabel = new Label(detail);
-        detailLabel.getStyleClass().add("graph-node-detail");
-        VBox body = new VBox(titleLabel, detailLabel);
-        body.getStyleClass().add("graph-node-body");
-        body.setManaged(false);
-        body.resizeRelocate(0, 0, WIDTH, HEIGHT);
-        body.setMouseTransparent(true);
-        getChildren().add(body);
-        // tooltips cost a popup each: made on first hover, so that a big network opens quickly
-        setOnMouseEntered(e -> {
-            if (getProperties().get(Tooltip.class) == null) {
-                Tooltip tooltip = new Tooltip(this.tip);
-                tooltip.setWrapText(true);
-                tooltip.setMaxWidth(480);
-                Tooltip.install(this, tooltip);
-                getProperties().put(Tooltip.class, tooltip);
-            }
-        });
+        Text titleText = new Text(10, 20, shortened(title));
+        titleText.getStyleClass().add("graph-node-title");
+        Text detailText = new Text(10, 39, shortened(detail));
+        detailText.getStyleClass().add("graph-node-detail");
+        for (Text text : List.of(titleText, detailText)) {
+            text.setManaged(false);
+            text.setMouseTransparent(true);
+        }
+        getChildren().addAll(titleText, detailText);
+        LazyTooltip.install(this, () -> this.tip);
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= LONGEST + 2 ? text : text.substring(0, LONGEST) + "\u2026";
     }
 
     /** The node or block name this box stands for. */

@@ -24,6 +24,11 @@ final class PortSkin extends Circle {
         setId("port-" + item + (input ? "-in" + (port != null ? "-" + port : "") : "-out"));
     }
 
+    /** Sets the tooltip text; the tooltip itself is made on first hover (a popup per port is costly). */
+    void setTip(String text) {
+        LazyTooltip.install(this, () -> text);
+    }
+
     String item() {
         return item;
     }

@@ -2,7 +2,7 @@ package org.resnetexplorer.ui.editor;
 
 import java.util.List;
 import javafx.scene.Group;
-import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
 import org.resnetexplorer.graph.Point;
@@ -23,7 +23,7 @@ final class WireSkin extends Group {
     private final List<Wire> wires;
     private final CubicCurve curve = new CubicCurve();
     private final CubicCurve hit = new CubicCurve();
-    private final Label label;
+    private final Text label;
 
     WireSkin(String from, String to, boolean side, List<Wire> wires, String shape, boolean shortcutPath) {
         this.from = from;
@@ -40,7 +40,7 @@ final class WireSkin extends Group {
         hit.setStrokeWidth(12);
         getChildren().addAll(hit, curve);
         if (shape != null) {
-            label = new Label(shape);
+            label = new Text(shape);
             label.getStyleClass().add("graph-wire-shape");
             label.setMouseTransparent(true);
             getChildren().add(label);
@@ -115,7 +115,8 @@ final class WireSkin extends Group {
             // the middle of the curve, B(1/2)
             double mx = (x1 + 3 * c1x + 3 * c2x + x2) / 8;
             double my = (y1 + 3 * c1y + 3 * c2y + y2) / 8;
-            label.relocate(mx + 6, my - 8);
+            label.setX(mx + 6);
+            label.setY(my + 4);
         }
     }
 
