@@ -344,6 +344,34 @@ class GraphEditorTest {
     }
 
     @Test
+    @DisplayName("a block from the palette dropped on a layer goes after it; dropped on the canvas it waits, unwired")
+    void paletteBlocks(FxRobot robot) {
+        open(robot, twoConvs());
+        robot.interact(editor::showTop);
+        Point2D onConv2 = robot.lookup("#node-conv2").queryAs(Node.class).localToScreen(110, 26);
+        forgetLastDragWindow(robot);
+        robot.drag("#palette-basic-block", MouseButton.PRIMARY).dropTo(onConv2);
+        assertThat(network().blocks()).extracting(Block::name).containsExactly("block1");
+        assertThat(network().source("block1.conv1", LayerSpec.IN)).contains("conv2");
+        assertThat(edits).containsExactly("Add residual block");
+
+        dropFromPalette(robot, "basic-block", 800, 120);
+        assertThat(network().blocks()).extracting(Block::name).containsExactly("block1", "block2");
+        assertThat(network().source("block2.conv1", LayerSpec.IN)).as("a dropped block waits to be wired").isEmpty();
+        Point2D dropped = at(robot, 800, 120).query();
+        Point2D middle = byId(robot, "node-block2.conv1").localToScreen(110, 26);
+        assertThat(middle.distance(dropped)).as("its first layer is where it was dropped").isLessThan(2);
+        robot.doubleClickOn(byId(robot, "node-block2.conv1"), MouseButton.PRIMARY);
+        assertThat(history.current().collapsed()).containsExactly("block2");
+        // a wire into a collapsed block feeds every layer inside that reads from outside
+        wire(robot, "port-input-out", "port-block2-in");
+        assertThat(network().source("block2.conv1", LayerSpec.IN)).contains("input");
+        assertThat(network().source("block2.shortcut", LayerSpec.IN)).contains("input");
+        assertThat(Analysis.of(network()).outputShape("block2.relu2")).contains(Shape.image(16, 32, 32));
+        assertThat(editor.canPasteProperty().get()).isFalse();
+    }
+
+    @Test
     @DisplayName("resnet-152 opens collapsed as a few dozen boxes, pans with the middle button and Space+drag, and zooms")
     void resnet152(FxRobot robot) {
         Network resnet = Templates.build("resnet-152");

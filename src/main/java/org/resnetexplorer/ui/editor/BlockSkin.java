@@ -10,11 +10,12 @@ import org.resnetexplorer.graph.Counts;
  */
 final class BlockSkin extends ItemSkin {
     BlockSkin(Block block, boolean shortcut, int layers, long params, String outputNode, String problem) {
-        super(block.name(), block.name(), block.kind().id() + ", " + (shortcut ? "shortcut " + block.shortcutOption()
-                : "plain") + " · " + Counts.abbreviated(params) + " params",
-                block.name() + ": " + block.kind().id() + " block of " + layers + " layers, "
-                        + (shortcut ? "shortcut option " + block.shortcutOption() : "shortcut off (its plain twin)") + ", "
-                        + Counts.grouped(params) + " parameters. " + GraphView.Texts.DOUBLE_CLICK_EXPAND
+        super(block.name(), block.name(), String.format(GraphView.Texts.BLOCK_DETAIL, block.kind().id(),
+                shortcut ? String.format(GraphView.Texts.SHORTCUT_OPTION, block.shortcutOption()) : GraphView.Texts.PLAIN,
+                Counts.abbreviated(params)),
+                String.format(GraphView.Texts.BLOCK_TIP, block.name(), block.kind().id(), layers,
+                        shortcut ? String.format(GraphView.Texts.SHORTCUT_OPTION, block.shortcutOption())
+                                : GraphView.Texts.PLAIN_TWIN, Counts.grouped(params))
                         + (problem != null ? "\n" + problem : ""));
         getStyleClass().addAll("graph-block", shortcut ? "residual" : "plain");
         setId("block-" + block.name());

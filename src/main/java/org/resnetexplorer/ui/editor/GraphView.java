@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -125,6 +127,14 @@ public final class GraphView extends Region {
         static final String INPUT_PORT = "Input '%s' of %s";
         static final String BLOCK_INPUT = "Input of block %s: a wire here feeds every layer inside that reads from outside";
         static final String DOUBLE_CLICK_EXPAND = "Double-click to expand it.";
+        static final String PARAMS = "  ·  %s params";
+        static final String BLOCK_DETAIL = "%s, %s · %s params";
+        static final String SHORTCUT_OPTION = "shortcut %s";
+        static final String PLAIN = "plain";
+        static final String PLAIN_TWIN = "shortcut off (its plain twin)";
+        static final String BLOCK_TIP = "%s: %s block of %d layers, %s, %s parameters. " + DOUBLE_CLICK_EXPAND;
+        static final String FRAME_TITLE = "%s · %s";
+        static final String FRAME_PLAIN = "%s · %s, plain";
         static final String DOUBLE_CLICK_COLLAPSE = "Double-click to collapse this block into one box";
         static final String HELP = "Drag boxes to move them, drag from an output port (bottom) to an input port to"
                 + " connect. Drag on the canvas to select (Ctrl or Shift adds); wheel zooms; middle button or Space+drag"
@@ -155,6 +165,7 @@ public final class GraphView extends Region {
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(
             Analysis.of(document.get().network()));
     private final ReadOnlyStringWrapper lastMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canPaste = new ReadOnlyBooleanWrapper(false);
     private BiConsumer<String, GraphDocument> onEdit;
 
     private final Map<String, ItemSkin> skins = new LinkedHashMap<>();
@@ -292,6 +303,11 @@ public final class GraphView extends Region {
         return lastMessage.getReadOnlyProperty();
     }
 
+    /** Whether {@link #paste()} has something to paste (for enabling a Paste menu item). */
+    public ReadOnlyBooleanProperty canPasteProperty() {
+        return canPaste.getReadOnlyProperty();
+    }
+
     public double zoom() {
         return zoom.getX();
     }
@@ -338,8 +354,9 @@ public final class GraphView extends Region {
         }
         for (Block block : network.blocks()) {
             if (!next.isCollapsed(block.name())) {
-                BlockFrame frame = new BlockFrame(block.name(), block.name() + "  ·  " + block.kind().id()
-                        + (network.hasShortcut(block.name()) ? "" : ", plain"), network.hasShortcut(block.name()));
+                boolean residual = network.hasShortcut(block.name());
+                BlockFrame frame = new BlockFrame(block.name(), String.format(residual ? Texts.FRAME_TITLE
+                        : Texts.FRAME_PLAIN, block.name(), block.kind().id()), residual);
                 frame.title().setOnMouseClicked(e -> {
                     if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                         toggleCollapsed(block.name());
@@ -418,6 +435,7 @@ public final class GraphView extends Region {
         }
         clipboard = new Clip(part, positions, collapsed, Set.copyOf(selection.get()));
         pastes = 0;
+        canPaste.set(true);
     }
 
     /** Copies the selection and deletes it, as one edit. */

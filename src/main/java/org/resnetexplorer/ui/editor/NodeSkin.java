@@ -18,7 +18,8 @@ final class NodeSkin extends ItemSkin {
     static final double HEIGHT = ItemSkin.HEIGHT;
 
     NodeSkin(String name, LayerSpec layer, long params, String tip, String problem) {
-        super(name, name, describe(layer) + (params > 0 ? "  ·  " + Counts.abbreviated(params) + " params" : ""),
+        super(name, name, describe(layer) + (params > 0 ? String.format(GraphView.Texts.PARAMS, Counts.abbreviated(params))
+                : ""),
                 problem == null ? tip : tip + "\n" + problem);
         getStyleClass().add("kind-" + layer.kind().toLowerCase(Locale.ROOT));
         setId("node-" + name);
@@ -32,28 +33,35 @@ final class NodeSkin extends ItemSkin {
         markInvalid(problem != null);
     }
 
+    private static final String CONV = "Conv %dx%d%s, %d";
+    private static final String DENSE = "Dense %d";
+    private static final String POOL = "%s %dx%d/%d";
+    private static final String DROPOUT = "Dropout %s";
+    private static final String SOFTMAX = "Softmax, %d classes";
+    private static final String SHORTCUT = "Shortcut %s%s";
+
     /** "Conv 3x3/2, 32", "Dense 64", "ReLU": the kind and the settings a student looks for first. */
     static String describe(LayerSpec layer) {
         if (layer instanceof Conv2D c) {
-            return "Conv " + c.kernel() + "x" + c.kernel() + (c.stride() > 1 ? "/" + c.stride() : "") + ", " + c.filters();
+            return String.format(CONV, c.kernel(), c.kernel(), c.stride() > 1 ? "/" + c.stride() : "", c.filters());
         }
         if (layer instanceof Dense d) {
-            return "Dense " + d.units();
+            return String.format(DENSE, d.units());
         }
         if (layer instanceof MaxPool p) {
-            return "MaxPool " + p.kernel() + "x" + p.kernel() + "/" + p.stride();
+            return String.format(POOL, p.kind(), p.kernel(), p.kernel(), p.stride());
         }
         if (layer instanceof AvgPool p) {
-            return "AvgPool " + p.kernel() + "x" + p.kernel() + "/" + p.stride();
+            return String.format(POOL, p.kind(), p.kernel(), p.kernel(), p.stride());
         }
         if (layer instanceof Dropout d) {
-            return "Dropout " + d.rate();
+            return String.format(DROPOUT, d.rate());
         }
         if (layer instanceof Output o) {
-            return "Softmax, " + o.classes() + " classes";
+            return String.format(SOFTMAX, o.classes());
         }
         if (layer instanceof Shortcut s) {
-            return "Shortcut " + s.option() + (s.stride() > 1 ? ", /" + s.stride() : "");
+            return String.format(SHORTCUT, s.option(), s.stride() > 1 ? ", /" + s.stride() : "");
         }
         return layer.label();
     }
