@@ -39,6 +39,22 @@ public record GraphDocument(Network network, Map<String, Point> positions, Set<S
         return new GraphDocument(network, Map.of(), Set.of());
     }
 
+    /** Networks with more layers than this open with their blocks collapsed. */
+    public static final int COLLAPSE_ABOVE = 60;
+
+    /**
+     * A document for a network just opened (a template, or a file without a layout): laid out automatically, and
+     * a deep network (more than {@value #COLLAPSE_ABOVE} layers) with every block collapsed, so that it opens as a
+     * few dozen boxes.
+     */
+    public static GraphDocument opened(Network network) {
+        Set<String> collapsed = new HashSet<>();
+        if (network.nodes().size() > COLLAPSE_ABOVE) {
+            network.blocks().forEach(b -> collapsed.add(b.name()));
+        }
+        return new GraphDocument(network, Map.of(), collapsed);
+    }
+
     public GraphDocument withNetwork(Network next) {
         return new GraphDocument(next, positions, collapsed);
     }

@@ -113,7 +113,8 @@ public final class GraphFiles {
 
     /**
      * Reads the network saved in {@code file} with its layout (where the boxes are, which blocks are collapsed).
-     * A file without a layout, as saved by {@link #save} or an older version, loads with an automatic one.
+     * A file without a layout, as saved by {@link #save} or an older version, loads as
+     * {@link GraphDocument#opened}: laid out automatically, a deep network with its blocks collapsed.
      *
      * @throws GraphFileException if the file is missing, unreadable, not a graph, or damaged, saying which
      */
@@ -450,7 +451,7 @@ public final class GraphFiles {
         GraphDocument document(JsonNode root, Network network) throws GraphFileException {
             JsonNode layout = root.get("layout");
             if (layout == null) {
-                return GraphDocument.of(network);
+                return GraphDocument.opened(network);
             }
             String owner = "the layout";
             requireObject(layout, "'layout'");

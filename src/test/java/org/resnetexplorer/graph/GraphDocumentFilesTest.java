@@ -78,6 +78,17 @@ class GraphDocumentFilesTest {
     }
 
     @Test
+    @DisplayName("a deep network opens with its blocks collapsed, a small one expanded; so does a file without a layout")
+    void opened(@TempDir Path other) throws Exception {
+        Network deep = Templates.build("resnet-152");
+        assertThat(GraphDocument.opened(deep).collapsed()).hasSize(deep.blocks().size());
+        assertThat(GraphDocument.opened(Templates.build("cifar-resnet-8")).collapsed()).isEmpty();
+        Path file = other.resolve("deep.json");
+        GraphFiles.save(deep, file);
+        assertThat(GraphFiles.loadDocument(file).collapsed()).hasSize(deep.blocks().size());
+    }
+
+    @Test
     @DisplayName("documents with the same content are equal, whatever stale names they were given")
     void equality() {
         Network network = Templates.build("mlp-resnet-2");
