@@ -7,8 +7,7 @@ import org.resnetexplorer.graph.Point;
 
 /** The outline behind the layers of an expanded block, titled with its name; double-click the title to collapse. */
 final class BlockFrame extends Region {
-    private static final double PAD = 12;
-    private static final double TITLE = 20;
+    private static final double PAD = 8;
     private final Label title;
 
     BlockFrame(String block, String text, boolean residual) {
@@ -17,9 +16,9 @@ final class BlockFrame extends Region {
         setManaged(false);
         title = new Label(text);
         title.getStyleClass().add("graph-block-frame-title");
-        // top right, over the shortcut's column, where no wire of the main path runs
-        title.layoutXProperty().bind(layoutXProperty().add(widthProperty()).subtract(title.widthProperty()).subtract(10));
-        title.layoutYProperty().bind(layoutYProperty().add(3));
+        // outside the frame, left of its top: the canvas left of the main column is empty
+        title.layoutXProperty().bind(layoutXProperty().subtract(title.widthProperty()).subtract(6));
+        title.layoutYProperty().bind(layoutYProperty().add(4));
         title.setId("frame-" + block);
         LazyTooltip.install(title, () -> GraphView.Texts.DOUBLE_CLICK_COLLAPSE);
     }
@@ -41,6 +40,6 @@ final class BlockFrame extends Region {
             maxX = Math.max(maxX, p.x() + ItemSkin.WIDTH);
             maxY = Math.max(maxY, p.y() + ItemSkin.HEIGHT);
         }
-        resizeRelocate(minX - PAD, minY - PAD - TITLE, maxX - minX + 2 * PAD, maxY - minY + 2 * PAD + TITLE);
+        resizeRelocate(minX - PAD, minY - PAD, maxX - minX + 2 * PAD, maxY - minY + 2 * PAD);
     }
 }

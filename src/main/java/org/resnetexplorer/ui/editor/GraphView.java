@@ -469,7 +469,7 @@ public final class GraphView extends Region {
     public void fitToView() {
         canvas.applyCss();
         canvas.layout();
-        Bounds bounds = nodeLayer.getBoundsInParent();
+        Bounds bounds = contentBounds();
         double width = Math.max(1, getWidth());
         double height = Math.max(1, getHeight());
         if (bounds.getWidth() <= 0 || bounds.getHeight() <= 0) {
@@ -487,11 +487,24 @@ public final class GraphView extends Region {
     public void showTop() {
         canvas.applyCss();
         canvas.layout();
-        Bounds bounds = nodeLayer.getBoundsInParent();
+        Bounds bounds = contentBounds();
         zoom.setX(1);
         zoom.setY(1);
         pan.setX(Math.max(20, (getWidth() - bounds.getWidth()) / 2) - bounds.getMinX());
         pan.setY(30 - bounds.getMinY());
+    }
+
+    /** The boxes and the outlines of expanded blocks (with their titles), in canvas units. */
+    private Bounds contentBounds() {
+        Bounds boxes = nodeLayer.getBoundsInParent();
+        Bounds frames = frameLayer.getBoundsInParent();
+        if (frameLayer.getChildren().isEmpty() || frames.isEmpty()) {
+            return boxes;
+        }
+        double minX = Math.min(boxes.getMinX(), frames.getMinX());
+        double minY = Math.min(boxes.getMinY(), frames.getMinY());
+        return new javafx.geometry.BoundingBox(minX, minY, Math.max(boxes.getMaxX(), frames.getMaxX()) - minX,
+                Math.max(boxes.getMaxY(), frames.getMaxY()) - minY);
     }
 
     /** Multiplies the zoom by {@code factor}, keeping the canvas point under (x, y) where it is. */
