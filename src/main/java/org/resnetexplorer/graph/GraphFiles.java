@@ -108,6 +108,21 @@ public final class GraphFiles {
      * @throws GraphFileException if the file is missing, unreadable, not a graph, or damaged, saying which
      */
     public static Network load(Path file) throws GraphFileException {
+        return fromJson(readText(file), file);
+    }
+
+    /**
+     * Reads the network saved in {@code file} with its layout (where the boxes are, which blocks are collapsed).
+     * A file without a layout, as saved by {@link #save} or an older version, loads as
+     * {@link GraphDocument#opened}: laid out automatically, a deep network with its blocks collapsed.
+     *
+     * @throws GraphFileException if the file is missing, unreadable, not a graph, or damaged, saying which
+     */
+    public static GraphDocument loadDocument(Path file) throws GraphFileException {
+        return documentFromJson(readText(file), file);
+    }
+
+    private static String readText(Path file) throws GraphFileException {
         if (Files.isDirectory(file)) {
             throw new GraphFileException(file, "is a folder, not a graph file: choose a .json file inside it");
         }
@@ -121,7 +136,7 @@ public final class GraphFiles {
         } catch (IOException e) {
             throw new GraphFileException(file, "cannot be read (" + e.getMessage() + ")", e);
         }
-        return fromJson(decode(bytes, file), file);
+        return decode(bytes, file);
     }
 
     /**
@@ -132,7 +147,21 @@ public final class GraphFiles {
      * @throws IOException if the folder does not exist, the file is a folder, or writing fails
      */
     public static void save(Network network, Path file) throws IOException {
-        byte[] bytes = toJson(network).getBytes(StandardCharsets.UTF_8);
+        write(toJson(network), file);
+    }
+
+    /**
+     * Saves the document's network with its layout (an optional {@code "layout"} object that {@link #load}
+     * ignores), as atomically as {@link #save}.
+     *
+     * @throws IOException if the folder does not exist, the file is a folder, or writing fails
+     */
+    public static void saveDocument(GraphDocument document, Path file) throws IOException {
+        write(documentToJson(document), file);
+    }
+
+    private static void write(String json, Path file) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         Path target = file.toAbsolutePath();
         if (Files.isDirectory(target)) {
             // Files.move would replace an empty folder with the file.
@@ -167,6 +196,39 @@ public final class GraphFiles {
 
     /** The file contents for {@code network}: pretty-printed JSON, one line per node, wire and block. */
     public static String toJson(Network network) {
+        return print(tree(network));
+    }
+
+    /**
+     * The file contents for a document: the network as {@link #toJson(Network)} writes it, then
+     * {@code "layout": {"positions": {"input": [0.0, 0.0], ...}, "collapsed": ["block1", ...]}}, one position
+     * per line, in network order.
+     */
+    public static String documentToJson(GraphDocument document) {
+        Network network = document.network();
+        ObjectNode root = tree(network);
+        ObjectNode layout = root.putObject("layout");
+        ObjectNode positions = layout.putObject("positions");
+        List<String> names = new ArrayList<>();
+        network.nodes().forEach(node -> names.add(node.name()));
+        network.blocks().forEach(block -> names.add(block.name()));
+        for (String name : names) {
+            Point point = document.positions().get(name);
+            if (point != null) {
+                positions.putArray(name).add(coordinate(point.x())).add(coordinate(point.y()));
+            }
+        }
+        ArrayNode collapsed = layout.putArray("collapsed");
+        network.blocks().stream().map(Block::name).filter(document.collapsed()::contains).forEach(collapsed::add);
+        return print(root);
+    }
+
+    /** A whole coordinate is written without a decimal point: {@code [230, 86]}. */
+    private static JsonNode coordinate(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? JSON.numberNode((long) value) : JSON.numberNode(value);
+    }
+
+    private static ObjectNode tree(Network network) {
         ObjectNode root = JSON.objectNode();
         root.put("format", FORMAT);
         root.put("schemaVersion", SCHEMA_VERSION);
@@ -186,6 +248,10 @@ public final class GraphFiles {
                     .put("branchEnd", block.branchEnd());
             block.members().forEach(json.putArray("members")::add);
         }
+        return root;
+    }
+
+    private static String print(ObjectNode root) {
         try {
             return MAPPER.writer(new Layout()).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -201,7 +267,21 @@ public final class GraphFiles {
      */
     public static Network fromJson(String json, Path fileForMessages) throws GraphFileException {
         Objects.requireNonNull(json, "json");
-        return new Reader(Objects.requireNonNull(fileForMessages, "fileForMessages")).network(json);
+        Reader reader = new Reader(Objects.requireNonNull(fileForMessages, "fileForMessages"));
+        return reader.network(reader.root(json));
+    }
+
+    /**
+     * Reads a document (network and layout) from the contents of a graph file; without a {@code "layout"} the
+     * document is laid out automatically with every block expanded.
+     *
+     * @throws GraphFileException if the text is not a graph or is damaged, saying what is wrong
+     */
+    public static GraphDocument documentFromJson(String json, Path fileForMessages) throws GraphFileException {
+        Objects.requireNonNull(json, "json");
+        Reader reader = new Reader(Objects.requireNonNull(fileForMessages, "fileForMessages"));
+        JsonNode root = reader.root(json);
+        return reader.document(root, reader.network(root));
     }
 
     /** The bytes as UTF-8 text; anything else (an image, a zip, a weights file) is not a graph. */
@@ -357,12 +437,53 @@ public final class GraphFiles {
             this.file = file;
         }
 
-        Network network(String text) throws GraphFileException {
+        /** The checked top-level object of the file. */
+        JsonNode root(String text) throws GraphFileException {
             if (text.isBlank()) {
                 throw fail("is empty: there is no graph in it (open another file, or save the network again)");
             }
             JsonNode root = parse(text);
             checkHeader(root);
+            return root;
+        }
+
+        /** The layout saved beside the network, if any: positions by name, and collapsed blocks. */
+        GraphDocument document(JsonNode root, Network network) throws GraphFileException {
+            JsonNode layout = root.get("layout");
+            if (layout == null) {
+                return GraphDocument.opened(network);
+            }
+            String owner = "the layout";
+            requireObject(layout, "'layout'");
+            Map<String, Point> positions = new LinkedHashMap<>();
+            JsonNode json = layout.get("positions");
+            if (json != null) {
+                if (!json.isObject()) {
+                    throw fail(owner + ": 'positions' must be a JSON object ({\"name\": [x, y], ...}), not " + shown(json));
+                }
+                for (Map.Entry<String, JsonNode> entry : json.properties()) {
+                    positions.put(entry.getKey(), point(entry.getKey(), entry.getValue()));
+                }
+            }
+            List<String> collapsed = new ArrayList<>();
+            for (JsonNode block : list(layout, "collapsed", false, owner)) {
+                if (!block.isTextual()) {
+                    throw fail(owner + ": 'collapsed' must be a list of block names, not " + shown(layout.get("collapsed")));
+                }
+                collapsed.add(block.textValue());
+            }
+            return new GraphDocument(network, positions, new java.util.HashSet<>(collapsed));
+        }
+
+        private Point point(String name, JsonNode json) throws GraphFileException {
+            if (json.isArray() && json.size() == 2 && json.get(0).isNumber() && json.get(1).isNumber()
+                    && Double.isFinite(json.get(0).doubleValue()) && Double.isFinite(json.get(1).doubleValue())) {
+                return new Point(json.get(0).doubleValue(), json.get(1).doubleValue());
+            }
+            throw fail("the layout: the position of '" + name + "' must be [x, y], two numbers, not " + shown(json));
+        }
+
+        Network network(JsonNode root) throws GraphFileException {
             String name = root.has("name") ? text(root, "name", GRAPH) : defaultName();
             List<Node> nodes = new ArrayList<>();
             int index = 1;
@@ -640,6 +761,8 @@ public final class GraphFiles {
         /** Containers nested this deep or less put each entry on a new line: the graph, and its lists. */
         private static final int LINE_DEPTH = 2;
         private static final String INDENT = "  ";
+        /** Whether each open container puts its entries on lines of their own, innermost first. */
+        private final java.util.Deque<Boolean> lines = new java.util.ArrayDeque<>();
         private int depth;
 
         @Override
@@ -650,7 +773,7 @@ public final class GraphFiles {
         @Override
         public void writeStartObject(JsonGenerator g) throws IOException {
             g.writeRaw('{');
-            depth++;
+            open(g);
         }
 
         @Override
@@ -678,7 +801,15 @@ public final class GraphFiles {
         @Override
         public void writeStartArray(JsonGenerator g) throws IOException {
             g.writeRaw('[');
+            open(g);
+        }
+
+        /** The graph, its lists and the layout's positions put one entry on each line; everything inside, one line. */
+        private void open(JsonGenerator g) {
             depth++;
+            var parent = g.getOutputContext().getParent();
+            boolean positions = parent != null && "positions".equals(parent.getCurrentName()) && depth == LINE_DEPTH + 1;
+            lines.push(depth <= LINE_DEPTH || positions);
         }
 
         @Override
@@ -699,7 +830,7 @@ public final class GraphFiles {
         }
 
         private void startEntry(JsonGenerator g, boolean afterComma) throws IOException {
-            if (depth <= LINE_DEPTH) {
+            if (Boolean.TRUE.equals(lines.peek())) {
                 g.writeRaw("\n" + INDENT.repeat(depth));
             } else if (afterComma) {
                 g.writeRaw(' ');
@@ -708,7 +839,7 @@ public final class GraphFiles {
 
         private void end(JsonGenerator g, int entries) throws IOException {
             depth--;
-            if (entries > 0 && depth < LINE_DEPTH) {
+            if (Boolean.TRUE.equals(lines.pop()) && entries > 0) {
                 g.writeRaw("\n" + INDENT.repeat(depth));
             }
         }

@@ -2,8 +2,11 @@ package org.resnetexplorer.graph;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -176,13 +179,130 @@ public final class NetworkEdits {
         return member.startsWith(from + ".") ? to + member.substring(from.length()) : to + "." + member;
     }
 
+    /** A network with things pasted or dropped into it, and the names they got there (old name to new name). */
+    public record Merged(Network network, Map<String, String> names) {
+        public Merged {
+            names = Map.copyOf(names);
+        }
+    }
+
+    /**
+     * The chosen nodes as a network of their own (what Copy takes): their wires among each other, and the blocks
+     * all of whose members are chosen. Wires from nodes outside the choice are left out, so those ports are open.
+     */
+    public static Network extract(Network network, Collection<String> names) {
+        Set<String> chosen = new HashSet<>(names);
+        List<Node> nodes = network.nodes().stream().filter(n -> chosen.contains(n.name())).toList();
+        List<Wire> wires = network.wires().stream().filter(w -> chosen.contains(w.from()) && chosen.contains(w.to()))
+                .toList();
+        List<Block> blocks = network.blocks().stream().filter(b -> chosen.containsAll(b.members())).toList();
+        return new Network(network.name(), nodes, wires, blocks);
+    }
+
+    /**
+     * Adds every node, wire and block of {@code part} to {@code network} (what Paste does). Names already taken
+     * get a fresh one: a block becomes the next free {@code blockN} and its members are renamed with it
+     * ({@code block2.conv1} becomes {@code block5.conv1}); another node gets a number ({@code conv1} becomes
+     * {@code conv1_2}).
+     */
+    public static Merged merge(Network network, Network part) {
+        Set<String> taken = new HashSet<>();
+        network.nodes().forEach(n -> taken.add(n.name()));
+        network.blocks().forEach(b -> taken.add(b.name()));
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Block block : part.blocks()) {
+            String name = block.name();
+            if (taken.contains(name) || block.members().stream().anyMatch(taken::contains)) {
+                name = freeBlockName(network, taken);
+            }
+            taken.add(name);
+            names.put(block.name(), name);
+            for (String member : block.members()) {
+                String renamed = block.name().equals(name) ? member : renamed(member, block.name(), name);
+                names.put(member, unique(renamed, taken));
+            }
+        }
+        for (Node node : part.nodes()) {
+            if (!names.containsKey(node.name())) {
+                names.put(node.name(), unique(node.name(), taken));
+            }
+        }
+        List<Node> nodes = new ArrayList<>(network.nodes());
+        part.nodes().forEach(n -> nodes.add(new Node(names.get(n.name()), n.layer())));
+        List<Wire> wires = new ArrayList<>(network.wires());
+        part.wires().forEach(w -> wires.add(new Wire(names.get(w.from()), names.get(w.to()), w.port())));
+        List<Block> blocks = new ArrayList<>(network.blocks());
+        for (Block b : part.blocks()) {
+            blocks.add(new Block(names.get(b.name()), b.kind(), b.shortcutOption(), names.get(b.branchEnd()),
+                    b.members().stream().map(names::get).toList()));
+        }
+        return new Merged(new Network(network.name(), nodes, wires, blocks), names);
+    }
+
+    /** {@code name} if free, else {@code name_2}, {@code name_3} ... (a trailing {@code _N} is replaced); taken after. */
+    private static String unique(String name, Set<String> taken) {
+        String result = name;
+        if (taken.contains(result)) {
+            String base = name.replaceFirst("_\\d+$", "");
+            int i = 2;
+            while (taken.contains(base + "_" + i)) {
+                i++;
+            }
+            result = base + "_" + i;
+        }
+        taken.add(result);
+        return result;
+    }
+
+    /**
+     * Adds a residual block of the given kind that reads nothing yet (its input ports are open), sized for input
+     * of {@code shape}: a basic block on a flat vector is two dense layers, on an image two 3x3 convolutions.
+     *
+     * @throws IllegalStateException if the kind does not fit the shape (a bottleneck or pre-activation block on a
+     *         flat vector, a bottleneck on channels that are not a multiple of 4)
+     */
+    public static Merged addDetachedBlock(Network network, BlockKind kind, Shape shape, ShortcutOption option,
+            boolean batchNorm, ActivationFunction activation) {
+        String name = freeBlockName(network);
+        BlockStyle style = new BlockStyle(batchNorm, activation, option, true);
+        NetworkBuilder b = new NetworkBuilder(network.name());
+        String in = b.add("in", new Input(shape));
+        int features = LayerSpec.features(shape);
+        if (shape instanceof Shape.Flat) {
+            if (kind == BlockKind.BOTTLENECK || kind == BlockKind.PREACT) {
+                throw new IllegalStateException("a " + kind.id() + " block needs an image, but this network works on flat"
+                        + " vectors: add a basic block");
+            }
+            ResidualBlocks.basicDense(b, name, in, features, style);
+        } else {
+            switch (kind) {
+                case BASIC, CUSTOM -> ResidualBlocks.basicConv(b, name, in, features, 1, style);
+                case BOTTLENECK -> {
+                    if (features % 4 != 0) {
+                        throw new IllegalStateException("a bottleneck restores 4 x its inner width, but " + features
+                                + " channels are not a multiple of 4");
+                    }
+                    ResidualBlocks.bottleneck(b, name, in, features / 4, 1, style);
+                }
+                case PREACT -> ResidualBlocks.preActivation(b, name, in, features, 1, style);
+            }
+        }
+        return merge(network, b.build().withoutNodes(Set.of(in)));
+    }
+
     /** The first {@code blockN} not yet used by a block or node. */
     static String freeBlockName(Network network) {
+        return freeBlockName(network, Set.of());
+    }
+
+    /** The first {@code blockN} not used by a block or node of the network, nor in {@code taken}. */
+    private static String freeBlockName(Network network, Set<String> taken) {
         for (int i = network.blocks().size() + 1; ; i++) {
             String candidate = "block" + i;
-            int index = i;
-            boolean used = network.block(candidate).isPresent() || network.nodes().stream()
-                    .anyMatch(n -> n.name().equals("block" + index) || n.name().startsWith("block" + index + "."));
+            String prefix = candidate + ".";
+            boolean used = network.block(candidate).isPresent() || taken.contains(candidate)
+                    || taken.stream().anyMatch(n -> n.startsWith(prefix)) || network.nodes().stream()
+                    .anyMatch(n -> n.name().equals(candidate) || n.name().startsWith(prefix));
             if (!used) {
                 return candidate;
             }

@@ -52,6 +52,8 @@ class GraphViewTest {
         Network broken = Templates.build("mlp-plain-2").disconnect("fc", "in");
         robot.interact(() -> view.show(broken, Set.of()));
         assertThat(robot.lookup("#node-fc").queryAs(Node.class).getStyleClass()).contains("invalid");
+        assertThat(robot.lookup("#node-fc").queryAs(ItemSkin.class).tip()).as("the tooltip says what is wrong")
+                .contains("Dense 'fc' has nothing connected to its input");
         assertThat(robot.lookup("#node-dense1").queryAs(Node.class).getStyleClass()).doesNotContain("invalid");
     }
 
