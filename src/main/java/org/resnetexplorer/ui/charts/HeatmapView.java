@@ -1,0 +1,45 @@
+package org.resnetexplorer.ui.charts;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import org.resnetexplorer.charts.GradientNormHeatmap;
+import org.resnetexplorer.charts.RunHistory;
+
+/** The gradient norm of every layer over the iterations of one run, on a log colour scale. */
+final class HeatmapView extends ChartView {
+    static final String TITLE = "Gradient heatmap";
+    static final String FILE = "gradient-heatmap.png";
+    static final String RUN = "Run";
+    static final String RUN_TIP = "The run whose gradient norms are shown";
+
+    final ComboBox<String> run = Choosers.combo("heatmap-run", RUN_TIP, this::changed);
+
+    HeatmapView(ChartsPane pane) {
+        super(pane, "gradient-heatmap");
+        Label label = new Label(RUN);
+        label.setLabelFor(run);
+        controls.getChildren().addAll(label, run);
+    }
+
+    @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
+    void runsChanged() {
+        Choosers.setItems(run, store.names(), null);
+    }
+
+    @Override
+    Chart chart() {
+        RunHistory history = run.getValue() == null ? null : store.history(run.getValue());
+        RunHistory shown = history != null ? history : new RunHistory("no run", java.util.List.of());
+        return (g, w, h) -> GradientNormHeatmap.draw(g, shown, w, h);
+    }
+}
