@@ -138,6 +138,11 @@ public final class LinePlot {
         rotated.dispose();
     }
 
+    /** The chart's title. */
+    public String title() {
+        return title;
+    }
+
     /** The lines, in the order added. */
     public List<Line> lines() {
         return List.copyOf(lines);

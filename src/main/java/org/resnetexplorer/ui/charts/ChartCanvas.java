@@ -139,6 +139,15 @@ final class ChartCanvas extends Region {
         hover.setVisible(true);
     }
 
+    /** The chart shown last (null before the first). */
+    Chart chart() {
+        return chart;
+    }
+
+    Label emptyLabel() {
+        return empty;
+    }
+
     Label hoverLabel() {
         return hover;
     }

@@ -98,6 +98,8 @@ final class ChartExport {
             reason = "a file of that name is in the way (" + ((FileSystemException) e).getFile() + " is not a folder)";
         } else if (e instanceof NoSuchFileException) {
             reason = "the folder does not exist";
+        } else if (e instanceof FileSystemException fs && "Not a directory".equals(fs.getReason())) {
+            reason = "part of the path is a file, not a folder";
         } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
             reason = fs.getReason();
         } else {

@@ -35,6 +35,7 @@ public abstract class ChartView extends BorderPane {
     final ChartsPane pane;
     final ChartCanvas canvas = new ChartCanvas();
     final HBox controls = new HBox(8);
+    final ContextMenu menu;
     boolean dirty = true;
 
     ChartView(ChartsPane pane, String id) {
@@ -51,13 +52,28 @@ public abstract class ChartView extends BorderPane {
         canvas.setHoverText(this::hoverText);
         canvas.widthProperty().addListener((o, a, b) -> changed());
         canvas.heightProperty().addListener((o, a, b) -> changed());
-        ContextMenu menu = new ContextMenu(
+        menu = new ContextMenu(
                 item(EXPORT_PNG, () -> pane.showExportPngDialog(this, 1)),
                 item(EXPORT_PNG_2X, () -> pane.showExportPngDialog(this, 2)),
                 new SeparatorMenuItem(),
                 item(EXPORT_ALL, pane::showExportAllDialog),
                 item(EXPORT_CSV, pane::showExportCsvDialog));
-        canvas.setOnContextMenuRequested(e -> menu.show(canvas, e.getScreenX(), e.getScreenY()));
+        // the mouse opens it on a right press; the keyboard (context-menu key, Shift+F10) through the request
+        canvas.setOnMousePressed(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY || e.isPopupTrigger()) {
+                menu.show(canvas, e.getScreenX(), e.getScreenY());
+                e.consume();
+            } else {
+                menu.hide();
+            }
+        });
+        canvas.setOnContextMenuRequested(e -> {
+            if (e.isKeyboardTrigger()) {
+                menu.show(canvas, e.getScreenX(), e.getScreenY());
+            }
+            e.consume();
+        });
+        canvas.setEmptyText(NO_DATA);
         Tooltip.install(canvas, new Tooltip("Right-click (or the context-menu key) to export this chart as PNG"));
     }
 
@@ -90,6 +106,11 @@ public abstract class ChartView extends BorderPane {
         return hit.line().series().name() + "\n" + number(hit.x()) + ":  " + number(hit.y());
     }
 
+    /** Shows or hides the "no data yet" hint. */
+    final void showEmptyHint(boolean show) {
+        canvas.setEmptyText(show ? NO_DATA : null);
+    }
+
     /** Asks for a redraw on the next pulse (if this chart shows). */
     final void changed() {
         dirty = true;
@@ -98,7 +119,6 @@ public abstract class ChartView extends BorderPane {
 
     /** Draws the chart now; false if it has no area yet. */
     final boolean redraw() {
-        canvas.setEmptyText(store.hasSnapshots() ? null : NO_DATA);
         boolean drawn = canvas.show(chart());
         dirty = !drawn;
         return drawn;

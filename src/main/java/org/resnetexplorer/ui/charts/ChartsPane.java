@@ -129,8 +129,10 @@ public final class ChartsPane extends BorderPane {
     }
 
     private void runsChanged() {
+        boolean empty = !store.hasSnapshots();
         for (ChartView view : views) {
             view.runsChanged();
+            view.showEmptyHint(empty);
             view.changed();
         }
     }

@@ -16,9 +16,9 @@ import org.resnetexplorer.engine.TrainingSnapshot;
  *
  * <p>Long runs are thinned, not cut: every snapshot keeps its scalars (loss, errors), so the error curves
  * show every measured step, but at most {@link #DETAILED_LIMIT} snapshots per run keep their per-layer
- * measurements (gradient norms, responses, histograms, the bulk of the memory). When a run goes past the
- * limit, every other detailed snapshot but the last is reduced to its scalars, so the detail stays spread
- * over the whole run, denser towards the latest steps.
+ * measurements (gradient norms, responses, histograms, the bulk of the memory). Detail is kept for every
+ * {@code stride}-th detailed snapshot as they arrive, and for the latest; when a run goes past the limit the
+ * stride doubles and the others are reduced to their scalars, so the detail stays evenly spread over the run.
  */
 final class RunStore {
     /** Per-layer detail kept per run: ~2,000 snapshots of a 56-layer net are tens of MB. */
@@ -31,8 +31,18 @@ final class RunStore {
     private static final class Entry {
         Run run;
         final List<TrainingSnapshot> snapshots = new ArrayList<>();
-        int detailed;
+        /** Position in {@code snapshots} and arrival number of each snapshot that keeps its detail, in order. */
+        final java.util.ArrayDeque<int[]> detailed = new java.util.ArrayDeque<>();
+        int arrivals;
+        int stride = 1;
         RunHistory history;
+
+        void restart() {
+            snapshots.clear();
+            detailed.clear();
+            arrivals = 0;
+            stride = 1;
+        }
     }
 
     private final Map<String, Entry> runs = new LinkedHashMap<>();
@@ -86,15 +96,11 @@ final class RunStore {
             }
             List<TrainingSnapshot> list = entry.snapshots;
             if (!list.isEmpty() && s.step() <= list.get(list.size() - 1).step()) {
-                list.clear();
-                entry.detailed = 0;
+                entry.restart();
             }
             list.add(s);
             if (detailed(s)) {
-                entry.detailed++;
-                if (entry.detailed > detailedLimit) {
-                    thin(entry);
-                }
+                keepDetail(entry, list.size() - 1);
             }
             entry.history = null;
         }
@@ -107,31 +113,30 @@ final class RunStore {
         return !s.gradNorms().isEmpty() || !s.responseStd().isEmpty() || !s.residuals().isEmpty();
     }
 
-    /** Reduces every other detailed snapshot (but the last) to its scalars. */
-    private static void thin(Entry entry) {
-        List<TrainingSnapshot> list = entry.snapshots;
-        int k = 0;
-        int kept = 0;
-        int lastDetailed = -1;
-        for (int i = list.size() - 1; i >= 0; i--) {
-            if (detailed(list.get(i))) {
-                lastDetailed = i;
-                break;
-            }
+    /** Keeps the detail of the snapshot at {@code index}; thins the run's detail when past the limit. */
+    private void keepDetail(Entry entry, int index) {
+        int[] previous = entry.detailed.peekLast();
+        if (previous != null && previous[1] % entry.stride != 0) {
+            // kept only as the latest: now that a newer one came, it goes the way of its stride
+            lighten(entry, previous[0]);
+            entry.detailed.pollLast();
         }
-        for (int i = 0; i < list.size(); i++) {
-            TrainingSnapshot s = list.get(i);
-            if (!detailed(s)) {
-                continue;
-            }
-            if (k % 2 == 1 && i != lastDetailed) {
-                list.set(i, scalarsOf(s));
-            } else {
-                kept++;
-            }
-            k++;
+        entry.detailed.addLast(new int[] {index, entry.arrivals++});
+        if (entry.detailed.size() > detailedLimit) {
+            entry.stride *= 2;
+            int[] last = entry.detailed.peekLast();
+            entry.detailed.removeIf(d -> {
+                if (d != last && d[1] % entry.stride != 0) {
+                    lighten(entry, d[0]);
+                    return true;
+                }
+                return false;
+            });
         }
-        entry.detailed = kept;
+    }
+
+    private static void lighten(Entry entry, int index) {
+        entry.snapshots.set(index, scalarsOf(entry.snapshots.get(index)));
     }
 
     static TrainingSnapshot scalarsOf(TrainingSnapshot s) {
@@ -195,7 +200,7 @@ final class RunStore {
     /** How many snapshots of the run keep their per-layer measurements. */
     int detailedCount(String name) {
         Entry e = runs.get(name);
-        return e == null ? 0 : e.detailed;
+        return e == null ? 0 : e.detailed.size();
     }
 
     /** The last snapshot of the run with per-layer measurements, or null. */
@@ -204,12 +209,8 @@ final class RunStore {
         if (e == null) {
             return null;
         }
-        for (int i = e.snapshots.size() - 1; i >= 0; i--) {
-            if (detailed(e.snapshots.get(i))) {
-                return e.snapshots.get(i);
-            }
-        }
-        return null;
+        int[] last = e.detailed.peekLast();
+        return last == null ? null : e.snapshots.get(last[0]);
     }
 
     /** The highest step of any run, 0 with none. */
