@@ -32,17 +32,21 @@ public final class GradientNormHeatmap {
         return ChartFrame.render(width, height, scale, (g, w, h) -> draw(g, run, w, h));
     }
 
-    /** The weighted layers with a gradient norm in the run, in network order. */
+    /** The weighted layers with a gradient norm in the run's last measured snapshot, in network order. */
     public static List<String> layers(RunHistory run) {
-        Map<String, Boolean> seen = new LinkedHashMap<>();
-        for (TrainingSnapshot s : run.snapshots()) {
-            for (TrainingSnapshot.LayerValue v : s.gradNorms()) {
-                if (v.kind().equals("weight")) {
-                    seen.putIfAbsent(v.layer(), true);
+        List<TrainingSnapshot> snapshots = run.snapshots();
+        for (int i = snapshots.size() - 1; i >= 0; i--) {
+            if (!snapshots.get(i).gradNorms().isEmpty()) {
+                List<String> names = new ArrayList<>();
+                for (TrainingSnapshot.LayerValue v : snapshots.get(i).gradNorms()) {
+                    if (v.kind().equals("weight")) {
+                        names.add(v.layer());
+                    }
                 }
+                return names;
             }
         }
-        return new ArrayList<>(seen.keySet());
+        return List.of();
     }
 
     /**
@@ -121,13 +125,20 @@ public final class GradientNormHeatmap {
         if (high - low < 1e-9) {
             high = low + 1;
         }
+        int[] scale = new int[256];
+        for (int i = 0; i < scale.length; i++) {
+            scale[i] = colour(i / 255.0).getRGB();
+        }
         BufferedImage raster = new BufferedImage(columns, layers.size(), BufferedImage.TYPE_INT_RGB);
+        int[] pixels = new int[columns * layers.size()];
         for (int r = 0; r < layers.size(); r++) {
             for (int c = 0; c < columns; c++) {
                 double v = cells[r][c];
-                raster.setRGB(c, r, Double.isNaN(v) ? 0xFFFFFF : colour((v - low) / (high - low)).getRGB());
+                pixels[r * columns + c] = Double.isNaN(v) ? 0xFFFFFF
+                        : scale[(int) Math.round(Math.max(0, Math.min(1, (v - low) / (high - low))) * 255)];
             }
         }
+        raster.setRGB(0, 0, columns, layers.size(), pixels, 0, columns);
         Object interpolation = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.drawImage(raster, left, top, right - left, bottom - top, null);

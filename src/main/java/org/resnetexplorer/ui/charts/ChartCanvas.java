@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -32,6 +33,16 @@ final class ChartCanvas extends Region {
     private Chart chart;
     private BiFunction<LinePlot, LinePlot.Hit, String> hoverText = (plot, hit) -> hit.line().series().name();
     private Point2D pointer;
+    private boolean rendering;
+    private Chart pending;
+    private java.util.function.BiConsumer<Long, Long> onShown = (render, copy) -> { };
+
+    /** One thread paints every chart, newest first: Java2D work stays off the FX thread. */
+    private static final java.util.concurrent.Executor RENDERER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "chart-renderer");
+        t.setDaemon(true);
+        return t;
+    });
 
     ChartCanvas() {
         getStyleClass().add("chart-canvas");
@@ -71,35 +82,83 @@ final class ChartCanvas extends Region {
         return getWidth() >= 40 && getHeight() >= 40;
     }
 
-    /** Draws the chart at the current size; returns false if there is no area to draw in yet. */
+    /**
+     * Draws the chart at the current size: painted by Java2D on the render thread, then copied into the shown
+     * image on the FX thread, so a long painting never holds up a pulse. While a painting is under way, the
+     * newest chart asked for waits and is painted next (those in between are skipped). Returns false if there
+     * is no area to draw in yet.
+     */
     boolean show(Chart next) {
-        chart = next;
         int w = (int) Math.floor(getWidth());
         int h = (int) Math.floor(getHeight());
         if (w < 40 || h < 40) {
             return false;
+        }
+        if (rendering) {
+            pending = next;
+            return true;
         }
         double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getRenderScaleX() : 1;
         int pw = (int) Math.round(w * scale);
         int ph = (int) Math.round(h * scale);
         if (image == null || image.getWidth() != pw || image.getHeight() != ph) {
             image = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
+        }
+        BufferedImage target = image;
+        rendering = true;
+        RENDERER.execute(() -> {
+            long start = System.nanoTime();
+            try {
+                Graphics2D g = target.createGraphics();
+                try {
+                    g.scale((double) pw / w, (double) ph / h);
+                    next.paint(g, w, h);
+                } finally {
+                    g.dispose();
+                }
+            } catch (RuntimeException e) {
+                // a chart that cannot paint keeps the last image; the next change tries again
+                Thread t = Thread.currentThread();
+                t.getUncaughtExceptionHandler().uncaughtException(t, e);
+            }
+            long took = System.nanoTime() - start;
+            Platform.runLater(() -> shown(next, target, w, h, took));
+        });
+        return true;
+    }
+
+    /** On the FX thread: copies the painted image into the shown one, then paints what waited meanwhile. */
+    private void shown(Chart next, BufferedImage painted, int w, int h, long renderNanos) {
+        long start = System.nanoTime();
+        int pw = painted.getWidth();
+        int ph = painted.getHeight();
+        if (fxImage == null || (int) fxImage.getWidth() != pw || (int) fxImage.getHeight() != ph) {
             fxImage = new WritableImage(pw, ph);
             view.setImage(fxImage);
         }
-        Graphics2D g = image.createGraphics();
-        try {
-            g.scale((double) pw / w, (double) ph / h);
-            next.paint(g, w, h);
-        } finally {
-            g.dispose();
-        }
-        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int[] pixels = ((DataBufferInt) painted.getRaster().getDataBuffer()).getData();
         fxImage.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbPreInstance(), pixels, 0, pw);
         view.setFitWidth(w);
         view.setFitHeight(h);
+        chart = next;
+        rendering = false;
         hoverAt(pointer);
-        return true;
+        onShown.accept(renderNanos, System.nanoTime() - start);
+        if (pending != null) {
+            Chart waiting = pending;
+            pending = null;
+            show(waiting);
+        }
+    }
+
+    /** Whether a painting is under way or waiting. */
+    boolean busy() {
+        return rendering || pending != null;
+    }
+
+    /** Called on the FX thread after each chart is shown, with its painting time and the FX thread's copy time. */
+    void setOnShown(java.util.function.BiConsumer<Long, Long> onShown) {
+        this.onShown = onShown;
     }
 
     /** The shown chart's point nearest the pointer at {@code p} (in this region's coordinates), if any is near. */

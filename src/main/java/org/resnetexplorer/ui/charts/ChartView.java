@@ -50,6 +50,7 @@ public abstract class ChartView extends BorderPane {
         setTop(controls);
         setCenter(canvas);
         canvas.setHoverText(this::hoverText);
+        canvas.setOnShown((render, copy) -> pane.frameTimer().recordRender(render, copy));
         canvas.widthProperty().addListener((o, a, b) -> changed());
         canvas.heightProperty().addListener((o, a, b) -> changed());
         menu = new ContextMenu(
@@ -117,7 +118,12 @@ public abstract class ChartView extends BorderPane {
         pane.requestRedraw();
     }
 
-    /** Draws the chart now; false if it has no area yet. */
+    /** Whether the chart shows the latest runs and controls (nothing to redraw, no painting under way). */
+    final boolean settled() {
+        return !dirty && !canvas.busy();
+    }
+
+    /** Draws the chart now (painted off the FX thread); false if it has no area yet. */
     final boolean redraw() {
         boolean drawn = canvas.show(chart());
         dirty = !drawn;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -42,12 +42,9 @@ public final class ChartsPane extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final List<ChartView> views = new ArrayList<>();
     private final FrameTimer frames = new FrameTimer();
-    private final AnimationTimer redrawer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            redrawVisible();
-        }
-    };
+    /** Runs after each pulse's layout, so a redraw sees the new sizes and the snapshots appended in that pulse. */
+    private final Runnable afterLayout = this::redrawVisible;
+    private boolean redrawRequested;
     private Consumer<String> onMessage = message -> { };
     private Path lastFolder;
 
@@ -69,6 +66,15 @@ public final class ChartsPane extends BorderPane {
             tabs.getTabs().add(tab);
         }
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> requestRedraw());
+        sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(afterLayout);
+            }
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(afterLayout);
+                requestRedraw();
+            }
+        });
         setCenter(tabs);
     }
 
@@ -169,11 +175,17 @@ public final class ChartsPane extends BorderPane {
 
     /** Redraws the visible chart on the next pulse (at most once per pulse, however often asked). */
     void requestRedraw() {
-        redrawer.start();
+        if (!redrawRequested) {
+            redrawRequested = true;
+            Platform.requestNextPulse();
+        }
     }
 
     private void redrawVisible() {
-        redrawer.stop();
+        if (!redrawRequested) {
+            return;
+        }
+        redrawRequested = false;
         if (getScene() == null || tabs.getSelectionModel().getSelectedItem() == null) {
             return;
         }

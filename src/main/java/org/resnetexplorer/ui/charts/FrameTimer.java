@@ -7,7 +7,8 @@ import javafx.animation.AnimationTimer;
 /**
  * Measures how smooth the window stays: the time from one FX pulse to the next while it runs (a long redraw
  * or any other work on the FX thread shows as a long interval) and, as the charts report them, how long each
- * redraw took. Keeps the last {@value #CAPACITY} of each. Start and stop on the FX thread.
+ * redraw held the FX thread (building the chart from the runs), how long its painting took on the render
+ * thread and how long copying the painted pixels into the shown image took on the FX thread. Keeps the last {@value #CAPACITY} of each. Start and stop on the FX thread.
  */
 public final class FrameTimer {
     static final int CAPACITY = 100_000;
@@ -44,8 +45,11 @@ public final class FrameTimer {
 
     private final long[] pulses = new long[CAPACITY];
     private final long[] redraws = new long[CAPACITY];
+    private final long[] renders = new long[CAPACITY];
+    private final long[] copies = new long[CAPACITY];
     private int pulseCount;
     private int redrawCount;
+    private int renderCount;
     private long lastPulse = -1;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -72,10 +76,20 @@ public final class FrameTimer {
         redraws[redrawCount++ % CAPACITY] = nanos;
     }
 
+    /**
+     * Records a chart shown: its painting (off the FX thread) took {@code renderNanos}, copying its pixels into
+     * the shown image {@code copyNanos} of the FX thread; call on the FX thread.
+     */
+    public void recordRender(long renderNanos, long copyNanos) {
+        renders[renderCount % CAPACITY] = renderNanos;
+        copies[renderCount++ % CAPACITY] = copyNanos;
+    }
+
     /** Forgets everything recorded. */
     public void reset() {
         pulseCount = 0;
         redrawCount = 0;
+        renderCount = 0;
         lastPulse = -1;
     }
 
@@ -84,8 +98,18 @@ public final class FrameTimer {
         return Stats.of(pulses, Math.min(pulseCount, CAPACITY));
     }
 
-    /** The redraw durations recorded since the start or reset. */
+    /** The time each redraw held the FX thread, recorded since the start or reset. */
     public Stats redraws() {
         return Stats.of(redraws, Math.min(redrawCount, CAPACITY));
+    }
+
+    /** The painting time of each chart shown, on the render thread, recorded since the start or reset. */
+    public Stats renders() {
+        return Stats.of(renders, Math.min(renderCount, CAPACITY));
+    }
+
+    /** The FX thread's time to copy each painted chart into the shown image. */
+    public Stats copies() {
+        return Stats.of(copies, Math.min(renderCount, CAPACITY));
     }
 }

@@ -57,6 +57,17 @@ class ChartsPaneTest {
             batch.addAll(SyntheticRuns.steps("resnet-8", true, 8, from, from + 99, 400));
             robot.interact(() -> pane.append(batch));
         }
+        settle();
+    }
+
+    /** Waits until the chart that shows has been painted with the latest runs and controls. */
+    private void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> onFx(() -> pane.selectedChart().settled()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the chart was not drawn within 20 s", e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -90,7 +101,7 @@ class ChartsPaneTest {
         ErrorCurvesView errors = view(ErrorCurvesView.class);
         assertThat(errors.canvas.emptyLabel().isVisible()).as("empty hint before any data").isTrue();
         feedTwoRuns(robot);
-        assertThat(errors.dirty).as("the visible chart was redrawn").isFalse();
+        assertThat(errors.settled()).as("the visible chart was redrawn").isTrue();
         assertThat(view(HeatmapView.class).dirty).as("a hidden chart is not drawn").isTrue();
         Image image = shownImage(errors);
         assertThat(image.getWidth()).isGreaterThan(800);
@@ -100,7 +111,7 @@ class ChartsPaneTest {
         assertThat(pane.colourOf("resnet-8")).isEqualTo(javafx.scene.paint.Color.rgb(0xD5, 0x5E, 0x00));
 
         robot.clickOn("#error-loss");
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertThat(errors.canvas.chart().plot().orElseThrow().lines()).as("one loss line per run").hasSize(2);
         assertThat(errors.fileName()).isEqualTo("loss.png");
     }
@@ -133,7 +144,7 @@ class ChartsPaneTest {
     void chooseBlockAndStep(FxRobot robot) {
         feedTwoRuns(robot);
         robot.clickOn("Residual histogram");
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         HistogramView histogram = view(HistogramView.class);
         assertThat(pane.selectedChart()).isSameAs(histogram);
         ComboBox<String> blocks = robot.lookup("#histogram-block").queryComboBox();
@@ -141,22 +152,21 @@ class ChartsPaneTest {
         robot.clickOn(blocks).clickOn("block3");
         robot.clickOn("#histogram-latest");
         robot.interact(() -> histogram.step.slider.setValue(150));
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         LinePlot shown = histogram.canvas.chart().plot().orElseThrow();
         assertThat(shown.lines()).as("only the residual run has blocks").singleElement()
                 .satisfies(l -> assertThat(l.series().name()).startsWith("resnet-8: range ["));
-        assertThat(histogram.dirty).isFalse();
         assertThat(pixelsOf(shownImage(histogram), Palette.run(1))).isGreaterThan(50);
         assertThat(robot.lookup("#histogram-step-value").queryAs(Label.class).getText()).isEqualTo("150");
         assertThat(shown.title()).as("the chart's title names the block and the step").isEqualTo("Residual responses F(x): block3 at step 150");
 
         robot.clickOn("Gradient heatmap");
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         ComboBox<String> runs = robot.lookup("#heatmap-run").queryComboBox();
         assertThat(runs.getItems()).containsExactly("plain-8", "resnet-8");
         robot.clickOn(runs).clickOn("resnet-8");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(view(HeatmapView.class).dirty).isFalse();
+        settle();
+        assertThat(view(HeatmapView.class).settled()).isTrue();
         robot.interact(() -> pane.removeRun("resnet-8"));
         assertThat(runs.getItems()).containsExactly("plain-8");
         assertThat(runs.getValue()).isEqualTo("plain-8");
@@ -232,7 +242,7 @@ class ChartsPaneTest {
     void clearEmpties(FxRobot robot) {
         feedTwoRuns(robot);
         robot.interact(pane::clear);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertThat(pane.runs()).isEmpty();
         ErrorCurvesView errors = view(ErrorCurvesView.class);
         assertThat(errors.canvas.chart().plot().orElseThrow().lines()).isEmpty();
