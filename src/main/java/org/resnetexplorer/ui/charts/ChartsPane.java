@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -205,15 +206,55 @@ public final class ChartsPane extends BorderPane {
      * @throws IOException with a message naming the folder, the problem and what to do
      */
     public List<Path> exportAll(Path folder) throws IOException {
+        return writeAll(allExports(), folder);
+    }
+
+    /**
+     * As {@link #exportAll}, but paints and writes on a background thread (seconds for seven charts of long
+     * runs), so the window stays responsive: call on the FX thread; the future completes off it, exceptionally
+     * with the IOException of {@link #exportAll}.
+     */
+    public CompletableFuture<List<Path>> exportAllInBackground(Path folder) {
+        List<ChartView.Export> exports = allExports();
+        return inBackground(() -> writeAll(exports, folder));
+    }
+
+    /** As {@link #exportCsv}, but writes on a background thread; call on the FX thread. */
+    public CompletableFuture<List<Path>> exportCsvInBackground(Path file) {
+        List<TrainingSnapshot> all = allSnapshots();
+        return inBackground(() -> ChartExport.csv(all, file));
+    }
+
+    private List<ChartView.Export> allExports() {
+        List<ChartView.Export> exports = new ArrayList<>();
+        for (ChartView view : views) {
+            exports.addAll(view.exports());
+        }
+        return exports;
+    }
+
+    private static List<Path> writeAll(List<ChartView.Export> exports, Path folder) throws IOException {
         Path target = folder.toAbsolutePath();
         ChartExport.ensureFolder(target);
         List<Path> written = new ArrayList<>();
-        for (ChartView view : views) {
-            for (ChartView.Export export : view.exports()) {
-                written.add(ChartExport.png(export.chart(), target.resolve(export.fileName()), 1));
-            }
+        for (ChartView.Export export : exports) {
+            written.add(ChartExport.png(export.chart(), target.resolve(export.fileName()), 1));
         }
         return written;
+    }
+
+    private static CompletableFuture<List<Path>> inBackground(Writing writing) {
+        CompletableFuture<List<Path>> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(writing.write());
+            } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "chart-export");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 
     /** Writes the chart that shows as a PNG of 1200 x 800 points at {@code scale} (1 or 2) pixels per point. */
@@ -227,11 +268,15 @@ public final class ChartsPane extends BorderPane {
      * {@code NAME-histograms.csv} beside it. Returns both files.
      */
     public List<Path> exportCsv(Path file) throws IOException {
+        return ChartExport.csv(allSnapshots(), file);
+    }
+
+    private List<TrainingSnapshot> allSnapshots() {
         List<TrainingSnapshot> all = new ArrayList<>();
         for (RunHistory run : store.histories()) {
             all.addAll(run.snapshots());
         }
-        return ChartExport.csv(all, file);
+        return all;
     }
 
     /** Asks for a file and writes the chart that shows at {@code scale}. */
@@ -249,7 +294,8 @@ public final class ChartsPane extends BorderPane {
         if (file != null) {
             Path path = withExtension(file.toPath(), ".png");
             lastFolder = path.toAbsolutePath().getParent();
-            report(() -> List.of(view.exportPng(path, scale)));
+            Chart chart = view.chart();
+            report(inBackground(() -> List.of(ChartExport.png(chart, path, scale))));
         }
     }
 
@@ -261,7 +307,7 @@ public final class ChartsPane extends BorderPane {
         File folder = chooser.showDialog(window());
         if (folder != null) {
             lastFolder = folder.toPath();
-            report(() -> exportAll(folder.toPath()));
+            report(exportAllInBackground(folder.toPath()));
         }
     }
 
@@ -276,7 +322,7 @@ public final class ChartsPane extends BorderPane {
         if (file != null) {
             Path path = withExtension(file.toPath(), ".csv");
             lastFolder = path.toAbsolutePath().getParent();
-            report(() -> exportCsv(path));
+            report(exportCsvInBackground(path));
         }
     }
 
@@ -284,20 +330,28 @@ public final class ChartsPane extends BorderPane {
         List<Path> write() throws IOException;
     }
 
-    /** Runs an export; tells what was written, or shows why it failed. */
-    private void report(Writing writing) {
-        try {
-            List<Path> files = writing.write();
-            onMessage.accept(wroteMessage(files));
-        } catch (IOException e) {
-            onMessage.accept(e.getMessage());
-            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
-            alert.setHeaderText(EXPORT_FAILED);
-            if (window() != null) {
-                alert.initOwner(window());
+    /** When the export ends: tells what was written, or shows why it failed (on the FX thread). */
+    void report(CompletableFuture<List<Path>> export) {
+        export.whenComplete((files, error) -> Platform.runLater(() -> {
+            if (error == null) {
+                onMessage.accept(wroteMessage(files));
+            } else {
+                failed(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
             }
-            alert.show();
+        }));
+    }
+
+    private void failed(Throwable error) {
+        String message = error instanceof IOException ? error.getMessage()
+                : "Could not export: " + (error.getMessage() == null ? error.toString() : error.getMessage());
+        onMessage.accept(message);
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText(EXPORT_FAILED);
+        if (window() != null) {
+            alert.initOwner(window());
         }
+        alert.show();
     }
 
     static String wroteMessage(List<Path> files) {

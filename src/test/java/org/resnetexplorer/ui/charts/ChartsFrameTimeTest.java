@@ -90,6 +90,23 @@ class ChartsFrameTimeTest {
             assertThat(renders.p95()).as("a guard against painting every point or cell, not a benchmark").isLessThan(500);
             assertThat(redraws.p95() + copies.p95()).as("little work on the FX thread").isLessThan(100);
         }
+        // export all charts of the last feed (3,000 steps by the documented run): the time a user waits
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("charts-bench");
+        long[] exportNanos = new long[2];
+        for (int round = 0; round < 2; round++) {
+            int r = round;
+            robot.interact(() -> {
+                long start = System.nanoTime();
+                try {
+                    pane.exportAll(folder);
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+                exportNanos[r] = System.nanoTime() - start;
+            });
+        }
+        report.append(String.format("Export all (7 PNGs, 1200x800): first %.0f ms, again %.0f ms%n", exportNanos[0] / 1e6,
+                exportNanos[1] / 1e6));
         System.out.println("load after: " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
         System.out.println("Frame times, " + LAYERS + "-layer plain and residual runs, " + STEPS + " steps, "
                 + STEPS_PER_PULSE + " steps per pulse each, 1200x700 pane:\n" + report);

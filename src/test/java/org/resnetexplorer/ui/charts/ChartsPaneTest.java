@@ -223,6 +223,31 @@ class ChartsPaneTest {
     }
 
     @Test
+    @DisplayName("exporting in the background: the message tells what was written; a blocked folder shows an alert")
+    void backgroundExportReports(FxRobot robot) throws Exception {
+        feedTwoRuns(robot);
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            pane.setOnMessage(messages::add);
+            pane.report(pane.exportAllInBackground(folder.resolve("all")));
+        });
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> !messages.isEmpty());
+        assertThat(messages.get(0)).isEqualTo("Wrote 7 files to " + folder.resolve("all").toAbsolutePath());
+        assertThat(folder.resolve("all/gradient-heatmap.png")).exists();
+
+        Path blocker = Files.writeString(folder.resolve("file"), "x");
+        robot.interact(() -> pane.report(pane.exportCsvInBackground(blocker.resolve("sub/metrics.csv"))));
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> messages.size() == 2);
+        assertThat(messages.get(1)).startsWith("Cannot write " + blocker.resolve("sub")).contains("not a folder")
+                .endsWith("Choose a folder you can write to.");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo(ChartsPane.EXPORT_FAILED);
+        assertThat(dialog.getContentText()).isEqualTo(messages.get(1));
+        robot.interact(() -> ((Stage) dialog.getScene().getWindow()).close());
+    }
+
+    @Test
     @DisplayName("the chart's context menu offers PNG at 1x and 2x, all charts and CSV")
     void contextMenu(FxRobot robot) {
         feedTwoRuns(robot);
