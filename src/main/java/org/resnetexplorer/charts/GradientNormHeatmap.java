@@ -27,6 +27,31 @@ public final class GradientNormHeatmap {
     private GradientNormHeatmap() {
     }
 
+    /** A cell under the pointer: the layer, the step at the column's middle, the norm (mean of its log). */
+    public record Cell(String layer, int step, double norm) {
+    }
+
+    /** Where the last drawing put the cells, to tell which one lies under the pointer (hover). */
+    public record Layout(int left, int top, int right, int bottom, int firstStep, int lastStep, List<String> layers,
+            double[][] cells) {
+        /** The cell at drawing position ({@code x}, {@code y}), empty outside the map or where nothing was measured. */
+        public java.util.Optional<Cell> cellAt(double x, double y) {
+            if (x < left || x >= right || y < top || y >= bottom || layers.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            int row = Math.min(layers.size() - 1, (int) ((y - top) / (bottom - top) * layers.size()));
+            int columns = cells[row].length;
+            int column = Math.min(columns - 1, (int) ((x - left) / (right - left) * columns));
+            double log = cells[row][column];
+            if (Double.isNaN(log)) {
+                return java.util.Optional.empty();
+            }
+            int step = (int) Math.round(firstStep + (column + 0.5) / columns * (lastStep - firstStep + 1) - 0.5);
+            return java.util.Optional.of(new Cell(layers.get(row), Math.max(firstStep, Math.min(lastStep, step)),
+                    Math.pow(10, log)));
+        }
+    }
+
     /** The chart of one run, {@code width x height} points at {@code scale} pixels per point. */
     public static BufferedImage render(RunHistory run, int width, int height, double scale) {
         return ChartFrame.render(width, height, scale, (g, w, h) -> draw(g, run, w, h));
@@ -86,8 +111,11 @@ public final class GradientNormHeatmap {
         return sum;
     }
 
-    /** Draws the chart of one run into {@code width x height} units of {@code g}. */
-    public static void draw(Graphics2D g, RunHistory run, int width, int height) {
+    /**
+     * Draws the chart of one run into {@code width x height} units of {@code g}; returns where the cells went
+     * (null when there is nothing to show).
+     */
+    public static Layout draw(Graphics2D g, RunHistory run, int width, int height) {
         int titleHeight = ChartFrame.begin(g, TITLE + run.run(), width, height);
         FontMetrics fm = g.getFontMetrics();
 
@@ -101,7 +129,7 @@ public final class GradientNormHeatmap {
         if (layers.isEmpty() || measured.isEmpty() || right <= left || bottom <= top) {
             g.setColor(Color.GRAY);
             g.drawString("no gradient norms measured yet", left, top + fm.getAscent());
-            return;
+            return null;
         }
         double pixelsPerUnit = Math.abs(g.getTransform().getScaleX());
         int firstStep = measured.get(0).step();
@@ -164,6 +192,7 @@ public final class GradientNormHeatmap {
         }
         g.drawString("iteration", (left + right - fm.stringWidth("iteration")) / 2, height - 10);
         drawColourBar(g, fm, right + 24, top, bottom, low, high);
+        return new Layout(left, top, right, bottom, firstStep, lastStep, List.copyOf(layers), cells);
     }
 
     private static void drawColourBar(Graphics2D g, FontMetrics fm, int x, int top, int bottom, double low, double high) {

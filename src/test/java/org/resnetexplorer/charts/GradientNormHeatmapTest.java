@@ -87,4 +87,31 @@ class GradientNormHeatmapTest {
         assertThat(image.getWidth()).isEqualTo(2400);
         assertThat(millis).as("a guard against a cell per snapshot, not a benchmark").isLessThan(3_000);
     }
+
+    @Test
+    @DisplayName("the layout tells the cell under the pointer: layer, step and norm")
+    void cellUnderPointer() {
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        for (int step = 1; step <= 100; step++) {
+            snapshots.add(new TrainingSnapshot("r", step, 100, 1, 0.5, 0.5, Double.NaN, 0.1, 10,
+                    List.of(new TrainingSnapshot.LayerValue("top", "weight", step <= 50 ? 1e-3 : 1e-1),
+                            new TrainingSnapshot.LayerValue("bottom", "weight", 2)),
+                    List.of(), List.of()));
+        }
+        BufferedImage image = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        GradientNormHeatmap.Layout layout = GradientNormHeatmap.draw(g, new RunHistory("r", snapshots), 600, 400);
+        g.dispose();
+        double upper = layout.top() + (layout.bottom() - layout.top()) * 0.25;
+        double lower = layout.top() + (layout.bottom() - layout.top()) * 0.75;
+        double early = layout.left() + (layout.right() - layout.left()) * 0.1;
+        double late = layout.left() + (layout.right() - layout.left()) * 0.9;
+        GradientNormHeatmap.Cell cell = layout.cellAt(early, upper).orElseThrow();
+        assertThat(cell.layer()).isEqualTo("top");
+        assertThat(cell.norm()).isCloseTo(1e-3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cell.step()).isBetween(8, 13);
+        assertThat(layout.cellAt(late, upper).orElseThrow().norm()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(layout.cellAt(late, lower).orElseThrow().layer()).isEqualTo("bottom");
+        assertThat(layout.cellAt(layout.left() - 5, upper)).isEmpty();
+    }
 }

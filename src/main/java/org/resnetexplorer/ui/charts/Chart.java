@@ -14,6 +14,11 @@ interface Chart {
         return Optional.empty();
     }
 
+    /** For charts that are not line plots: what lies at drawing position ({@code x}, {@code y}), if anything. */
+    default Optional<String> describeAt(double x, double y) {
+        return Optional.empty();
+    }
+
     static Chart of(LinePlot plot) {
         return new Chart() {
             @Override

@@ -173,18 +173,25 @@ final class ChartCanvas extends Region {
     void hoverAt(Point2D p) {
         pointer = p;
         Optional<LinePlot.Hit> hit = hitAt(p);
-        if (hit.isEmpty()) {
+        Optional<String> described = hit.isEmpty() && chart != null && p != null ? chart.describeAt(p.getX(), p.getY())
+                : Optional.empty();
+        if (hit.isEmpty() && described.isEmpty()) {
             marker.setVisible(false);
             hover.setVisible(false);
             return;
         }
-        LinePlot.Hit h = hit.get();
-        java.awt.Color c = h.line().color();
-        marker.setStroke(javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
-        marker.setCenterX(h.px());
-        marker.setCenterY(h.py());
-        marker.setVisible(true);
-        hover.setText(hoverText.apply(chart.plot().orElseThrow(), h));
+        if (hit.isPresent()) {
+            LinePlot.Hit h = hit.get();
+            java.awt.Color c = h.line().color();
+            marker.setStroke(javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
+            marker.setCenterX(h.px());
+            marker.setCenterY(h.py());
+            marker.setVisible(true);
+            hover.setText(hoverText.apply(chart.plot().orElseThrow(), h));
+        } else {
+            marker.setVisible(false);
+            hover.setText(described.get());
+        }
         hover.autosize();
         double x = p.getX() + 16;
         double y = p.getY() + 16;

@@ -40,6 +40,20 @@ final class HeatmapView extends ChartView {
     Chart chart() {
         RunHistory history = run.getValue() == null ? null : store.history(run.getValue());
         RunHistory shown = history != null ? history : new RunHistory("no run", java.util.List.of());
-        return (g, w, h) -> GradientNormHeatmap.draw(g, shown, w, h);
+        return new Chart() {
+            private volatile GradientNormHeatmap.Layout layout;
+
+            @Override
+            public void paint(java.awt.Graphics2D g, int width, int height) {
+                layout = GradientNormHeatmap.draw(g, shown, width, height);
+            }
+
+            @Override
+            public java.util.Optional<String> describeAt(double x, double y) {
+                GradientNormHeatmap.Layout l = layout;
+                return l == null ? java.util.Optional.empty() : l.cellAt(x, y).map(c -> c.layer() + "\nstep " + c.step()
+                        + "  ·  norm " + number(c.norm()));
+            }
+        };
     }
 }

@@ -166,7 +166,12 @@ class ChartsPaneTest {
         assertThat(runs.getItems()).containsExactly("plain-8", "resnet-8");
         robot.clickOn(runs).clickOn("resnet-8");
         settle();
-        assertThat(view(HeatmapView.class).settled()).isTrue();
+        HeatmapView heatmap = view(HeatmapView.class);
+        assertThat(heatmap.settled()).isTrue();
+        robot.moveTo(heatmap.chartNode());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(heatmap.canvas.hoverLabel().isVisible()).as("hover over the heatmap").isTrue();
+        assertThat(heatmap.canvas.hoverLabel().getText()).startsWith("conv").contains("step ").contains("norm ");
         robot.interact(() -> pane.removeRun("resnet-8"));
         assertThat(runs.getItems()).containsExactly("plain-8");
         assertThat(runs.getValue()).isEqualTo("plain-8");
