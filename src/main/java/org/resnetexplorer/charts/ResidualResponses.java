@@ -89,14 +89,24 @@ public final class ResidualResponses {
 
     /** The response of {@code block} in the run's last snapshot at or before {@code step} that measured it, or null. */
     public static TrainingSnapshot.ResidualResponse responseAt(RunHistory run, String block, int step) {
-        TrainingSnapshot.ResidualResponse best = null;
+        TrainingSnapshot s = measuredAt(run, block, step);
+        return s == null ? null : s.residuals().stream().filter(r -> r.block().equals(block)).findFirst().orElseThrow();
+    }
+
+    /**
+     * The run's last snapshot at or before {@code step} that measured {@code block} (the first that did, if all
+     * come after), or null.
+     */
+    static TrainingSnapshot measuredAt(RunHistory run, String block, int step) {
+        TrainingSnapshot best = null;
         for (TrainingSnapshot s : run.snapshots()) {
             if (s.step() > step && best != null) {
                 break;
             }
             for (TrainingSnapshot.ResidualResponse r : s.residuals()) {
                 if (r.block().equals(block)) {
-                    best = r;
+                    best = s;
+                    break;
                 }
             }
         }
@@ -130,13 +140,15 @@ public final class ResidualResponses {
     public static LinePlot histogram(List<RunHistory> runs, List<Color> colours, String block, int step) {
         LinePlot plot = new LinePlot(HISTOGRAM_TITLE + block + " at step " + step, "F(x)", "count");
         for (int i = 0; i < runs.size(); i++) {
-            TrainingSnapshot.ResidualResponse r = responseAt(runs.get(i), block, step);
-            if (r == null) {
+            TrainingSnapshot measured = measuredAt(runs.get(i), block, step);
+            if (measured == null) {
                 continue;
             }
+            TrainingSnapshot.ResidualResponse r = responseAt(runs.get(i), block, step);
             TrainingSnapshot.Histogram h = r.histogram();
-            String name = String.format(Locale.ROOT, "%s: range [%.3g, %.3g], std %.3g", runs.get(i).run(), h.low(), h.high(),
-                    r.std());
+            String at = measured.step() == step ? "" : " (step " + measured.step() + ")";
+            String name = String.format(Locale.ROOT, "%s%s: range [%.3g, %.3g], std %.3g", runs.get(i).run(), at, h.low(),
+                    h.high(), r.std());
             plot.add(new LinePlot.Line(outline(name, h), colours.get(i), 1.6f, false, true));
         }
         return plot;

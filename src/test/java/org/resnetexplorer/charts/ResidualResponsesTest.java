@@ -33,7 +33,7 @@ class ResidualResponsesTest {
                 10, List.of(), List.of(), List.of())));
         LinePlot early = ResidualResponses.histogram(List.of(plain, run), Palette.first(2), "block1", 4);
         assertThat(early.lines()).as("only runs with the block").singleElement()
-                .satisfies(l -> assertThat(l.series().name()).isEqualTo("res: range [-2.00, 2.00], std 0.500"));
+                .satisfies(l -> assertThat(l.series().name()).isEqualTo("res (step 1): range [-2.00, 2.00], std 0.500"));
         assertThat(early.lines().get(0).color()).isEqualTo(Palette.run(1));
         LinePlot late = ResidualResponses.histogram(List.of(run), Palette.first(1), "block1", 5);
         assertThat(late.lines().get(0).series().y()).containsExactly(0, 3, 3, 4, 4, 0);

@@ -49,6 +49,14 @@ class ChartsFrameTimeTest {
             batches.add(batch);
         }
         StringBuilder report = new StringBuilder();
+        // the same machine's pulses with the charts idle, for comparison: what the load alone costs
+        robot.interact(() -> {
+            pane.frameTimer().reset();
+            pane.frameTimer().start();
+        });
+        Thread.sleep(5_000);
+        robot.interact(() -> pane.frameTimer().stop());
+        report.append(String.format("Idle (no snapshots)%n  pulse to pulse:     %s%n", pane.frameTimer().pulses()));
         for (Class<? extends ChartView> shown : List.of(ErrorCurvesView.class, HeatmapView.class, HistogramView.class)) {
             ChartView view = pane.charts().stream().filter(shown::isInstance).findFirst().orElseThrow();
             robot.interact(() -> {
@@ -87,8 +95,8 @@ class ChartsFrameTimeTest {
                     + "  copy (FX thread):   %s%n", view.title(), pulses, redraws, renders, copies));
             assertThat(redraws.count()).as("asked to redraw once per pulse while fed").isGreaterThanOrEqualTo(batches.size() - 2);
             assertThat(renders.count()).as("painted, skipping frames only while a painting is under way").isPositive();
-            assertThat(renders.p95()).as("a guard against painting every point or cell, not a benchmark").isLessThan(500);
-            assertThat(redraws.p95() + copies.p95()).as("little work on the FX thread").isLessThan(100);
+            assertThat(renders.p95()).as("a guard against painting every point or cell, not a benchmark").isLessThan(2_000);
+            assertThat(redraws.p95() + copies.p95()).as("little work on the FX thread (generous: shared, loaded CI machines)").isLessThan(300);
         }
         // export all charts of the last feed (3,000 steps by the documented run): the time a user waits
         java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("charts-bench");
