@@ -23,13 +23,20 @@ final class ChartExport {
     static final int WIDTH = 1200;
     static final int HEIGHT = 800;
 
+    static final String BAD_SCALE = "cannot export at %sx: choose 1x or 2x";
+    static final String CANNOT_WRITE = "Cannot write %s: %s. Choose a folder you can write to.";
+    static final String PERMISSION_DENIED = "permission denied";
+    static final String FILE_IN_THE_WAY = "a file of that name is in the way (%s is not a folder)";
+    static final String NO_FOLDER = "the folder does not exist";
+    static final String PATH_THROUGH_FILE = "part of the path is a file, not a folder";
+
     private ChartExport() {
     }
 
     /** Writes the chart as a PNG of {@code WIDTH x HEIGHT} points at {@code scale} pixels per point. */
     static Path png(Chart chart, Path file, double scale) throws IOException {
         if (!(scale > 0 && scale <= 4)) {
-            throw new IOException("cannot export at " + scale + "x: choose 1x or 2x");
+            throw new IOException(String.format(java.util.Locale.ROOT, BAD_SCALE, scale));
         }
         Path target = file.toAbsolutePath();
         ensureFolder(target.getParent());
@@ -82,30 +89,30 @@ final class ChartExport {
             throw failure(folder, e);
         }
         if (!Files.isWritable(folder)) {
-            throw new IOException("Cannot write into " + folder + ": permission denied. Choose a folder you can write to.");
+            throw new IOException(String.format(CANNOT_WRITE, folder, PERMISSION_DENIED));
         }
     }
 
     /** An exception whose message names the file, the reason and what to do. */
     static IOException failure(Path path, IOException e) {
-        if (e.getMessage() != null && e.getMessage().startsWith("Cannot write")) {
+        if (e.getMessage() != null && e.getMessage().endsWith(String.format(CANNOT_WRITE, "", "").substring(3))) {
             return e;
         }
         String reason;
         if (e instanceof AccessDeniedException) {
-            reason = "permission denied";
+            reason = PERMISSION_DENIED;
         } else if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
-            reason = "a file of that name is in the way (" + ((FileSystemException) e).getFile() + " is not a folder)";
+            reason = String.format(FILE_IN_THE_WAY, ((FileSystemException) e).getFile());
         } else if (e instanceof NoSuchFileException) {
-            reason = "the folder does not exist";
+            reason = NO_FOLDER;
         } else if (e instanceof FileSystemException fs && "Not a directory".equals(fs.getReason())) {
-            reason = "part of the path is a file, not a folder";
+            reason = PATH_THROUGH_FILE;
         } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
             reason = fs.getReason();
         } else {
             reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
-        return new IOException("Cannot write " + path + ": " + reason + ". Choose a folder you can write to.", e);
+        return new IOException(String.format(CANNOT_WRITE, path, reason), e);
     }
 
     private static void deleteQuietly(Path folder) {

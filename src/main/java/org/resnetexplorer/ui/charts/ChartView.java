@@ -22,6 +22,7 @@ import org.resnetexplorer.charts.LinePlot;
  */
 public abstract class ChartView extends BorderPane {
     static final String NO_DATA = "No measurements yet: train a network and its charts fill in while it learns.";
+    static final String HOVER = "%s\n%s:  %s";
     static final String EXPORT_PNG = "Export PNG...";
     static final String EXPORT_PNG_2X = "Export PNG at 2x...";
     static final String EXPORT_ALL = "Export all charts...";
@@ -75,6 +76,8 @@ public abstract class ChartView extends BorderPane {
             e.consume();
         });
         canvas.setEmptyText(NO_DATA);
+        // focusable, so the keyboard reaches the context menu (context-menu key, Shift+F10)
+        canvas.setFocusTraversable(true);
         Tooltip.install(canvas, new Tooltip("Right-click (or the context-menu key) to export this chart as PNG"));
     }
 
@@ -104,7 +107,7 @@ public abstract class ChartView extends BorderPane {
 
     /** The text shown beside the hovered point. */
     String hoverText(LinePlot plot, LinePlot.Hit hit) {
-        return hit.line().series().name() + "\n" + number(hit.x()) + ":  " + number(hit.y());
+        return String.format(HOVER, hit.line().series().name(), number(hit.x()), number(hit.y()));
     }
 
     /** Shows or hides the "no data yet" hint. */

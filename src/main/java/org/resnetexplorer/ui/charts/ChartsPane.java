@@ -38,6 +38,10 @@ public final class ChartsPane extends BorderPane {
     static final String PNG_FILES = "PNG images";
     static final String CSV_FILES = "CSV files";
     static final String DEFAULT_CSV = "metrics.csv";
+    static final String AT_SCALE = " (%dx)";
+    static final String COULD_NOT_EXPORT = "Could not export: %s";
+    static final String WROTE_FILE = "Wrote %s";
+    static final String WROTE_FILES = "Wrote %d files to %s";
 
     private final RunStore store = new RunStore();
     private final TabPane tabs = new TabPane();
@@ -286,7 +290,7 @@ public final class ChartsPane extends BorderPane {
 
     void showExportPngDialog(ChartView view, double scale) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(EXPORT_PNG_TITLE + (scale == 1 ? "" : " (" + (int) scale + "x)"));
+        chooser.setTitle(EXPORT_PNG_TITLE + (scale == 1 ? "" : String.format(AT_SCALE, (int) scale)));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(PNG_FILES, "*.png"));
         chooser.setInitialFileName(view.fileName());
         initialFolder().ifPresent(chooser::setInitialDirectory);
@@ -344,7 +348,7 @@ public final class ChartsPane extends BorderPane {
 
     private void failed(Throwable error) {
         String message = error instanceof IOException ? error.getMessage()
-                : "Could not export: " + (error.getMessage() == null ? error.toString() : error.getMessage());
+                : String.format(COULD_NOT_EXPORT, error.getMessage() == null ? error.toString() : error.getMessage());
         onMessage.accept(message);
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.setHeaderText(EXPORT_FAILED);
@@ -356,10 +360,10 @@ public final class ChartsPane extends BorderPane {
 
     static String wroteMessage(List<Path> files) {
         if (files.size() == 1) {
-            return "Wrote " + files.get(0);
+            return String.format(WROTE_FILE, files.get(0));
         }
         Path folder = files.isEmpty() ? null : files.get(0).getParent();
-        return "Wrote " + files.size() + " files to " + folder;
+        return String.format(WROTE_FILES, files.size(), folder);
     }
 
     static Path withExtension(Path file, String extension) {

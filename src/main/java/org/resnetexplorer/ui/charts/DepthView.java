@@ -8,6 +8,8 @@ final class DepthView extends ChartView {
     static final String TITLE = "Gradient vs depth";
     static final String FILE = "gradient-vs-depth.png";
 
+    static final String HOVER = "%s\nlayer %s  ·  norm %s";
+
     final Choosers.StepChooser step = new Choosers.StepChooser("depth", this::changed);
 
     DepthView(ChartsPane pane) {
@@ -37,6 +39,6 @@ final class DepthView extends ChartView {
 
     @Override
     String hoverText(LinePlot plot, LinePlot.Hit hit) {
-        return hit.line().series().name() + "\nlayer " + number(hit.x()) + "  ·  norm " + number(hit.y());
+        return String.format(HOVER, hit.line().series().name(), number(hit.x()), number(hit.y()));
     }
 }

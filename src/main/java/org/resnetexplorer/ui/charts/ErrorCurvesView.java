@@ -26,6 +26,9 @@ final class ErrorCurvesView extends ChartView {
     static final String LOG = "Log scale";
     static final String LOG_TIP = "Logarithmic error axis: small differences near zero error become visible";
 
+    static final String HOVER_LOSS = "step %d  ·  %s\nloss %s";
+    static final String HOVER_ERRORS = "step %d  ·  %s\ntrain %s  ·  test %s";
+
     final ToggleButton loss = new ToggleButton(LOSS);
     final Slider smoothing = new Slider(0, 0.98, 0.6);
     final CheckBox log = new CheckBox(LOG);
@@ -88,7 +91,7 @@ final class ErrorCurvesView extends ChartView {
         int step = (int) Math.round(hit.x());
         if (loss.isSelected()) {
             String run = hit.lineIndex() < runs.size() ? runs.get(hit.lineIndex()).run() : hit.line().series().name();
-            return "step " + step + "  ·  " + run + "\nloss " + number(hit.y());
+            return String.format(HOVER_LOSS, step, run, number(hit.y()));
         }
         int r = hit.lineIndex() / 2;
         if (r >= runs.size()) {
@@ -104,7 +107,7 @@ final class ErrorCurvesView extends ChartView {
             test = hit.y();
             train = valueAt(plot, hit.lineIndex() - 1, step);
         }
-        return "step " + step + "  ·  " + run.run() + "\ntrain " + percent(train) + "  ·  test " + percent(test);
+        return String.format(HOVER_ERRORS, step, run.run(), percent(train), percent(test));
     }
 
     /** The value of the plot's line {@code lineIndex} at the point nearest {@code step}. */

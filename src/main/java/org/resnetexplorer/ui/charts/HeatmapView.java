@@ -12,6 +12,9 @@ final class HeatmapView extends ChartView {
     static final String RUN = "Run";
     static final String RUN_TIP = "The run whose gradient norms are shown";
 
+    static final String HOVER = "%s\nstep %d  ·  norm %s";
+    static final String NO_RUN = "no run";
+
     final ComboBox<String> run = Choosers.combo("heatmap-run", RUN_TIP, this::changed);
 
     HeatmapView(ChartsPane pane) {
@@ -39,7 +42,7 @@ final class HeatmapView extends ChartView {
     @Override
     Chart chart() {
         RunHistory history = run.getValue() == null ? null : store.history(run.getValue());
-        RunHistory shown = history != null ? history : new RunHistory("no run", java.util.List.of());
+        RunHistory shown = history != null ? history : new RunHistory(NO_RUN, java.util.List.of());
         return new Chart() {
             private volatile GradientNormHeatmap.Layout layout;
 
@@ -51,8 +54,8 @@ final class HeatmapView extends ChartView {
             @Override
             public java.util.Optional<String> describeAt(double x, double y) {
                 GradientNormHeatmap.Layout l = layout;
-                return l == null ? java.util.Optional.empty() : l.cellAt(x, y).map(c -> c.layer() + "\nstep " + c.step()
-                        + "  ·  norm " + number(c.norm()));
+                return l == null ? java.util.Optional.empty() : l.cellAt(x, y).map(c -> String.format(HOVER, c.layer(), c.step(),
+                        number(c.norm())));
             }
         };
     }

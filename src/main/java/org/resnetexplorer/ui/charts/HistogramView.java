@@ -13,6 +13,8 @@ final class HistogramView extends ChartView {
     static final String BLOCK = "Block";
     static final String BLOCK_TIP = "The residual block whose branch output F(x) is shown";
 
+    static final String HOVER = "%s\nF(x) in [%s, %s]:  %.0f values";
+
     final ComboBox<String> block = Choosers.combo("histogram-block", BLOCK_TIP, this::changed);
     final Choosers.StepChooser step = new Choosers.StepChooser("histogram", this::changed);
 
@@ -55,7 +57,6 @@ final class HistogramView extends ChartView {
         double lo = series.xAt(1 + 2 * bin);
         double hi = series.xAt(2 + 2 * bin);
         String run = series.name().contains(":") ? series.name().substring(0, series.name().indexOf(':')) : series.name();
-        return run + "\nF(x) in [" + number(lo) + ", " + number(hi) + "]:  "
-                + String.format(Locale.ROOT, "%.0f", series.yAt(1 + 2 * bin)) + " values";
+        return String.format(Locale.ROOT, HOVER, run, number(lo), number(hi), series.yAt(1 + 2 * bin));
     }
 }

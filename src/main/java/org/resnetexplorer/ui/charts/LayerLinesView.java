@@ -24,6 +24,8 @@ final class LayerLinesView extends ChartView {
     static final String LAYERS = "Layers";
     static final String LAYERS_TIP = "Choose the layers to draw: Ctrl-click or Shift-click for several";
 
+    static final String HOVER = "%s\nstep %s  ·  norm %s";
+
     final ComboBox<String> run = Choosers.combo("lines-run", RUN_TIP, this::runChosen);
     final ListView<String> layers = new ListView<>();
     private boolean updating;
@@ -106,12 +108,12 @@ final class LayerLinesView extends ChartView {
     @Override
     Chart chart() {
         RunHistory history = run.getValue() == null ? null : store.history(run.getValue());
-        RunHistory shown = history != null ? history : new RunHistory("no run", List.of());
+        RunHistory shown = history != null ? history : new RunHistory(HeatmapView.NO_RUN, List.of());
         return Chart.of(GradientNorms.layers(shown, List.copyOf(layers.getSelectionModel().getSelectedItems())));
     }
 
     @Override
     String hoverText(LinePlot plot, LinePlot.Hit hit) {
-        return hit.line().series().name() + "\nstep " + number(hit.x()) + "  ·  norm " + number(hit.y());
+        return String.format(HOVER, hit.line().series().name(), number(hit.x()), number(hit.y()));
     }
 }

@@ -13,6 +13,9 @@ final class ResponseStdView extends ChartView {
     static final String SORTED_TIP = "Sort each run's layers from the largest response to the smallest, as the paper's "
             + "Fig. 7 (bottom) does";
 
+    static final String HOVER_LAYER = "%s\nlayer %s  ·  std %s";
+    static final String HOVER_RANK = "%s\nrank %s  ·  std %s";
+
     final CheckBox sorted = new CheckBox(SORTED);
 
     ResponseStdView(ChartsPane pane) {
@@ -41,7 +44,7 @@ final class ResponseStdView extends ChartView {
 
     @Override
     String hoverText(LinePlot plot, LinePlot.Hit hit) {
-        return hit.line().series().name() + "\n" + (sorted.isSelected() ? "rank " : "layer ") + number(hit.x()) + "  ·  std "
-                + number(hit.y());
+        return String.format(sorted.isSelected() ? HOVER_RANK : HOVER_LAYER, hit.line().series().name(), number(hit.x()),
+                number(hit.y()));
     }
 }
