@@ -41,7 +41,25 @@ final class LayerLinesView extends ChartView {
         layers.setPrefWidth(170);
         layers.getSelectionModel().getSelectedItems().addListener((ListChangeListener<String>) c -> {
             if (!updating) {
+                layers.refresh();
                 changed();
+            }
+        });
+        layers.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            private final javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(14, 4);
+
+            @Override
+            protected void updateItem(String layer, boolean empty) {
+                super.updateItem(layer, empty);
+                setText(empty ? null : layer);
+                int rank = empty ? -1 : chosen().indexOf(layer);
+                if (rank < 0) {
+                    setGraphic(null);
+                } else {
+                    java.awt.Color c = org.resnetexplorer.charts.Palette.run(rank);
+                    swatch.setFill(javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
+                    setGraphic(swatch);
+                }
             }
         });
         Label heading = new Label(LAYERS);
@@ -102,14 +120,21 @@ final class LayerLinesView extends ChartView {
         } finally {
             updating = false;
         }
+        layers.refresh();
         changed();
+    }
+
+    /** The chosen layers in network order: their colours follow this order. */
+    List<String> chosen() {
+        List<String> selected = layers.getSelectionModel().getSelectedItems();
+        return layers.getItems().stream().filter(selected::contains).toList();
     }
 
     @Override
     Chart chart() {
         RunHistory history = run.getValue() == null ? null : store.history(run.getValue());
         RunHistory shown = history != null ? history : new RunHistory(HeatmapView.NO_RUN, List.of());
-        return Chart.of(GradientNorms.layers(shown, List.copyOf(layers.getSelectionModel().getSelectedItems())));
+        return Chart.of(GradientNorms.layers(shown, chosen()));
     }
 
     @Override

@@ -178,6 +178,24 @@ class ChartsPaneTest {
     }
 
     @Test
+    @DisplayName("layers chosen in the list draw one line each, in network order, with a swatch of their colour")
+    void chooseLayers(FxRobot robot) {
+        feedTwoRuns(robot);
+        robot.clickOn("Gradient by layer");
+        settle();
+        LayerLinesView lines = view(LayerLinesView.class);
+        assertThat(lines.chosen()).as("first, middle and last by default").containsExactly("conv1", "conv5", "conv8");
+        robot.press(KeyCode.CONTROL).clickOn("conv3").release(KeyCode.CONTROL);
+        settle();
+        assertThat(lines.canvas.chart().plot().orElseThrow().lines()).extracting(l -> l.series().name())
+                .containsExactly("conv1", "conv3", "conv5", "conv8");
+        javafx.scene.control.ListCell<?> cell = robot.lookup(".list-cell").match(
+                (javafx.scene.control.ListCell<?> c) -> "conv3".equals(c.getItem())).query();
+        assertThat(((javafx.scene.shape.Rectangle) cell.getGraphic()).getFill())
+                .isEqualTo(javafx.scene.paint.Color.rgb(0xD5, 0x5E, 0x00));
+    }
+
+    @Test
     @DisplayName("export all writes one 1200 x 800 PNG per chart; a chart at 2x is twice that; CSV beside")
     void exportAll(FxRobot robot) throws Exception {
         feedTwoRuns(robot);
