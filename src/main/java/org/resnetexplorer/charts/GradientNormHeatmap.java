@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,9 +16,40 @@ import org.resnetexplorer.engine.TrainingSnapshot;
 /**
  * The gradient norm of every weighted layer (rows, first layer at the top) over the iterations (columns), on a
  * log colour scale: vanishing gradients show as a dark band at the top of a deep plain net without BatchNorm.
+ *
+ * <p>Columns are placed by step, so the iteration axis is linear even where snapshots are sparse; when there are
+ * more snapshots than pixel columns, each column shows the mean of the log norms that fall into it, so thousands
+ * of steps of a 50-layer net draw as one small image.
  */
 public final class GradientNormHeatmap {
+    public static final String TITLE = "Gradient norm per layer (log scale): ";
+
     private GradientNormHeatmap() {
+    }
+
+    /** A cell under the pointer: the layer, the step at the column's middle, the norm (mean of its log). */
+    public record Cell(String layer, int step, double norm) {
+    }
+
+    /** Where the last drawing put the cells, to tell which one lies under the pointer (hover). */
+    public record Layout(int left, int top, int right, int bottom, int firstStep, int lastStep, List<String> layers,
+            double[][] cells) {
+        /** The cell at drawing position ({@code x}, {@code y}), empty outside the map or where nothing was measured. */
+        public java.util.Optional<Cell> cellAt(double x, double y) {
+            if (x < left || x >= right || y < top || y >= bottom || layers.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            int row = Math.min(layers.size() - 1, (int) ((y - top) / (bottom - top) * layers.size()));
+            int columns = cells[row].length;
+            int column = Math.min(columns - 1, (int) ((x - left) / (right - left) * columns));
+            double log = cells[row][column];
+            if (Double.isNaN(log)) {
+                return java.util.Optional.empty();
+            }
+            int step = (int) Math.round(firstStep + (column + 0.5) / columns * (lastStep - firstStep + 1) - 0.5);
+            return java.util.Optional.of(new Cell(layers.get(row), Math.max(firstStep, Math.min(lastStep, step)),
+                    Math.pow(10, log)));
+        }
     }
 
     /** The chart of one run, {@code width x height} points at {@code scale} pixels per point. */
@@ -25,58 +57,123 @@ public final class GradientNormHeatmap {
         return ChartFrame.render(width, height, scale, (g, w, h) -> draw(g, run, w, h));
     }
 
-    static void draw(Graphics2D g, RunHistory run, int width, int height) {
-        int titleHeight = ChartFrame.begin(g, "Gradient norm per layer (log scale): " + run.run(), width, height);
-        FontMetrics fm = g.getFontMetrics();
-
-        List<String> layers = new ArrayList<>();
-        Map<String, Integer> row = new LinkedHashMap<>();
-        List<TrainingSnapshot> columns = run.snapshots().stream().filter(s -> !s.gradNorms().isEmpty()).toList();
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (TrainingSnapshot s : columns) {
-            for (TrainingSnapshot.LayerValue v : s.gradNorms()) {
-                if (v.kind().equals("weight")) {
-                    row.computeIfAbsent(v.layer(), k -> {
-                        layers.add(k);
-                        return layers.size() - 1;
-                    });
-                    if (v.value() > 0 && Double.isFinite(v.value())) {
-                        low = Math.min(low, Math.log10(v.value()));
-                        high = Math.max(high, Math.log10(v.value()));
+    /** The weighted layers with a gradient norm in the run's last measured snapshot, in network order. */
+    public static List<String> layers(RunHistory run) {
+        List<TrainingSnapshot> snapshots = run.snapshots();
+        for (int i = snapshots.size() - 1; i >= 0; i--) {
+            if (!snapshots.get(i).gradNorms().isEmpty()) {
+                List<String> names = new ArrayList<>();
+                for (TrainingSnapshot.LayerValue v : snapshots.get(i).gradNorms()) {
+                    if (v.kind().equals("weight")) {
+                        names.add(v.layer());
                     }
+                }
+                return names;
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * The cells of the heatmap: {@code log10} of the norm per row (layer) and column, {@code columns} columns
+     * evenly spread over the steps from the first measured to the last; a column no snapshot falls into repeats
+     * the one before it, and NaN marks a layer not measured yet.
+     */
+    public static double[][] cells(List<TrainingSnapshot> measured, List<String> layers, int columns) {
+        Map<String, Integer> row = new LinkedHashMap<>();
+        for (int r = 0; r < layers.size(); r++) {
+            row.put(layers.get(r), r);
+        }
+        double[][] sum = new double[layers.size()][columns];
+        int[][] count = new int[layers.size()][columns];
+        if (measured.isEmpty() || columns <= 0) {
+            return sum;
+        }
+        int first = measured.get(0).step();
+        int last = measured.get(measured.size() - 1).step();
+        for (TrainingSnapshot s : measured) {
+            int c = last > first ? (int) Math.min(columns - 1, (long) (s.step() - first) * columns / (last - first + 1)) : 0;
+            for (TrainingSnapshot.LayerValue v : s.gradNorms()) {
+                Integer r = row.get(v.layer());
+                if (r != null && v.kind().equals("weight") && v.value() > 0 && Double.isFinite(v.value())) {
+                    sum[r][c] += Math.log10(v.value());
+                    count[r][c]++;
                 }
             }
         }
+        for (int r = 0; r < layers.size(); r++) {
+            double previous = Double.NaN;
+            for (int c = 0; c < columns; c++) {
+                sum[r][c] = count[r][c] > 0 ? sum[r][c] / count[r][c] : previous;
+                previous = sum[r][c];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Draws the chart of one run into {@code width x height} units of {@code g}; returns where the cells went
+     * (null when there is nothing to show).
+     */
+    public static Layout draw(Graphics2D g, RunHistory run, int width, int height) {
+        int titleHeight = ChartFrame.begin(g, TITLE + run.run(), width, height);
+        FontMetrics fm = g.getFontMetrics();
+
+        List<String> layers = layers(run);
+        List<TrainingSnapshot> measured = run.snapshots().stream().filter(s -> !s.gradNorms().isEmpty()).toList();
         int labelWidth = layers.stream().mapToInt(fm::stringWidth).max().orElse(40);
         int left = 16 + Math.min(labelWidth, width / 4) + 8;
         int top = 24 + titleHeight;
         int right = width - 90;
         int bottom = height - 16 - 2 * fm.getHeight();
-        if (layers.isEmpty() || columns.isEmpty() || right <= left || bottom <= top) {
+        if (layers.isEmpty() || measured.isEmpty() || right <= left || bottom <= top) {
             g.setColor(Color.GRAY);
             g.drawString("no gradient norms measured yet", left, top + fm.getAscent());
-            return;
+            return null;
+        }
+        double pixelsPerUnit = Math.abs(g.getTransform().getScaleX());
+        int firstStep = measured.get(0).step();
+        int lastStep = measured.get(measured.size() - 1).step();
+        int columns = (int) Math.max(1, Math.min(lastStep - firstStep + 1, Math.ceil((right - left) * Math.max(1, pixelsPerUnit))));
+        double[][] cells = cells(measured, layers, columns);
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double[] row : cells) {
+            for (double v : row) {
+                if (!Double.isNaN(v)) {
+                    low = Math.min(low, v);
+                    high = Math.max(high, v);
+                }
+            }
+        }
+        if (!Double.isFinite(low)) {
+            low = 0;
+            high = 1;
         }
         if (high - low < 1e-9) {
             high = low + 1;
         }
-        double cellW = (double) (right - left) / columns.size();
-        double cellH = (double) (bottom - top) / layers.size();
-        for (int c = 0; c < columns.size(); c++) {
-            for (TrainingSnapshot.LayerValue v : columns.get(c).gradNorms()) {
-                Integer r = row.get(v.layer());
-                if (r == null || !v.kind().equals("weight")) {
-                    continue;
-                }
-                double t = v.value() > 0 ? (Math.log10(v.value()) - low) / (high - low) : 0;
-                g.setColor(colour(t));
-                int x0 = left + (int) Math.floor(c * cellW);
-                int y0 = top + (int) Math.floor(r * cellH);
-                g.fillRect(x0, y0, Math.max(1, left + (int) Math.floor((c + 1) * cellW) - x0),
-                        Math.max(1, top + (int) Math.floor((r + 1) * cellH) - y0));
+        int[] scale = new int[256];
+        for (int i = 0; i < scale.length; i++) {
+            scale[i] = colour(i / 255.0).getRGB();
+        }
+        BufferedImage raster = new BufferedImage(columns, layers.size(), BufferedImage.TYPE_INT_RGB);
+        int[] pixels = new int[columns * layers.size()];
+        for (int r = 0; r < layers.size(); r++) {
+            for (int c = 0; c < columns; c++) {
+                double v = cells[r][c];
+                pixels[r * columns + c] = Double.isNaN(v) ? 0xFFFFFF
+                        : scale[(int) Math.round(Math.max(0, Math.min(1, (v - low) / (high - low))) * 255)];
             }
         }
+        raster.setRGB(0, 0, columns, layers.size(), pixels, 0, columns);
+        Object interpolation = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(raster, left, top, right - left, bottom - top, null);
+        if (interpolation != null) {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+        }
+        double cellH = (double) (bottom - top) / layers.size();
         g.setColor(new Color(0x57606a));
         int every = Math.max(1, (int) Math.ceil(fm.getHeight() / cellH));
         for (int r = 0; r < layers.size(); r += every) {
@@ -86,24 +183,16 @@ public final class GradientNormHeatmap {
             }
             g.drawString(label, left - 8 - fm.stringWidth(label), top + (int) ((r + 0.5) * cellH) + fm.getAscent() / 2 - 1);
         }
-        for (double x : LinePlot.niceTicks(columns.get(0).step(), columns.get(columns.size() - 1).step(), 8)) {
-            int c = nearest(columns, x);
-            int px = left + (int) ((c + 0.5) * cellW);
+        double span = Math.max(1, lastStep - firstStep);
+        for (double x : LinePlot.niceTicks(firstStep, lastStep, 8)) {
+            int px = left + (int) Math.round((x - firstStep) / span * (right - left));
             String label = String.format(Locale.ROOT, "%.0f", x);
+            g.drawLine(px, bottom, px, bottom + 3);
             g.drawString(label, px - fm.stringWidth(label) / 2, bottom + 4 + fm.getAscent());
         }
         g.drawString("iteration", (left + right - fm.stringWidth("iteration")) / 2, height - 10);
         drawColourBar(g, fm, right + 24, top, bottom, low, high);
-    }
-
-    private static int nearest(List<TrainingSnapshot> columns, double step) {
-        int best = 0;
-        for (int i = 0; i < columns.size(); i++) {
-            if (Math.abs(columns.get(i).step() - step) < Math.abs(columns.get(best).step() - step)) {
-                best = i;
-            }
-        }
-        return best;
+        return new Layout(left, top, right, bottom, firstStep, lastStep, List.copyOf(layers), cells);
     }
 
     private static void drawColourBar(Graphics2D g, FontMetrics fm, int x, int top, int bottom, double low, double high) {

@@ -16,8 +16,45 @@ import java.util.Locale;
  * The y axis may be logarithmic (values that are not positive are left out there).
  */
 public final class LinePlot {
-    /** One drawn line: thin for training curves, bold for test curves, as in the paper's figures. */
-    public record Line(Series series, Color color, float width, boolean dashed) {
+    /**
+     * One drawn line: thin for training curves, bold for test curves, as in the paper's figures; {@code filled}
+     * shades the area under it (histograms).
+     */
+    public record Line(Series series, Color color, float width, boolean dashed, boolean filled) {
+        public Line(Series series, Color color, float width, boolean dashed) {
+            this(series, color, width, dashed, false);
+        }
+    }
+
+    /**
+     * Where the last drawing put the data: the plot area in drawing units (points) and the data range it
+     * shows, to map the pointer to data and back (hover).
+     */
+    public record Frame(int left, int top, int right, int bottom, double x0, double x1, double y0, double y1, boolean log) {
+        /** The horizontal drawing position of data value {@code x}. */
+        public double px(double x) {
+            return left + (x - x0) / (x1 - x0) * (right - left);
+        }
+
+        /** The vertical drawing position of data value {@code y}. */
+        public double py(double y) {
+            double t = log ? (Math.log10(y) - Math.log10(y0)) / (Math.log10(y1) - Math.log10(y0)) : (y - y0) / (y1 - y0);
+            return bottom - t * (bottom - top);
+        }
+
+        /** The data x at drawing position {@code px}. */
+        public double x(double px) {
+            return x0 + (px - left) / (right - left) * (x1 - x0);
+        }
+
+        /** Whether the drawing position lies in the plot area. */
+        public boolean contains(double px, double py) {
+            return px >= left && px <= right && py >= top && py <= bottom;
+        }
+    }
+
+    /** The point of a line nearest the pointer: which line, which point, its data and drawing positions. */
+    public record Hit(int lineIndex, Line line, int index, double x, double y, double px, double py) {
     }
 
     private static final Color AXIS = new Color(0x57606a);
@@ -30,6 +67,7 @@ public final class LinePlot {
     private boolean percent;
     private Double yMin;
     private Double yMax;
+    private volatile Frame frame;
 
     public LinePlot(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -79,7 +117,8 @@ public final class LinePlot {
         }
         double[] xr = xRange();
         double[] yr = yRange();
-        Axes axes = new Axes(left, top, right, bottom, xr[0], xr[1], yr[0], yr[1], logY);
+        Frame axes = new Frame(left, top, right, bottom, xr[0], xr[1], yr[0], yr[1], logY);
+        frame = axes;
         drawGridAndTicks(g, fm, axes);
         drawLegend(g, fm, left, 16 + titleHeight, right);
         java.awt.Shape clip = g.getClip();
@@ -99,16 +138,53 @@ public final class LinePlot {
         rotated.dispose();
     }
 
-    /** Maps data to pixels. */
-    private record Axes(int left, int top, int right, int bottom, double x0, double x1, double y0, double y1, boolean log) {
-        double px(double x) {
-            return left + (x - x0) / (x1 - x0) * (right - left);
-        }
+    /** The chart's title. */
+    public String title() {
+        return title;
+    }
 
-        double py(double y) {
-            double t = log ? (Math.log10(y) - Math.log10(y0)) / (Math.log10(y1) - Math.log10(y0)) : (y - y0) / (y1 - y0);
-            return bottom - t * (bottom - top);
+    /** The lines, in the order added. */
+    public List<Line> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** Where the last {@link #draw} put the plot area and its data range (empty before the first drawing). */
+    public java.util.Optional<Frame> frame() {
+        return java.util.Optional.ofNullable(frame);
+    }
+
+    /**
+     * The drawn point nearest to drawing position ({@code px}, {@code py}) within {@code radius} drawing units,
+     * over every line, as the last {@link #draw} placed it; empty if none is that close or nothing was drawn.
+     * Looks only at the points whose x lies within the radius (a binary search), so it stays fast on long series.
+     */
+    public java.util.Optional<Hit> nearest(double px, double py, double radius) {
+        Frame f = frame;
+        if (f == null) {
+            return java.util.Optional.empty();
         }
+        Hit best = null;
+        double bestDistance = radius * radius;
+        double fromX = Math.min(f.x(px - radius), f.x(px + radius));
+        double toX = Math.max(f.x(px - radius), f.x(px + radius));
+        for (int l = 0; l < lines.size(); l++) {
+            Line line = lines.get(l);
+            Series s = line.series();
+            for (int i = Math.max(0, s.firstIndexAtOrAfter(fromX)); i < s.size() && s.xAt(i) <= toX; i++) {
+                double y = s.yAt(i);
+                if (!Double.isFinite(y) || (f.log() && y <= 0)) {
+                    continue;
+                }
+                double dx = f.px(s.xAt(i)) - px;
+                double dy = f.py(y) - py;
+                double d = dx * dx + dy * dy;
+                if (d <= bestDistance) {
+                    bestDistance = d;
+                    best = new Hit(l, line, i, s.xAt(i), y, f.px(s.xAt(i)), f.py(y));
+                }
+            }
+        }
+        return java.util.Optional.ofNullable(best);
     }
 
     private double[] xRange() {
@@ -156,7 +232,7 @@ public final class LinePlot {
                 : new double[] {min - 1, max + 1};
     }
 
-    private void drawGridAndTicks(Graphics2D g, FontMetrics fm, Axes a) {
+    private void drawGridAndTicks(Graphics2D g, FontMetrics fm, Frame a) {
         g.setStroke(new BasicStroke(1f));
         for (double y : yTicks(a)) {
             int py = (int) Math.round(a.py(y));
@@ -176,7 +252,7 @@ public final class LinePlot {
         }
     }
 
-    private List<Double> yTicks(Axes a) {
+    private List<Double> yTicks(Frame a) {
         if (!logY) {
             return niceTicks(a.y0(), a.y1(), 6);
         }
@@ -221,13 +297,15 @@ public final class LinePlot {
                 : new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
     }
 
-    private void drawLine(Graphics2D g, Axes a, Line line) {
+    private void drawLine(Graphics2D g, Frame a, Line line) {
         Series s = line.series();
         g.setColor(line.color());
         g.setStroke(line.dashed()
                 ? new BasicStroke(line.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f)
                 : new BasicStroke(line.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         Path2D.Double path = new Path2D.Double();
+        double firstPx = Double.NaN;
+        double lastPx = Double.NaN;
         boolean open = false;
         int column = Integer.MIN_VALUE;
         double low = 0;
@@ -256,9 +334,23 @@ public final class LinePlot {
                 path.moveTo(px, py);
                 open = true;
             }
+            if (Double.isNaN(firstPx)) {
+                firstPx = px;
+            }
+            lastPx = px;
             column = c;
             low = py;
             high = py;
+        }
+        if (line.filled() && !Double.isNaN(firstPx)) {
+            Path2D.Double area = new Path2D.Double(path);
+            area.lineTo(lastPx, a.bottom());
+            area.lineTo(firstPx, a.bottom());
+            area.closePath();
+            Color c = line.color();
+            g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 56));
+            g.fill(area);
+            g.setColor(c);
         }
         g.draw(path);
     }

@@ -1,6 +1,8 @@
 package org.resnetexplorer.charts;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Run colours that stay apart for colour-blind readers and on a projector (Okabe and Ito's palette). */
 public final class Palette {
@@ -11,8 +13,22 @@ public final class Palette {
     private Palette() {
     }
 
+    /** How many colours there are before they repeat. */
+    public static int size() {
+        return RUNS.length;
+    }
+
     /** The colour of the i-th run (repeating after eight). */
     public static Color run(int index) {
         return RUNS[Math.floorMod(index, RUNS.length)];
+    }
+
+    /** The colours of the first {@code count} runs. */
+    public static List<Color> first(int count) {
+        List<Color> colours = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            colours.add(run(i));
+        }
+        return colours;
     }
 }

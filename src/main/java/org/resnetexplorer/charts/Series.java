@@ -31,12 +31,41 @@ public record Series(String name, double[] x, double[] y) {
         return y.clone();
     }
 
-    double xAt(int i) {
+    /** The i-th x value (no copy). */
+    public double xAt(int i) {
         return x[i];
     }
 
-    double yAt(int i) {
+    /** The i-th y value (no copy). */
+    public double yAt(int i) {
         return y[i];
+    }
+
+    /** The index of the first point whose x is {@code x} or more ({@link #size()} if none): a binary search. */
+    public int firstIndexAtOrAfter(double value) {
+        int lo = 0;
+        int hi = x.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (x[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The index of the point whose x is nearest {@code value}, or -1 if the series is empty. */
+    public int nearestIndex(double value) {
+        if (x.length == 0) {
+            return -1;
+        }
+        int i = firstIndexAtOrAfter(value);
+        if (i == x.length) {
+            return i - 1;
+        }
+        return i > 0 && value - x[i - 1] <= x[i] - value ? i - 1 : i;
     }
 
     /** The exponential moving average of y with weight {@code weight} on the past (0 = unchanged). */

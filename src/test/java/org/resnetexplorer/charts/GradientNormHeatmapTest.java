@@ -43,4 +43,75 @@ class GradientNormHeatmapTest {
         assertThat(top).as("the first layer's cell is darker than the last layer's").isLessThan(bottom - 50);
         assertThat(GradientNormHeatmap.colour(0).getRGB()).isNotEqualTo(GradientNormHeatmap.colour(1).getRGB());
     }
+
+    @Test
+    @DisplayName("thousands of steps fold into pixel columns by step: each the mean log norm, gaps repeat the column before")
+    void cellsByStep() {
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        for (int step = 1; step <= 3000; step++) {
+            if (step > 1000 && step <= 1600) {
+                continue; // a gap, as a thinned run has
+            }
+            double norm = step <= 1500 ? 1e-2 : 1e-4;
+            snapshots.add(new TrainingSnapshot("r", step, 3000, 1, 0.5, 0.5, Double.NaN, 0.1, 10,
+                    List.of(new TrainingSnapshot.LayerValue("a", "weight", norm), new TrainingSnapshot.LayerValue("b", "weight", 10)),
+                    List.of(), List.of()));
+        }
+        double[][] cells = GradientNormHeatmap.cells(snapshots, List.of("a", "b"), 10);
+        assertThat(cells).hasNumberOfRows(2);
+        assertThat(cells[0]).hasSize(10);
+        assertThat(cells[0][0]).isCloseTo(-2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cells[0][3]).as("steps 901-1200, only up to 1000 measured").isCloseTo(-2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cells[0][4]).as("steps 1201-1500: none measured, repeats the column before").isEqualTo(cells[0][3]);
+        assertThat(cells[0][9]).isCloseTo(-4, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cells[1][5]).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(GradientNormHeatmap.layers(new RunHistory("r", snapshots))).containsExactly("a", "b");
+    }
+
+    @Test
+    @DisplayName("a 56-layer net over 3,000 steps draws quickly, at 2x too")
+    void denseHeatmapIsFast() {
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        for (int step = 1; step <= 3000; step++) {
+            List<TrainingSnapshot.LayerValue> norms = new ArrayList<>();
+            for (int l = 0; l < 56; l++) {
+                norms.add(new TrainingSnapshot.LayerValue("conv" + l, "weight", Math.pow(10, -3 + l / 20.0)));
+            }
+            snapshots.add(new TrainingSnapshot("r", step, 3000, 1, 0.5, 0.5, Double.NaN, 0.1, 10, norms, List.of(), List.of()));
+        }
+        RunHistory run = new RunHistory("r", snapshots);
+        GradientNormHeatmap.render(run, 1200, 800, 1);
+        long start = System.nanoTime();
+        BufferedImage image = GradientNormHeatmap.render(run, 1200, 800, 2);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(image.getWidth()).isEqualTo(2400);
+        assertThat(millis).as("a guard against a cell per snapshot, not a benchmark").isLessThan(3_000);
+    }
+
+    @Test
+    @DisplayName("the layout tells the cell under the pointer: layer, step and norm")
+    void cellUnderPointer() {
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        for (int step = 1; step <= 100; step++) {
+            snapshots.add(new TrainingSnapshot("r", step, 100, 1, 0.5, 0.5, Double.NaN, 0.1, 10,
+                    List.of(new TrainingSnapshot.LayerValue("top", "weight", step <= 50 ? 1e-3 : 1e-1),
+                            new TrainingSnapshot.LayerValue("bottom", "weight", 2)),
+                    List.of(), List.of()));
+        }
+        BufferedImage image = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        GradientNormHeatmap.Layout layout = GradientNormHeatmap.draw(g, new RunHistory("r", snapshots), 600, 400);
+        g.dispose();
+        double upper = layout.top() + (layout.bottom() - layout.top()) * 0.25;
+        double lower = layout.top() + (layout.bottom() - layout.top()) * 0.75;
+        double early = layout.left() + (layout.right() - layout.left()) * 0.1;
+        double late = layout.left() + (layout.right() - layout.left()) * 0.9;
+        GradientNormHeatmap.Cell cell = layout.cellAt(early, upper).orElseThrow();
+        assertThat(cell.layer()).isEqualTo("top");
+        assertThat(cell.norm()).isCloseTo(1e-3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cell.step()).isBetween(8, 13);
+        assertThat(layout.cellAt(late, upper).orElseThrow().norm()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(layout.cellAt(late, lower).orElseThrow().layer()).isEqualTo("bottom");
+        assertThat(layout.cellAt(layout.left() - 5, upper)).isEmpty();
+    }
 }

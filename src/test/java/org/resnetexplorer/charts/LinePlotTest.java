@@ -88,4 +88,55 @@ class LinePlotTest {
         assertThat(s.y()).containsExactly(1.0, 0.5, 0.25);
         assertThat(List.of(s.x()[2])).containsExactly(2.0);
     }
+
+    @Test
+    @DisplayName("hover lookup: the drawn point nearest the pointer, its data and drawing position; nothing far away")
+    void nearestPointUnderPointer() {
+        double[] x = new double[3000];
+        double[] y = new double[3000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i + 1;
+            y[i] = 0.9 - 0.8 * i / x.length;
+        }
+        LinePlot plot = new LinePlot("Error", "iteration", "error").yRange(0, 1)
+                .add(new LinePlot.Line(new Series("flat", x, new double[x.length]), Palette.run(0), 1f, false))
+                .add(new LinePlot.Line(new Series("falling", x, y), Palette.run(1), 1f, false));
+        assertThat(plot.nearest(100, 100, 20)).as("nothing drawn yet").isEmpty();
+        plot.render(800, 500, 2);
+        LinePlot.Frame frame = plot.frame().orElseThrow();
+        double px = frame.px(1500);
+        double py = frame.py(0.9 - 0.8 * 1499 / 3000.0);
+        LinePlot.Hit hit = plot.nearest(px + 0.2, py - 3, 12).orElseThrow();
+        assertThat(hit.lineIndex()).isEqualTo(1);
+        assertThat(hit.line().series().name()).isEqualTo("falling");
+        assertThat(hit.x()).isCloseTo(1500, org.assertj.core.data.Offset.offset(15.0));
+        assertThat(hit.py()).isCloseTo(frame.py(hit.y()), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Math.hypot(hit.px() - px - 0.2, hit.py() - py + 3)).isLessThanOrEqualTo(3.01);
+        assertThat(plot.nearest(frame.px(1500), frame.py(0.25), 5)).as("between the lines, far from both").isEmpty();
+        assertThat(frame.x(frame.px(1234))).isCloseTo(1234, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(plot.nearest(frame.px(10), frame.py(0), 4)).get().extracting(LinePlot.Hit::lineIndex).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("nearest index by x, a binary search")
+    void nearestIndex() {
+        Series s = new Series("s", new double[] {1, 2, 4, 8}, new double[] {0, 0, 0, 0});
+        assertThat(s.nearestIndex(0)).isEqualTo(0);
+        assertThat(s.nearestIndex(2.9)).isEqualTo(1);
+        assertThat(s.nearestIndex(3.1)).isEqualTo(2);
+        assertThat(s.nearestIndex(100)).isEqualTo(3);
+        assertThat(s.firstIndexAtOrAfter(4)).isEqualTo(2);
+        assertThat(new Series("e", new double[0], new double[0]).nearestIndex(1)).isEqualTo(-1);
+    }
+
+    @Test
+    @DisplayName("a filled line shades the area under it in a light tint of its colour")
+    void filledLine() {
+        Series s = new Series("h", new double[] {0, 0, 1, 1}, new double[] {0, 10, 10, 0});
+        BufferedImage image = new LinePlot("H", "x", "count").add(new LinePlot.Line(s, Palette.run(1), 1.5f, false, true))
+                .render(400, 300, 1);
+        Color c = new Color(image.getRGB(200, 200));
+        assertThat(c.getRed()).as("a tint of orange inside the bars").isGreaterThan(c.getBlue() + 20);
+        assertThat(c.getRGB() & 0xFFFFFF).isNotEqualTo(0xFFFFFF);
+    }
 }

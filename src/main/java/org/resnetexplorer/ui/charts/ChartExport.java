@@ -1,0 +1,129 @@
+package org.resnetexplorer.ui.charts;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.resnetexplorer.charts.ChartFiles;
+import org.resnetexplorer.engine.MetricsFiles;
+import org.resnetexplorer.engine.TrainingSnapshot;
+
+/** Writes charts as PNG and the runs' measurements as CSV, with messages that say what went wrong and what to do. */
+final class ChartExport {
+    /** Exported charts are the size of {@code train --png}'s, in points; 2x doubles the pixels. */
+    static final int WIDTH = 1200;
+    static final int HEIGHT = 800;
+
+    static final String BAD_SCALE = "cannot export at %sx: choose 1x or 2x";
+    static final String CANNOT_WRITE = "Cannot write %s: %s. Choose a folder you can write to.";
+    static final String PERMISSION_DENIED = "permission denied";
+    static final String FILE_IN_THE_WAY = "a file of that name is in the way (%s is not a folder)";
+    static final String NO_FOLDER = "the folder does not exist";
+    static final String PATH_THROUGH_FILE = "part of the path is a file, not a folder";
+
+    private ChartExport() {
+    }
+
+    /** Writes the chart as a PNG of {@code WIDTH x HEIGHT} points at {@code scale} pixels per point. */
+    static Path png(Chart chart, Path file, double scale) throws IOException {
+        if (!(scale > 0 && scale <= 4)) {
+            throw new IOException(String.format(java.util.Locale.ROOT, BAD_SCALE, scale));
+        }
+        Path target = file.toAbsolutePath();
+        ensureFolder(target.getParent());
+        BufferedImage image = chart.render(WIDTH, HEIGHT, scale, BufferedImage.TYPE_INT_RGB);
+        try {
+            return ChartFiles.write(image, target);
+        } catch (IOException e) {
+            throw failure(target, e);
+        }
+    }
+
+    /**
+     * Writes the measurements of every run in the engine's tidy format: {@code file} as MetricsFiles'
+     * {@code metrics.csv} and, beside it, {@code NAME-histograms.csv}. Returns both files.
+     */
+    static List<Path> csv(List<TrainingSnapshot> snapshots, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path folder = target.getParent();
+        ensureFolder(folder);
+        String name = target.getFileName().toString();
+        String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        Path histograms = folder.resolve(stem + "-histograms.csv");
+        Path temp = null;
+        try {
+            temp = Files.createTempDirectory(folder, ".export-");
+            try (MetricsFiles files = new MetricsFiles(temp)) {
+                for (TrainingSnapshot s : snapshots) {
+                    files.snapshot(s);
+                }
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            Files.move(temp.resolve(MetricsFiles.METRICS), target, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp.resolve(MetricsFiles.HISTOGRAMS), histograms, StandardCopyOption.REPLACE_EXISTING);
+            return List.of(target, histograms);
+        } catch (IOException e) {
+            throw failure(target, e);
+        } finally {
+            if (temp != null) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    /** Creates the folder if needed; a clear message if it cannot be used. */
+    static void ensureFolder(Path folder) throws IOException {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw failure(folder, e);
+        }
+        if (!Files.isWritable(folder)) {
+            throw new IOException(String.format(CANNOT_WRITE, folder, PERMISSION_DENIED));
+        }
+    }
+
+    /** An exception whose message names the file, the reason and what to do. */
+    static IOException failure(Path path, IOException e) {
+        if (e.getMessage() != null && e.getMessage().endsWith(String.format(CANNOT_WRITE, "", "").substring(3))) {
+            return e;
+        }
+        String reason;
+        if (e instanceof AccessDeniedException) {
+            reason = PERMISSION_DENIED;
+        } else if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+            reason = String.format(FILE_IN_THE_WAY, ((FileSystemException) e).getFile());
+        } else if (e instanceof NoSuchFileException) {
+            reason = NO_FOLDER;
+        } else if (e instanceof FileSystemException fs && "Not a directory".equals(fs.getReason())) {
+            reason = PATH_THROUGH_FILE;
+        } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            reason = fs.getReason();
+        } else {
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return new IOException(String.format(CANNOT_WRITE, path, reason), e);
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            List<Path> all = new ArrayList<>(files.toList());
+            java.util.Collections.reverse(all);
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover temporary folder is harmless; the export itself has been reported
+        }
+    }
+}

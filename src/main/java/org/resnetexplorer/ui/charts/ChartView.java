@@ -1,0 +1,161 @@
+package org.resnetexplorer.ui.charts;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.resnetexplorer.charts.LinePlot;
+
+/**
+ * One chart of the {@link ChartsPane}: its controls above, the chart below, "Export PNG..." in its context menu.
+ * A view builds its chart from the pane's runs whenever the pane redraws it (once per pulse at most, only
+ * while its tab shows).
+ */
+public abstract class ChartView extends BorderPane {
+    static final String NO_DATA = "No measurements yet: train a network and its charts fill in while it learns.";
+    static final String HOVER = "%s\n%s:  %s";
+    static final String EXPORT_PNG = "Export PNG...";
+    static final String EXPORT_PNG_2X = "Export PNG at 2x...";
+    static final String EXPORT_ALL = "Export all charts...";
+    static final String EXPORT_CSV = "Export metrics as CSV...";
+
+    /** A file an export writes and the chart in it. */
+    record Export(String fileName, Chart chart) {
+    }
+
+    final RunStore store;
+    final ChartsPane pane;
+    final ChartCanvas canvas = new ChartCanvas();
+    final HBox controls = new HBox(8);
+    final ContextMenu menu;
+    boolean dirty = true;
+
+    ChartView(ChartsPane pane, String id) {
+        this.pane = pane;
+        this.store = pane.store();
+        setId(id);
+        getStyleClass().add("chart-view");
+        canvas.setId(id + "-canvas");
+        controls.getStyleClass().add("chart-controls");
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setPadding(new Insets(4, 8, 4, 8));
+        setTop(controls);
+        setCenter(canvas);
+        canvas.setHoverText(this::hoverText);
+        canvas.setOnShown((render, copy) -> pane.frameTimer().recordRender(render, copy));
+        canvas.widthProperty().addListener((o, a, b) -> changed());
+        canvas.heightProperty().addListener((o, a, b) -> changed());
+        menu = new ContextMenu(
+                item(EXPORT_PNG, () -> pane.showExportPngDialog(this, 1)),
+                item(EXPORT_PNG_2X, () -> pane.showExportPngDialog(this, 2)),
+                new SeparatorMenuItem(),
+                item(EXPORT_ALL, pane::showExportAllDialog),
+                item(EXPORT_CSV, pane::showExportCsvDialog));
+        // the mouse opens it on a right press; the keyboard (context-menu key, Shift+F10) through the request
+        canvas.setOnMousePressed(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY || e.isPopupTrigger()) {
+                menu.show(canvas, e.getScreenX(), e.getScreenY());
+                e.consume();
+            } else {
+                menu.hide();
+            }
+        });
+        canvas.setOnContextMenuRequested(e -> {
+            if (e.isKeyboardTrigger()) {
+                menu.show(canvas, e.getScreenX(), e.getScreenY());
+            }
+            e.consume();
+        });
+        canvas.setEmptyText(NO_DATA);
+        // focusable, so the keyboard reaches the context menu (context-menu key, Shift+F10)
+        canvas.setFocusTraversable(true);
+        Tooltip.install(canvas, new Tooltip("Right-click (or the context-menu key) to export this chart as PNG"));
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** The tab's title. */
+    public abstract String title();
+
+    /** The name of its file when all charts are exported. */
+    public abstract String fileName();
+
+    /** The chart as the runs and the controls are now. */
+    abstract Chart chart();
+
+    /** What this chart writes when all charts are exported (itself, by default). */
+    List<Export> exports() {
+        return List.of(new Export(fileName(), chart()));
+    }
+
+    /** Called after the runs changed (runs added or removed, snapshots appended): update the controls. */
+    void runsChanged() {
+    }
+
+    /** The text shown beside the hovered point. */
+    String hoverText(LinePlot plot, LinePlot.Hit hit) {
+        return String.format(HOVER, hit.line().series().name(), number(hit.x()), number(hit.y()));
+    }
+
+    /** Shows or hides the "no data yet" hint. */
+    final void showEmptyHint(boolean show) {
+        canvas.setEmptyText(show ? NO_DATA : null);
+    }
+
+    /** Asks for a redraw on the next pulse (if this chart shows). */
+    final void changed() {
+        dirty = true;
+        pane.requestRedraw();
+    }
+
+    /** Whether the chart shows the latest runs and controls (nothing to redraw, no painting under way). */
+    final boolean settled() {
+        return !dirty && !canvas.busy();
+    }
+
+    /** Draws the chart now (painted off the FX thread); false if it has no area yet. */
+    final boolean redraw() {
+        boolean drawn = canvas.show(chart());
+        dirty = !drawn;
+        return drawn;
+    }
+
+    /** The chart region, for the host's own context menu or a test. */
+    public final Node chartNode() {
+        return canvas;
+    }
+
+    /**
+     * Writes this chart as a PNG of 1200 x 800 points at {@code scale} pixels per point (1 or 2), with its
+     * title, axes and legend; the folder is created if needed.
+     *
+     * @throws IOException with a message naming the file, the problem and what to do
+     */
+    public Path exportPng(Path file, double scale) throws IOException {
+        return ChartExport.png(chart(), file, scale);
+    }
+
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return String.format(Locale.ROOT, Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5 ? "%.4g" : "%.3e", v);
+    }
+
+    static String percent(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", v * 100);
+    }
+}

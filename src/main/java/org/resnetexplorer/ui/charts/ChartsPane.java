@@ -1,0 +1,382 @@
+package org.resnetexplorer.ui.charts;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.resnetexplorer.charts.RunHistory;
+import org.resnetexplorer.engine.TrainingSnapshot;
+
+/**
+ * The live charts of every run compared, in tabs: error curves (or loss), the gradient-norm heatmap, gradient
+ * norms of chosen layers, gradient norm against depth, the residual-response histogram and the paper's Fig. 7.
+ *
+ * <p>The host adds runs ({@link #addRun}) and hands over snapshots on the FX thread ({@link #append}, at most
+ * once per pulse, as {@code SnapshotQueue} does); the pane redraws on the next pulse, only the tab that shows.
+ * Each chart exports as PNG (context menu, or {@link ChartView#exportPng}); {@link #exportAll} writes them all,
+ * {@link #exportCsv} the measurements. The {@code show...Dialog} methods ask for a file first, for the host's
+ * menu and toolbar; they report errors in an alert and successes through {@link #setOnMessage}.
+ */
+public final class ChartsPane extends BorderPane {
+    static final String EXPORT_PNG_TITLE = "Export chart as PNG";
+    static final String EXPORT_ALL_TITLE = "Export all charts into a folder";
+    static final String EXPORT_CSV_TITLE = "Export metrics as CSV";
+    static final String EXPORT_FAILED = "Export failed";
+    static final String PNG_FILES = "PNG images";
+    static final String CSV_FILES = "CSV files";
+    static final String DEFAULT_CSV = "metrics.csv";
+    static final String AT_SCALE = " (%dx)";
+    static final String COULD_NOT_EXPORT = "Could not export: %s";
+    static final String WROTE_FILE = "Wrote %s";
+    static final String WROTE_FILES = "Wrote %d files to %s";
+
+    private final RunStore store = new RunStore();
+    private final TabPane tabs = new TabPane();
+    private final List<ChartView> views = new ArrayList<>();
+    private final FrameTimer frames = new FrameTimer();
+    /** Runs after each pulse's layout, so a redraw sees the new sizes and the snapshots appended in that pulse. */
+    private final Runnable afterLayout = this::redrawVisible;
+    private boolean redrawRequested;
+    private Consumer<String> onMessage = message -> { };
+    private Path lastFolder;
+
+    public ChartsPane() {
+        getStyleClass().add("charts-pane");
+        setId("charts");
+        getStylesheets().add(Objects.requireNonNull(ChartsPane.class.getResource("charts.css"), "charts.css").toExternalForm());
+        views.add(new ErrorCurvesView(this));
+        views.add(new HeatmapView(this));
+        views.add(new LayerLinesView(this));
+        views.add(new DepthView(this));
+        views.add(new HistogramView(this));
+        views.add(new ResponseStdView(this));
+        tabs.setId("chart-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        for (ChartView view : views) {
+            Tab tab = new Tab(view.title(), view);
+            tab.setId("tab-" + view.getId());
+            tabs.getTabs().add(tab);
+        }
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> requestRedraw());
+        sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(afterLayout);
+            }
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(afterLayout);
+                requestRedraw();
+            }
+        });
+        setCenter(tabs);
+    }
+
+    RunStore store() {
+        return store;
+    }
+
+    /** Adds a run to compare (or updates its model and kind); it gets the first free colour. */
+    public void addRun(String run, String model, boolean residual) {
+        store.add(run, model, residual);
+        runsChanged();
+    }
+
+    /** Removes a run and its measurements from every chart. */
+    public void removeRun(String run) {
+        if (store.remove(run)) {
+            runsChanged();
+        }
+    }
+
+    /**
+     * Adds snapshots of any runs (a run not added yet is added as plain); call on the FX thread. The charts
+     * redraw on the next pulse.
+     */
+    public void append(List<TrainingSnapshot> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        store.append(batch);
+        runsChanged();
+    }
+
+    /** Removes every run. */
+    public void clear() {
+        store.clear();
+        runsChanged();
+    }
+
+    /** The runs shown, in the order added. */
+    public List<String> runs() {
+        return store.names();
+    }
+
+    /** The colour of a run in every chart (for the host's run list), or null for an unknown run. */
+    public javafx.scene.paint.Color colourOf(String run) {
+        RunStore.Run r = store.run(run);
+        if (r == null) {
+            return null;
+        }
+        java.awt.Color c = r.colour();
+        return javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
+    }
+
+    /** The snapshots held for a run (long runs keep per-layer detail for a spread of steps), empty if unknown. */
+    public List<TrainingSnapshot> snapshots(String run) {
+        RunHistory history = store.history(run);
+        return history == null ? List.of() : history.snapshots();
+    }
+
+    private void runsChanged() {
+        boolean empty = !store.hasSnapshots();
+        for (ChartView view : views) {
+            view.runsChanged();
+            view.showEmptyHint(empty);
+            view.changed();
+        }
+    }
+
+    /** The charts, in tab order. */
+    public List<ChartView> charts() {
+        return List.copyOf(views);
+    }
+
+    /** The chart whose tab shows. */
+    public ChartView selectedChart() {
+        return (ChartView) tabs.getSelectionModel().getSelectedItem().getContent();
+    }
+
+    /** Shows the chart's tab. */
+    public void select(ChartView chart) {
+        tabs.getSelectionModel().select(views.indexOf(chart));
+    }
+
+    /** Pulse and redraw times, for a benchmark. */
+    public FrameTimer frameTimer() {
+        return frames;
+    }
+
+    /** Where the dialogs report what they wrote ("Wrote 7 charts to ..."), e.g. the host's status bar. */
+    public void setOnMessage(Consumer<String> onMessage) {
+        this.onMessage = Objects.requireNonNull(onMessage, "onMessage");
+    }
+
+    /** The folder the export dialogs open in first (they remember the last one used afterwards). */
+    public void setExportFolder(Path folder) {
+        lastFolder = folder;
+    }
+
+    /** Redraws the visible chart on the next pulse (at most once per pulse, however often asked). */
+    void requestRedraw() {
+        if (!redrawRequested) {
+            redrawRequested = true;
+            Platform.requestNextPulse();
+        }
+    }
+
+    private void redrawVisible() {
+        if (!redrawRequested) {
+            return;
+        }
+        redrawRequested = false;
+        if (getScene() == null || tabs.getSelectionModel().getSelectedItem() == null) {
+            return;
+        }
+        ChartView view = selectedChart();
+        if (view.dirty && view.canvas.hasArea()) {
+            long start = System.nanoTime();
+            view.redraw();
+            frames.recordRedraw(System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * Writes every chart as a PNG of 1200 x 800 pixels into {@code folder} (created if needed): error curves,
+     * loss, gradient heatmap (of the run chosen there), gradient by layer, gradient vs depth, residual
+     * histogram, response std. Returns the files written.
+     *
+     * @throws IOException with a message naming the folder, the problem and what to do
+     */
+    public List<Path> exportAll(Path folder) throws IOException {
+        return writeAll(allExports(), folder);
+    }
+
+    /**
+     * As {@link #exportAll}, but paints and writes on a background thread (seconds for seven charts of long
+     * runs), so the window stays responsive: call on the FX thread; the future completes off it, exceptionally
+     * with the IOException of {@link #exportAll}.
+     */
+    public CompletableFuture<List<Path>> exportAllInBackground(Path folder) {
+        List<ChartView.Export> exports = allExports();
+        return inBackground(() -> writeAll(exports, folder));
+    }
+
+    /** As {@link #exportCsv}, but writes on a background thread; call on the FX thread. */
+    public CompletableFuture<List<Path>> exportCsvInBackground(Path file) {
+        List<TrainingSnapshot> all = allSnapshots();
+        return inBackground(() -> ChartExport.csv(all, file));
+    }
+
+    private List<ChartView.Export> allExports() {
+        List<ChartView.Export> exports = new ArrayList<>();
+        for (ChartView view : views) {
+            exports.addAll(view.exports());
+        }
+        return exports;
+    }
+
+    private static List<Path> writeAll(List<ChartView.Export> exports, Path folder) throws IOException {
+        Path target = folder.toAbsolutePath();
+        ChartExport.ensureFolder(target);
+        List<Path> written = new ArrayList<>();
+        for (ChartView.Export export : exports) {
+            written.add(ChartExport.png(export.chart(), target.resolve(export.fileName()), 1));
+        }
+        return written;
+    }
+
+    private static CompletableFuture<List<Path>> inBackground(Writing writing) {
+        CompletableFuture<List<Path>> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(writing.write());
+            } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "chart-export");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    /** Writes the chart that shows as a PNG of 1200 x 800 points at {@code scale} (1 or 2) pixels per point. */
+    public Path exportPng(Path file, double scale) throws IOException {
+        return selectedChart().exportPng(file, scale);
+    }
+
+    /**
+     * Writes every run's measurements in the engine's tidy format ({@code run,step,metric,layer,value}) to
+     * {@code file}, and the residual histograms ({@code run,step,layer,bin_lo,bin_hi,count}) to
+     * {@code NAME-histograms.csv} beside it. Returns both files.
+     */
+    public List<Path> exportCsv(Path file) throws IOException {
+        return ChartExport.csv(allSnapshots(), file);
+    }
+
+    private List<TrainingSnapshot> allSnapshots() {
+        List<TrainingSnapshot> all = new ArrayList<>();
+        for (RunHistory run : store.histories()) {
+            all.addAll(run.snapshots());
+        }
+        return all;
+    }
+
+    /** Asks for a file and writes the chart that shows at {@code scale}. */
+    public void showExportPngDialog(double scale) {
+        showExportPngDialog(selectedChart(), scale);
+    }
+
+    void showExportPngDialog(ChartView view, double scale) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(EXPORT_PNG_TITLE + (scale == 1 ? "" : String.format(AT_SCALE, (int) scale)));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(PNG_FILES, "*.png"));
+        chooser.setInitialFileName(view.fileName());
+        initialFolder().ifPresent(chooser::setInitialDirectory);
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            Path path = withExtension(file.toPath(), ".png");
+            lastFolder = path.toAbsolutePath().getParent();
+            Chart chart = view.chart();
+            report(inBackground(() -> List.of(ChartExport.png(chart, path, scale))));
+        }
+    }
+
+    /** Asks for a folder and writes every chart into it. */
+    public void showExportAllDialog() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(EXPORT_ALL_TITLE);
+        initialFolder().ifPresent(chooser::setInitialDirectory);
+        File folder = chooser.showDialog(window());
+        if (folder != null) {
+            lastFolder = folder.toPath();
+            report(exportAllInBackground(folder.toPath()));
+        }
+    }
+
+    /** Asks for a file and writes the measurements of every run as CSV. */
+    public void showExportCsvDialog() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(EXPORT_CSV_TITLE);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(CSV_FILES, "*.csv"));
+        chooser.setInitialFileName(DEFAULT_CSV);
+        initialFolder().ifPresent(chooser::setInitialDirectory);
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            Path path = withExtension(file.toPath(), ".csv");
+            lastFolder = path.toAbsolutePath().getParent();
+            report(exportCsvInBackground(path));
+        }
+    }
+
+    private interface Writing {
+        List<Path> write() throws IOException;
+    }
+
+    /** When the export ends: tells what was written, or shows why it failed (on the FX thread). */
+    void report(CompletableFuture<List<Path>> export) {
+        export.whenComplete((files, error) -> Platform.runLater(() -> {
+            if (error == null) {
+                onMessage.accept(wroteMessage(files));
+            } else {
+                failed(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            }
+        }));
+    }
+
+    private void failed(Throwable error) {
+        String message = error instanceof IOException ? error.getMessage()
+                : String.format(COULD_NOT_EXPORT, error.getMessage() == null ? error.toString() : error.getMessage());
+        onMessage.accept(message);
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText(EXPORT_FAILED);
+        if (window() != null) {
+            alert.initOwner(window());
+        }
+        alert.show();
+    }
+
+    static String wroteMessage(List<Path> files) {
+        if (files.size() == 1) {
+            return String.format(WROTE_FILE, files.get(0));
+        }
+        Path folder = files.isEmpty() ? null : files.get(0).getParent();
+        return String.format(WROTE_FILES, files.size(), folder);
+    }
+
+    static Path withExtension(Path file, String extension) {
+        String name = file.getFileName().toString();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(extension) ? file : file.resolveSibling(name + extension);
+    }
+
+    private java.util.Optional<File> initialFolder() {
+        return lastFolder != null && Files.isDirectory(lastFolder) ? java.util.Optional.of(lastFolder.toFile())
+                : java.util.Optional.empty();
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+}

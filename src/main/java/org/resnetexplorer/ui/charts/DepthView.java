@@ -1,0 +1,44 @@
+package org.resnetexplorer.ui.charts;
+
+import org.resnetexplorer.charts.GradientNorms;
+import org.resnetexplorer.charts.LinePlot;
+
+/** Every layer's gradient norm against its depth at one step, all runs overlaid: plain against residual. */
+final class DepthView extends ChartView {
+    static final String TITLE = "Gradient vs depth";
+    static final String FILE = "gradient-vs-depth.png";
+
+    static final String HOVER = "%s\nlayer %s  ·  norm %s";
+
+    final Choosers.StepChooser step = new Choosers.StepChooser("depth", this::changed);
+
+    DepthView(ChartsPane pane) {
+        super(pane, "gradient-depth");
+        controls.getChildren().add(step);
+    }
+
+    @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
+    void runsChanged() {
+        step.setRange(store.minStep(), store.maxStep());
+    }
+
+    @Override
+    Chart chart() {
+        return Chart.of(GradientNorms.versusDepth(store.histories(), store.colours(), step.step()));
+    }
+
+    @Override
+    String hoverText(LinePlot plot, LinePlot.Hit hit) {
+        return String.format(HOVER, hit.line().series().name(), number(hit.x()), number(hit.y()));
+    }
+}

@@ -1,0 +1,133 @@
+package org.resnetexplorer.ui.charts;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import org.resnetexplorer.charts.ErrorCurves;
+import org.resnetexplorer.charts.LinePlot;
+import org.resnetexplorer.charts.RunHistory;
+import org.resnetexplorer.charts.Series;
+import org.resnetexplorer.engine.TrainingSnapshot;
+
+/** Training (thin) and test (bold) error of every run, or the loss; smoothing and a log scale. */
+final class ErrorCurvesView extends ChartView {
+    static final String TITLE = "Error curves";
+    static final String FILE = "error-curves.png";
+    static final String LOSS_FILE = "loss.png";
+    static final String LOSS = "Loss";
+    static final String LOSS_TIP = "Show the training loss instead of the error rates";
+    static final String SMOOTHING = "Smoothing";
+    static final String SMOOTHING_TIP = "Average the training curve over recent steps (exponential moving average): "
+            + "0 shows every step, 0.98 a very smooth curve";
+    static final String LOG = "Log scale";
+    static final String LOG_TIP = "Logarithmic error axis: small differences near zero error become visible";
+
+    static final String HOVER_LOSS = "step %d  ·  %s\nloss %s";
+    static final String HOVER_ERRORS = "step %d  ·  %s\ntrain %s  ·  test %s";
+
+    final ToggleButton loss = new ToggleButton(LOSS);
+    final Slider smoothing = new Slider(0, 0.98, 0.6);
+    final CheckBox log = new CheckBox(LOG);
+    private final Label smoothingValue = new Label();
+
+    ErrorCurvesView(ChartsPane pane) {
+        super(pane, "error-curves");
+        loss.setId("error-loss");
+        loss.setTooltip(new Tooltip(LOSS_TIP));
+        smoothing.setId("error-smoothing");
+        smoothing.setTooltip(new Tooltip(SMOOTHING_TIP));
+        smoothing.setPrefWidth(160);
+        smoothing.setBlockIncrement(0.05);
+        log.setId("error-log");
+        log.setTooltip(new Tooltip(LOG_TIP));
+        Label label = new Label(SMOOTHING);
+        label.setLabelFor(smoothing);
+        smoothingValue.getStyleClass().add("chart-value");
+        controls.getChildren().addAll(loss, label, smoothing, smoothingValue, log);
+        smoothing.valueProperty().addListener((o, a, b) -> changed());
+        loss.selectedProperty().addListener((o, a, b) -> changed());
+        log.selectedProperty().addListener((o, a, b) -> changed());
+        log.disableProperty().bind(loss.selectedProperty());
+    }
+
+    @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String fileName() {
+        return loss.isSelected() ? LOSS_FILE : FILE;
+    }
+
+    @Override
+    Chart chart() {
+        smoothingValue.setText(String.format(Locale.ROOT, "%.2f", smoothing.getValue()));
+        return loss.isSelected() ? Chart.of(lossPlot()) : Chart.of(errorPlot());
+    }
+
+    private LinePlot errorPlot() {
+        return ErrorCurves.plot(store.histories(), store.colours(), smoothing.getValue(), log.isSelected());
+    }
+
+    private LinePlot lossPlot() {
+        return ErrorCurves.loss(store.histories(), store.colours(), smoothing.getValue());
+    }
+
+    /** Both the error curves and the loss, whichever shows. */
+    @Override
+    List<Export> exports() {
+        return List.of(new Export(FILE, Chart.of(errorPlot())), new Export(LOSS_FILE, Chart.of(lossPlot())));
+    }
+
+    /** "step 1200 · run", then its training and test error there (or its loss). */
+    @Override
+    String hoverText(LinePlot plot, LinePlot.Hit hit) {
+        List<RunHistory> runs = store.histories();
+        int step = (int) Math.round(hit.x());
+        if (loss.isSelected()) {
+            String run = hit.lineIndex() < runs.size() ? runs.get(hit.lineIndex()).run() : hit.line().series().name();
+            return String.format(HOVER_LOSS, step, run, number(hit.y()));
+        }
+        int r = hit.lineIndex() / 2;
+        if (r >= runs.size()) {
+            return hit.line().series().name();
+        }
+        RunHistory run = runs.get(r);
+        double train;
+        double test;
+        if (hit.lineIndex() % 2 == 0) {
+            train = hit.y();
+            test = testErrorAt(run, step);
+        } else {
+            test = hit.y();
+            train = valueAt(plot, hit.lineIndex() - 1, step);
+        }
+        return String.format(HOVER_ERRORS, step, run.run(), percent(train), percent(test));
+    }
+
+    /** The value of the plot's line {@code lineIndex} at the point nearest {@code step}. */
+    static double valueAt(LinePlot plot, int lineIndex, int step) {
+        Series line = plot.lines().get(lineIndex).series();
+        int i = line.nearestIndex(step);
+        return i < 0 ? Double.NaN : line.yAt(i);
+    }
+
+    /** The last test error measured at or before {@code step} (NaN if none). */
+    static double testErrorAt(RunHistory run, int step) {
+        double test = Double.NaN;
+        for (TrainingSnapshot s : run.snapshots()) {
+            if (s.step() > step) {
+                break;
+            }
+            if (s.hasTestError()) {
+                test = s.testError();
+            }
+        }
+        return test;
+    }
+}

@@ -1,0 +1,115 @@
+package org.resnetexplorer.ui.charts;
+
+import java.util.Arrays;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+
+/**
+ * Measures how smooth the window stays: the time from one FX pulse to the next while it runs (a long redraw
+ * or any other work on the FX thread shows as a long interval) and, as the charts report them, how long each
+ * redraw held the FX thread (building the chart from the runs), how long its painting took on the render
+ * thread and how long copying the painted pixels into the shown image took on the FX thread. Keeps the last {@value #CAPACITY} of each. Start and stop on the FX thread.
+ */
+public final class FrameTimer {
+    static final int CAPACITY = 100_000;
+
+    /** Durations in milliseconds: how many, their mean, median, 95th and 99th percentile and maximum. */
+    public record Stats(int count, double mean, double p50, double p95, double p99, double max) {
+        /** The statistics of the first {@code n} durations, in nanoseconds. */
+        public static Stats of(long[] nanos, int n) {
+            if (n == 0) {
+                return new Stats(0, 0, 0, 0, 0, 0);
+            }
+            long[] sorted = Arrays.copyOf(nanos, n);
+            Arrays.sort(sorted);
+            double sum = 0;
+            for (long v : sorted) {
+                sum += v;
+            }
+            return new Stats(n, sum / n / 1e6, rank(sorted, 0.50), rank(sorted, 0.95), rank(sorted, 0.99),
+                    sorted[n - 1] / 1e6);
+        }
+
+        /** The nearest-rank percentile, in milliseconds. */
+        private static double rank(long[] sorted, double p) {
+            int index = (int) Math.ceil(p * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "n=%d mean=%.2f p50=%.2f p95=%.2f p99=%.2f max=%.2f ms", count, mean, p50, p95,
+                    p99, max);
+        }
+    }
+
+    private final long[] pulses = new long[CAPACITY];
+    private final long[] redraws = new long[CAPACITY];
+    private final long[] renders = new long[CAPACITY];
+    private final long[] copies = new long[CAPACITY];
+    private int pulseCount;
+    private int redrawCount;
+    private int renderCount;
+    private long lastPulse = -1;
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (lastPulse >= 0) {
+                pulses[pulseCount++ % CAPACITY] = now - lastPulse;
+            }
+            lastPulse = now;
+        }
+    };
+
+    /** Starts recording pulse-to-pulse intervals (keeps the FX pulse running while on). */
+    public void start() {
+        lastPulse = -1;
+        timer.start();
+    }
+
+    public void stop() {
+        timer.stop();
+    }
+
+    /** Records a redraw that took {@code nanos}. */
+    public void recordRedraw(long nanos) {
+        redraws[redrawCount++ % CAPACITY] = nanos;
+    }
+
+    /**
+     * Records a chart shown: its painting (off the FX thread) took {@code renderNanos}, copying its pixels into
+     * the shown image {@code copyNanos} of the FX thread; call on the FX thread.
+     */
+    public void recordRender(long renderNanos, long copyNanos) {
+        renders[renderCount % CAPACITY] = renderNanos;
+        copies[renderCount++ % CAPACITY] = copyNanos;
+    }
+
+    /** Forgets everything recorded. */
+    public void reset() {
+        pulseCount = 0;
+        redrawCount = 0;
+        renderCount = 0;
+        lastPulse = -1;
+    }
+
+    /** The intervals between pulses recorded since the start or reset. */
+    public Stats pulses() {
+        return Stats.of(pulses, Math.min(pulseCount, CAPACITY));
+    }
+
+    /** The time each redraw held the FX thread, recorded since the start or reset. */
+    public Stats redraws() {
+        return Stats.of(redraws, Math.min(redrawCount, CAPACITY));
+    }
+
+    /** The painting time of each chart shown, on the render thread, recorded since the start or reset. */
+    public Stats renders() {
+        return Stats.of(renders, Math.min(renderCount, CAPACITY));
+    }
+
+    /** The FX thread's time to copy each painted chart into the shown image. */
+    public Stats copies() {
+        return Stats.of(copies, Math.min(renderCount, CAPACITY));
+    }
+}

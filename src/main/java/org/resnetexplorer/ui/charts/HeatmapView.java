@@ -1,0 +1,62 @@
+package org.resnetexplorer.ui.charts;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import org.resnetexplorer.charts.GradientNormHeatmap;
+import org.resnetexplorer.charts.RunHistory;
+
+/** The gradient norm of every layer over the iterations of one run, on a log colour scale. */
+final class HeatmapView extends ChartView {
+    static final String TITLE = "Gradient heatmap";
+    static final String FILE = "gradient-heatmap.png";
+    static final String RUN = "Run";
+    static final String RUN_TIP = "The run whose gradient norms are shown";
+
+    static final String HOVER = "%s\nstep %d  ·  norm %s";
+    static final String NO_RUN = "no run";
+
+    final ComboBox<String> run = Choosers.combo("heatmap-run", RUN_TIP, this::changed);
+
+    HeatmapView(ChartsPane pane) {
+        super(pane, "gradient-heatmap");
+        Label label = new Label(RUN);
+        label.setLabelFor(run);
+        controls.getChildren().addAll(label, run);
+    }
+
+    @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
+    void runsChanged() {
+        Choosers.setItems(run, store.names(), null);
+    }
+
+    @Override
+    Chart chart() {
+        RunHistory history = run.getValue() == null ? null : store.history(run.getValue());
+        RunHistory shown = history != null ? history : new RunHistory(NO_RUN, java.util.List.of());
+        return new Chart() {
+            private volatile GradientNormHeatmap.Layout layout;
+
+            @Override
+            public void paint(java.awt.Graphics2D g, int width, int height) {
+                layout = GradientNormHeatmap.draw(g, shown, width, height);
+            }
+
+            @Override
+            public java.util.Optional<String> describeAt(double x, double y) {
+                GradientNormHeatmap.Layout l = layout;
+                return l == null ? java.util.Optional.empty() : l.cellAt(x, y).map(c -> String.format(HOVER, c.layer(), c.step(),
+                        number(c.norm())));
+            }
+        };
+    }
+}

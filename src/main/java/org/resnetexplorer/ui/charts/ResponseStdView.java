@@ -1,0 +1,50 @@
+package org.resnetexplorer.ui.charts;
+
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Tooltip;
+import org.resnetexplorer.charts.LinePlot;
+import org.resnetexplorer.charts.ResidualResponses;
+
+/** The paper's Fig. 7: std of each 3x3 layer's response, in layer order or sorted, one line per run. */
+final class ResponseStdView extends ChartView {
+    static final String TITLE = "Response std (Fig. 7)";
+    static final String FILE = "response-std.png";
+    static final String SORTED = "Sorted";
+    static final String SORTED_TIP = "Sort each run's layers from the largest response to the smallest, as the paper's "
+            + "Fig. 7 (bottom) does";
+
+    static final String HOVER_LAYER = "%s\nlayer %s  ·  std %s";
+    static final String HOVER_RANK = "%s\nrank %s  ·  std %s";
+
+    final CheckBox sorted = new CheckBox(SORTED);
+
+    ResponseStdView(ChartsPane pane) {
+        super(pane, "response-std");
+        sorted.setId("std-sorted");
+        sorted.setTooltip(new Tooltip(SORTED_TIP));
+        sorted.selectedProperty().addListener((o, a, b) -> changed());
+        controls.getChildren().add(sorted);
+    }
+
+    @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
+    Chart chart() {
+        return Chart.of(ResidualResponses.plot(store.histories(), store.colours(),
+                sorted.isSelected() ? ResidualResponses.Order.SORTED : ResidualResponses.Order.LAYER));
+    }
+
+    @Override
+    String hoverText(LinePlot plot, LinePlot.Hit hit) {
+        return String.format(sorted.isSelected() ? HOVER_RANK : HOVER_LAYER, hit.line().series().name(), number(hit.x()),
+                number(hit.y()));
+    }
+}
