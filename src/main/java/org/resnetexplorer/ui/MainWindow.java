@@ -363,7 +363,7 @@ final class MainWindow {
         charts.setId("charts");
         charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane below = new SplitPane(charts, runsTable);
-        below.setDividerPositions(0.38);
+        below.setDividerPositions(0.3);
         SplitPane centre = new SplitPane(graph, below);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.62);

@@ -43,7 +43,10 @@ final class PropertiesPane extends VBox {
     static final String OUTPUT_SHAPE = "Output shape";
     static final String PARAMETERS = "Parameters";
     static final String MACS = "Multiply-adds";
-    static final String MEMBERS = "Members";
+    static final String MEMBERS = "Block members";
+    static final String BLOCK_NAME = "Block";
+    static final String BLOCK_KIND = "Block kind";
+    static final String BLOCK_PARAMETERS = "Block parameters";
     static final String SHORTCUT = "Shortcut";
     static final String SHORTCUT_TIP = "On: a residual block (x + F(x)); off: its plain twin (F(x) alone)";
     static final String TOGGLE_SHORTCUT = "Toggle shortcut";
@@ -70,7 +73,8 @@ final class PropertiesPane extends VBox {
         sheet.setId("property-sheet");
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
-        sheet.setMode(PropertySheet.Mode.CATEGORY);
+        // one flat list in our order (by category, the sheet would show one section at a time)
+        sheet.setMode(PropertySheet.Mode.NAME);
         DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
         sheet.setPropertyEditorFactory(item -> item.isEditable() && (item.getType() == Integer.class
                 || item.getType() == Double.class || item.getType() == String.class)
@@ -121,13 +125,13 @@ final class PropertiesPane extends VBox {
     }
 
     private void blockItems(Block block, Analysis analysis, List<PropertySheet.Item> items, boolean selected) {
-        items.add(new Fixed(BLOCK, NAME, block.name()));
-        items.add(new Fixed(BLOCK, KIND, block.kind().toString().toLowerCase(java.util.Locale.ROOT) + ", option "
+        items.add(new Fixed(BLOCK, BLOCK_NAME, block.name()));
+        items.add(new Fixed(BLOCK, BLOCK_KIND, block.kind().toString().toLowerCase(java.util.Locale.ROOT) + ", option "
                 + block.shortcutOption()));
         items.add(new Fixed(BLOCK, MEMBERS, String.join(", ", block.members())));
         if (selected) {
             long params = block.members().stream().mapToLong(analysis::params).sum();
-            items.add(new Fixed(BLOCK, PARAMETERS, Counts.grouped(params)));
+            items.add(new Fixed(BLOCK, BLOCK_PARAMETERS, Counts.grouped(params)));
         }
         Editable shortcut = new Editable(BLOCK, SHORTCUT, Boolean.class, network.hasShortcut(block.name()),
                 value -> network.withShortcut(block.name(), (Boolean) value), TOGGLE_SHORTCUT);

@@ -24,17 +24,17 @@ final class RunsTable extends TableView<RunRecord> {
         super(runs);
         setId("runs");
         setPlaceholder(new Label(EMPTY));
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(column(RUN, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.name()), 200));
-        getColumns().add(column(MODEL, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.model()), 160));
-        getColumns().add(column(DATASET, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.dataset()), 90));
-        getColumns().add(column(STATUS, r -> r.statusProperty().map(RunsTable::statusText), 80));
-        getColumns().add(column(STEP, r -> r.stepProperty().map(s -> s + " / " + r.totalSteps()), 90));
+        setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
+        getColumns().add(column(RUN, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.name()), 190));
+        getColumns().add(column(MODEL, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.model()), 170));
+        getColumns().add(column(DATASET, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.dataset()), 70));
+        getColumns().add(column(STATUS, r -> r.statusProperty().map(RunsTable::statusText), 70));
+        getColumns().add(column(STEP, r -> r.stepProperty().map(s -> s + " / " + r.totalSteps()), 85));
         getColumns().add(column(TRAIN_ERROR, r -> r.trainErrorProperty().map(e -> TrainingController.percent(
-                e.doubleValue())), 80));
+                e.doubleValue())), 75));
         getColumns().add(column(TEST_ERROR, r -> r.testErrorProperty().map(e -> TrainingController.percent(
-                e.doubleValue())), 80));
-        getColumns().add(column(MESSAGE, RunRecord::messageProperty, 300));
+                e.doubleValue())), 75));
+        getColumns().add(column(MESSAGE, RunRecord::messageProperty, 520));
     }
 
     static String statusText(RunStatus status) {
