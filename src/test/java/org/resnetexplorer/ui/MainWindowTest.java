@@ -206,6 +206,25 @@ class MainWindowTest {
     }
 
     @Test
+    @DisplayName("a layer in a block shows the block's shortcut; ticking it turns the plain block residual, undoably")
+    void toggleShortcutInSheet(FxRobot robot) {
+        openQuickTemplate(robot, "mlp-plain-8");
+        assertThat(window.document().network().hasShortcut("block1")).isFalse();
+        robot.clickOn(robot.lookup(".graph-node").match((Node n) -> "node-block1.dense1".equals(n.getId()))
+                .queryAs(Node.class));
+        List<javafx.scene.control.CheckBox> boxes = List.copyOf(robot.lookup("#property-sheet .check-box")
+                .queryAllAs(javafx.scene.control.CheckBox.class));
+        assertThat(boxes).hasSize(2); // the dense layer's bias, the block's shortcut
+        robot.clickOn(boxes.get(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.document().network().hasShortcut("block1")).isTrue();
+        assertThat(robot.lookup("#undo-button").queryButton().getTooltip().getText())
+                .isEqualTo("Undo Toggle shortcut (Ctrl+Z)");
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        assertThat(window.document().network().hasShortcut("block1")).isFalse();
+    }
+
+    @Test
     @DisplayName("Save writes the graph and clears the *, Open reads it back; a broken file gets a clear message")
     void saveAndReopen(FxRobot robot) throws Exception {
         openQuickTemplate(robot, "mlp-plain-8");
@@ -371,6 +390,11 @@ class MainWindowTest {
         robot.push(KeyCode.F5);
         waitFor(120, () -> runs().size() == 2 && all(runs(), r -> r.stepProperty().get() > 0));
         assertThat(robot.lookup("#run-button").queryButton().isDisabled()).isTrue();
+        type(robot, "#training-rate", "0.01");
+        robot.push(KeyCode.ENTER);
+        assertThat(status(robot)).isEqualTo("Learning rate set to 0.01000 for the running runs");
+        waitFor(30, () -> robot.lookup(".latest-figures-line").queryAllAs(Label.class).stream()
+                .allMatch(l -> l.getText().endsWith("lr 0.0100")));
         robot.push(KeyCode.SHIFT, KeyCode.F5);
         waitFor(30, () -> all(runs(), r -> r.status() == RunStatus.STOPPED));
         assertThat(runs()).allSatisfy(r -> assertThat(r.stepProperty().get()).isLessThan(100000));
