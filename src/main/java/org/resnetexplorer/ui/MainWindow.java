@@ -191,6 +191,8 @@ final class MainWindow {
     private final List<Command> commands = new ArrayList<>();
     private Set<String> collapsed = Set.of();
     private boolean closed;
+    /** True while a new document replaces the old one: it is drawn once, afresh. */
+    private boolean replacing;
 
     MainWindow(Stage stage, WindowConfig config) {
         this.stage = Objects.requireNonNull(stage, "stage");
@@ -337,7 +339,7 @@ final class MainWindow {
         templates.setTooltip(new Tooltip(TEMPLATE_LIST_TIP));
         templates.setOnMouseClicked(e -> {
             String name = templates.getSelectionModel().getSelectedItem();
-            if (name != null) {
+            if (name != null && onFilledCell(e.getPickResult().getIntersectedNode())) {
                 openTemplate(Templates.build(name));
             }
         });
@@ -354,6 +356,15 @@ final class MainWindow {
         left.setPrefWidth(190);
         left.setId("left-pane");
         return left;
+    }
+
+    private static boolean onFilledCell(Node target) {
+        for (Node n = target; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ListCell<?> cell) {
+                return !cell.isEmpty();
+            }
+        }
+        return false;
     }
 
     /** The graph above, the charts and the run list below. The editor replaces {@link #graph} here. */
@@ -393,6 +404,9 @@ final class MainWindow {
         statusDataset.setId("status-dataset");
         statusStep.setId("status-step");
         statusSpeed.setId("status-speed");
+        for (Label label : List.of(statusDataset, statusStep, statusSpeed)) {
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         statusBar.getRightItems().addAll(statusDataset, new Separator(Orientation.VERTICAL), statusStep,
                 new Separator(Orientation.VERTICAL), statusSpeed);
         statusDataset.textProperty().bind(Bindings.createStringBinding(() -> training.datasetProperty().get().isEmpty()
@@ -426,6 +440,9 @@ final class MainWindow {
     }
 
     private void networkChanged(Network now) {
+        if (replacing) {
+            return;
+        }
         showNetwork(now, false);
         if (document.isModified()) {
             autosave.playFromStart();
@@ -458,7 +475,12 @@ final class MainWindow {
 
     private void replaceDocument(Network network, Path file) {
         autosave.stop();
-        document.replace(network, file);
+        replacing = true;
+        try {
+            document.replace(network, file);
+        } finally {
+            replacing = false;
+        }
         recovery.discard();
         showNetwork(network, true);
     }
@@ -585,8 +607,14 @@ final class MainWindow {
                     original = null;
                 }
             }
-            document.recover(r.network(), original, original != null ? r.origin().get() : null, RECOVERED_EDIT);
+            replacing = true;
+            try {
+                document.recover(r.network(), original, original != null ? r.origin().get() : null, RECOVERED_EDIT);
+            } finally {
+                replacing = false;
+            }
             showNetwork(r.network(), true);
+            autosave.playFromStart();
             tell(RECOVERED);
         } else {
             recovery.discard();

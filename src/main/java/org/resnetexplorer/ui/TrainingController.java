@@ -50,6 +50,7 @@ final class TrainingController {
     static final String RATE_CHANGED = "Learning rate set to %s for the running runs";
     static final String ALL_OVER = "%s: %s";
     static final String RUN_PREFIX = "#%d %s";
+    static final String SUMMARY = "%s %s at step %d, test error %s";
 
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final Map<String, RunRecord> byName = new LinkedHashMap<>();
@@ -323,23 +324,17 @@ final class TrainingController {
                 || state == javafx.concurrent.Worker.State.CANCELLED;
     }
 
-    /** The status line when a session ends: each run's final figures, unless a run went wrong. */
+    /** The status line when a session ends: each run's ending and test error, or what went wrong. */
     private void summarise() {
         List<String> parts = new ArrayList<>();
-        boolean wrong = false;
         for (Trainer trainer : trainers) {
             RunRecord r = byName.get(trainer.runName());
             if (r.status() == RunStatus.DIVERGED || r.status() == RunStatus.FAILED) {
-                wrong = true;
-                parts.add(r.name() + ": " + r.messageProperty().get());
+                parts.add(0, r.name() + ": " + r.messageProperty().get());
             } else {
-                parts.add(r.name() + " " + r.status().name().toLowerCase(Locale.ROOT) + " at step " + r.stepProperty().get()
-                        + ", train error " + percent(r.trainErrorProperty().get()) + ", test error "
-                        + percent(r.testErrorProperty().get()));
+                parts.add(String.format(SUMMARY, r.name(), r.status().name().toLowerCase(Locale.ROOT),
+                        r.stepProperty().get(), percent(r.testErrorProperty().get())));
             }
-        }
-        if (wrong) {
-            parts.removeIf(p -> !p.contains(": "));
         }
         message.set(String.join("; ", parts));
     }

@@ -333,7 +333,8 @@ class MainWindowTest {
             assertThat(r.testErrorProperty().get()).isBetween(0.0, 1.0);
         });
         assertThat(robot.lookup("#runs").queryTableView().getItems()).hasSize(2);
-        assertThat(status(robot)).contains("finished at step 30");
+        assertThat(status(robot)).contains("#1 mlp-resnet-20 finished at step 30, test error ")
+                .contains("#1 mlp-resnet-20 (plain twin) finished at step 30");
         assertThat(robot.lookup(".latest-figures-line").queryAll()).hasSize(2);
         assertThat(robot.lookup("#run-button").queryButton().isDisabled()).isFalse();
     }
