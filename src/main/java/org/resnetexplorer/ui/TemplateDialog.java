@@ -84,6 +84,17 @@ final class TemplateDialog extends Dialog<Network> {
         batchNorm.setId("template-bn");
         activation.getItems().setAll(ActivationFunction.values());
         activation.setId("template-activation");
+        activation.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ActivationFunction f) {
+                return f == null ? "" : f.label();
+            }
+
+            @Override
+            public ActivationFunction fromString(String text) {
+                return ActivationFunction.parse(text);
+            }
+        });
         preview.setId("template-preview");
         preview.setWrapText(true);
         preview.setMaxWidth(460);
