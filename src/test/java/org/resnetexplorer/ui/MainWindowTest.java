@@ -257,6 +257,26 @@ class MainWindowTest {
     }
 
     @Test
+    @DisplayName("the export button writes the graph as a PNG of the view's size, not blank")
+    void exportGraph(FxRobot robot) throws Exception {
+        Path png = temp.resolve("graph.png");
+        files.answers.add(png);
+        robot.clickOn("#export-button");
+        assertThat(status(robot)).isEqualTo("Exported graph.png");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        Node view = robot.lookup("#graph").query();
+        assertThat(image.getWidth()).isEqualTo((int) Math.ceil(view.getLayoutBounds().getWidth()));
+        assertThat(image.getHeight()).isEqualTo((int) Math.ceil(view.getLayoutBounds().getHeight()));
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertThat(colours).as("boxes, wires and text, not one flat colour").hasSizeGreaterThan(5);
+    }
+
+    @Test
     @DisplayName("closing with unsaved changes asks first: Cancel keeps the window, Don't Save closes it")
     void askBeforeClose(FxRobot robot) {
         robot.interact(() -> window.document().edit("Toggle shortcut",
