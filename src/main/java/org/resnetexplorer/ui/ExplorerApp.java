@@ -1,11 +1,10 @@
 package org.resnetexplorer.ui;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.resnetexplorer.engine.Nd4jRuntime;
 
-/** The JavaFX application: one window holding the {@link ModelBrowser}. */
+/** The JavaFX application: one {@link MainWindow}. */
 public final class ExplorerApp extends Application {
     static final String TITLE = "ResNet Explorer";
 
@@ -30,10 +29,6 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle(TITLE);
-        Scene scene = new Scene(new ModelBrowser(), 1400, 860);
-        scene.getStylesheets().add(ExplorerApp.class.getResource("explorer.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        new MainWindow(stage, WindowConfig.fromSystemProperties()).show();
     }
 }

@@ -1,0 +1,17 @@
+package org.resnetexplorer.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/** How the window asks the user for a file (a JavaFX FileChooser; tests answer with a path of their own). */
+interface FileDialogs {
+    /** A graph file to open, or empty when the user cancels. */
+    Optional<Path> openGraph(Window owner, Path folder);
+
+    /** Where to save a graph, or empty when the user cancels; {@code suggested} is the proposed file name. */
+    Optional<Path> saveGraph(Window owner, Path folder, String suggested);
+
+    /** Where to write a PNG image, or empty when the user cancels. */
+    Optional<Path> savePng(Window owner, Path folder, String suggested);
+}

@@ -1,0 +1,52 @@
+package org.resnetexplorer.ui;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The file dialogs of the platform, through JavaFX's {@link FileChooser}. */
+final class FxFileDialogs implements FileDialogs {
+    static final String OPEN_TITLE = "Open graph";
+    static final String SAVE_TITLE = "Save graph as";
+    static final String PNG_TITLE = "Export PNG";
+    static final String GRAPH_FILES = "Graph files (*.json)";
+    static final String PNG_FILES = "PNG images (*.png)";
+
+    @Override
+    public Optional<Path> openGraph(Window owner, Path folder) {
+        FileChooser chooser = chooser(OPEN_TITLE, folder, GRAPH_FILES, "*.json");
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> saveGraph(Window owner, Path folder, String suggested) {
+        FileChooser chooser = chooser(SAVE_TITLE, folder, GRAPH_FILES, "*.json");
+        chooser.setInitialFileName(suggested);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(p -> withExtension(p, ".json"));
+    }
+
+    @Override
+    public Optional<Path> savePng(Window owner, Path folder, String suggested) {
+        FileChooser chooser = chooser(PNG_TITLE, folder, PNG_FILES, "*.png");
+        chooser.setInitialFileName(suggested);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(p -> withExtension(p, ".png"));
+    }
+
+    private static FileChooser chooser(String title, Path folder, String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        if (folder != null && Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+        return chooser;
+    }
+
+    static Path withExtension(Path file, String extension) {
+        String name = file.getFileName().toString();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(extension) ? file : file.resolveSibling(name + extension);
+    }
+}

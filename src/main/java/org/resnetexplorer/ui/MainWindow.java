@@ -1,0 +1,948 @@
+package org.resnetexplorer.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
+import java.util.stream.Collectors;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.Separator;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+import org.resnetexplorer.graph.Analysis;
+import org.resnetexplorer.graph.Block;
+import org.resnetexplorer.graph.Counts;
+import org.resnetexplorer.graph.GraphFileException;
+import org.resnetexplorer.graph.GraphFiles;
+import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.graph.TemplateOptions;
+import org.resnetexplorer.graph.Templates;
+import org.resnetexplorer.ui.editor.GraphView;
+
+/**
+ * The main window: menu bar and toolbar, the template list on the left, the graph in the centre, the properties
+ * of the selection and the training settings on the right, the charts and the run list below, the status bar at
+ * the bottom. It owns the document (the graph being edited, with undo, files, autosave and recovery) and the
+ * training session; its sizes, theme, recent files and training settings outlive it in the preferences.
+ */
+final class MainWindow {
+    static final String TITLE = ExplorerApp.TITLE;
+    /** The first-start example: the degradation story of PaperClaimsTest (a deep residual MLP and its twin). */
+    static final String EXAMPLE = "mlp-resnet-20";
+    static final int RECENT_LIMIT = 8;
+    /** Nets with more nodes than this open with their blocks collapsed. */
+    static final int COLLAPSE_ABOVE = 60;
+
+    // visible strings, in one place for the resource bundles to come
+    static final String MENU_FILE = "_File";
+    static final String MENU_EDIT = "_Edit";
+    static final String MENU_VIEW = "_View";
+    static final String MENU_TRAIN = "_Training";
+    static final String MENU_HELP = "_Help";
+    static final String NEW = "New";
+    static final String OPEN = "Open...";
+    static final String OPEN_RECENT = "Open Recent";
+    static final String CLEAR_RECENT = "Clear Recent Files";
+    static final String NO_RECENT = "(no recent files)";
+    static final String SAVE = "Save";
+    static final String SAVE_AS = "Save As...";
+    static final String EXPORT = "Export Graph as PNG...";
+    static final String QUIT = "Quit";
+    static final String UNDO = "Undo";
+    static final String REDO = "Redo";
+    static final String TEMPLATES = "Templates...";
+    static final String RUN = "Run";
+    static final String PAUSE = "Pause";
+    static final String RESUME = "Resume";
+    static final String STOP = "Stop";
+    static final String STEP = "Step";
+    static final String FIT = "Fit to Window";
+    static final String THEME = "Theme";
+    static final String LIGHT = "Light";
+    static final String DARK = "Dark";
+    static final String ABOUT = "About ResNet Explorer";
+    static final String SHORTCUTS = "Keyboard Shortcuts";
+    static final String TEMPLATE_LIST = "Templates";
+    static final String TEMPLATE_LIST_TIP = "Click a template to open it as a new graph (Ctrl+T for all options)";
+    static final String CHARTS_TAB = "Charts";
+    static final String TOTALS = "%s:  %s parameters (%s),  %s multiply-adds per example,  %d layers";
+    static final String PROBLEMS = "  |  %d problem(s): %s";
+    static final String ASK_SAVE_TITLE = "Unsaved changes";
+    static final String ASK_SAVE = "Save the changes to %s?";
+    static final String ASK_SAVE_DETAIL = "Your changes are lost if you don't save them.";
+    static final String SAVE_BUTTON = "Save";
+    static final String DONT_SAVE_BUTTON = "Don't Save";
+    static final String RECOVER_TITLE = "Recover your graph";
+    static final String RECOVER = "ResNet Explorer did not close normally last time.";
+    static final String RECOVER_DETAIL = "An autosaved copy of %s was found (saved %s). Recover it?";
+    static final String RECOVER_BUTTON = "Recover";
+    static final String DISCARD_BUTTON = "Discard";
+    static final String RECOVERED_EDIT = "Recover autosaved graph";
+    static final String RECOVERED = "Recovered the autosaved graph: save it to keep it";
+    static final String UNREADABLE_RECOVERY = "The autosaved graph could not be read and was discarded: %s";
+    static final String OPEN_FAILED = "Could not open the graph";
+    static final String SAVE_FAILED = "Could not save the graph";
+    static final String SAVE_FAILED_DETAIL = "%s could not be written: %s. Choose another folder or file name.";
+    static final String EXPORT_FAILED = "Could not export the image";
+    static final String OPENED = "Opened %s";
+    static final String SAVED = "Saved %s";
+    static final String EXPORTED = "Exported %s";
+    static final String CANNOT_TRAIN = "Cannot start training";
+    static final String READY = "Ready: press Run (F5) to train the graph";
+    static final String ABOUT_TEXT = "ResNet Explorer: compose plain and residual networks, train them small on the CPU"
+            + " and see why skip connections work.\n\nAfter He, Zhang, Ren and Sun, \"Deep Residual Learning for Image"
+            + " Recognition\" (2016).";
+    static final String STATUS_DATASET = "Dataset: %s";
+    static final String STATUS_STEP = "Step %d / %d";
+    static final String STATUS_SPEED = "%.0f steps/s";
+
+    private static final String KEY_X = "x";
+    private static final String KEY_Y = "y";
+    private static final String KEY_WIDTH = "width";
+    private static final String KEY_HEIGHT = "height";
+    private static final String KEY_MAXIMIZED = "maximized";
+    private static final String KEY_THEME = "theme";
+    private static final String KEY_RECENT = "recent";
+    private static final String KEY_FOLDER = "folder";
+    private static final String NODE_TRAINING = "training";
+    private static final String DARK_CSS = "explorer-dark.css";
+
+    private final Stage stage;
+    private final WindowConfig config;
+    private final Preferences prefs;
+    private final Document document;
+    private final Recovery recovery;
+    private final PauseTransition autosave;
+    private final BorderPane root = new BorderPane();
+    private final GraphView graph = new GraphView();
+    private final ListView<String> templates = new ListView<>();
+    private final Label totals = new Label();
+    private final PropertiesPane properties;
+    private final TrainingPanel trainingPanel;
+    private final TrainingController training = new TrainingController();
+    private final RunsTable runsTable;
+    private final LatestFiguresPane figures = new LatestFiguresPane();
+    private final StatusBar statusBar = new StatusBar();
+    private final StringProperty status = new SimpleStringProperty(READY);
+    private final Label statusDataset = new Label();
+    private final Label statusStep = new Label();
+    private final Label statusSpeed = new Label();
+    private final Menu recentMenu = new Menu(OPEN_RECENT);
+    private final ToggleGroup theme = new ToggleGroup();
+    private final RadioMenuItem lightTheme = new RadioMenuItem(LIGHT);
+    private final RadioMenuItem darkTheme = new RadioMenuItem(DARK);
+    private final List<Command> commands = new ArrayList<>();
+    private Set<String> collapsed = Set.of();
+    private boolean closed;
+    /** True while a new document replaces the old one: it is drawn once, afresh. */
+    private boolean replacing;
+
+    MainWindow(Stage stage, WindowConfig config) {
+        this.stage = Objects.requireNonNull(stage, "stage");
+        this.config = Objects.requireNonNull(config, "config");
+        this.prefs = config.preferences();
+        this.recovery = new Recovery(config.recoveryFolder());
+        this.document = new Document(example());
+        this.properties = new PropertiesPane(this::edit, this::tell);
+        this.trainingPanel = new TrainingPanel(training::setLearningRate, this::tell);
+        this.runsTable = new RunsTable(training.runs());
+        this.autosave = new PauseTransition(config.autosaveDelay());
+        autosave.setOnFinished(e -> autosaveNow());
+
+        root.setId("main-window");
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setLeft(leftPane());
+        root.setCenter(centre());
+        root.setRight(rightPane());
+        root.setBottom(statusBar());
+
+        document.networkProperty().addListener((obs, old, now) -> networkChanged(now));
+        graph.selectionProperty().addListener((obs, old, now) -> properties.show(document.network(), now));
+        training.messageProperty().addListener((obs, old, now) -> tell(now));
+        training.setCharts(figures);
+        trainingPanel.load(prefs.node(NODE_TRAINING));
+        showNetwork(document.network(), true);
+    }
+
+    /** The first-start example: mlp-resnet-20 with BatchNorm, width 16, for the 3-arm spiral. */
+    static Network example() {
+        return Templates.build(EXAMPLE, TemplateOptions.defaults().withWidth(16).withBatchNorm(true)
+                .withClasses(TrainingSetup.DEFAULT_CLASSES));
+    }
+
+    /** Builds the scene, restores size and theme, shows the window, then offers to recover an autosaved graph. */
+    void show() {
+        Scene scene = new Scene(root, prefs.getDouble(KEY_WIDTH, 1400), prefs.getDouble(KEY_HEIGHT, 860));
+        scene.getStylesheets().add(MainWindow.class.getResource("explorer.css").toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::redo);
+        stage.setScene(scene);
+        stage.titleProperty().bind(document.title(TITLE));
+        restoreGeometry();
+        setTheme(prefs.get(KEY_THEME, LIGHT).equals(DARK));
+        stage.setOnCloseRequest(e -> {
+            if (!close()) {
+                e.consume();
+            }
+        });
+        stage.show();
+        Platform.runLater(this::offerRecovery);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // layout
+
+    private MenuBar menuBar() {
+        Command newDoc = command("new", NEW, MaterialDesignF.FILE_PLUS_OUTLINE, key(KeyCode.N, true, false),
+                this::newDocument);
+        Command open = command("open", OPEN, MaterialDesignF.FOLDER_OPEN_OUTLINE, key(KeyCode.O, true, false), this::open);
+        Command save = command("save", SAVE, MaterialDesignC.CONTENT_SAVE_OUTLINE, key(KeyCode.S, true, false),
+                this::save);
+        Command saveAs = command("save-as", SAVE_AS, MaterialDesignC.CONTENT_SAVE_EDIT_OUTLINE,
+                key(KeyCode.S, true, true), this::saveAs);
+        Command export = command("export", EXPORT, MaterialDesignE.EXPORT_VARIANT, null, this::exportGraph);
+        Command undo = command("undo", UNDO, MaterialDesignU.UNDO, key(KeyCode.Z, true, false), this::undo);
+        undo.disable(document.history().canUndoProperty().not());
+        undo.text(Bindings.createStringBinding(() -> named(UNDO, document.history().undoNameProperty().get()),
+                document.history().undoNameProperty()));
+        Command redo = command("redo", REDO, MaterialDesignR.REDO, key(KeyCode.Y, true, false), this::redo);
+        redo.disable(document.history().canRedoProperty().not());
+        redo.text(Bindings.createStringBinding(() -> named(REDO, document.history().redoNameProperty().get()),
+                document.history().redoNameProperty()));
+        redo.extraShortcut = "Ctrl+Shift+Z";
+        Command templatesCmd = command("templates", TEMPLATES, MaterialDesignV.VIEW_GRID_PLUS_OUTLINE,
+                key(KeyCode.T, true, false), this::showTemplates);
+        Command run = command("run", RUN, MaterialDesignP.PLAY, new KeyCodeCombination(KeyCode.F5), this::run);
+        run.disable(training.activeProperty());
+        Command pause = command("pause", PAUSE, MaterialDesignP.PAUSE, new KeyCodeCombination(KeyCode.F6),
+                training::togglePause);
+        pause.disable(training.activeProperty().not());
+        pause.text(Bindings.when(training.pausedProperty()).then(RESUME).otherwise(PAUSE));
+        Command stop = command("stop", STOP, MaterialDesignS.STOP, new KeyCodeCombination(KeyCode.F5,
+                KeyCombination.SHIFT_DOWN), training::stop);
+        stop.disable(training.activeProperty().not());
+        Command step = command("step", STEP, MaterialDesignS.STEP_FORWARD, new KeyCodeCombination(KeyCode.F10),
+                this::step);
+        step.disable(training.activeProperty().and(training.pausedProperty().not()));
+        Command fit = command("fit", FIT, MaterialDesignF.FIT_TO_PAGE_OUTLINE, key(KeyCode.DIGIT0, true, false),
+                graph::fitToView);
+        MenuItem quit = new MenuItem(QUIT);
+        quit.setId("menu-quit");
+        quit.setAccelerator(key(KeyCode.Q, true, false));
+        quit.setOnAction(e -> {
+            if (close()) {
+                stage.close();
+            }
+        });
+        refreshRecent();
+        Menu file = new Menu(MENU_FILE, null, newDoc.menuItem(), open.menuItem(), recentMenu, new SeparatorMenuItem(),
+                save.menuItem(), saveAs.menuItem(), new SeparatorMenuItem(), export.menuItem(), new SeparatorMenuItem(), quit);
+        Menu edit = new Menu(MENU_EDIT, null, undo.menuItem(), redo.menuItem(), new SeparatorMenuItem(),
+                templatesCmd.menuItem());
+        lightTheme.setToggleGroup(theme);
+        darkTheme.setToggleGroup(theme);
+        lightTheme.setId("menu-theme-light");
+        darkTheme.setId("menu-theme-dark");
+        lightTheme.setOnAction(e -> setTheme(false));
+        darkTheme.setOnAction(e -> setTheme(true));
+        Menu view = new Menu(MENU_VIEW, null, fit.menuItem(), new Menu(THEME, null, lightTheme, darkTheme));
+        Menu train = new Menu(MENU_TRAIN, null, run.menuItem(), pause.menuItem(), stop.menuItem(), step.menuItem());
+        MenuItem about = new MenuItem(ABOUT);
+        about.setId("menu-about");
+        about.setOnAction(e -> about());
+        MenuItem keys = new MenuItem(SHORTCUTS);
+        keys.setId("menu-shortcuts");
+        keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        keys.setOnAction(e -> showShortcuts());
+        Menu help = new Menu(MENU_HELP, null, keys, about);
+        MenuBar bar = new MenuBar(file, edit, view, train, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private ToolBar toolBar() {
+        ToolBar bar = new ToolBar();
+        bar.setId("tool-bar");
+        String[][] groups = {{"new", "open", "save", "save-as"}, {"undo", "redo"}, {"templates", "fit"},
+            {"run", "pause", "stop", "step"}, {"export"}};
+        for (String[] group : groups) {
+            if (!bar.getItems().isEmpty()) {
+                bar.getItems().add(new Separator(Orientation.VERTICAL));
+            }
+            for (String id : group) {
+                commands.stream().filter(c -> c.id.equals(id)).findFirst().ifPresent(c -> bar.getItems().add(c.button()));
+            }
+        }
+        return bar;
+    }
+
+    private Node leftPane() {
+        templates.getItems().setAll(ModelTemplates.QUICK);
+        templates.setId("templates");
+        templates.setTooltip(new Tooltip(TEMPLATE_LIST_TIP));
+        templates.setOnMouseClicked(e -> {
+            String name = templates.getSelectionModel().getSelectedItem();
+            if (name != null && onFilledCell(e.getPickResult().getIntersectedNode())) {
+                openTemplate(Templates.build(name));
+            }
+        });
+        templates.setOnKeyPressed(e -> {
+            String name = templates.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && name != null) {
+                openTemplate(Templates.build(name));
+            }
+        });
+        Label heading = new Label(TEMPLATE_LIST);
+        heading.getStyleClass().add("pane-heading");
+        VBox.setVgrow(templates, Priority.ALWAYS);
+        VBox left = new VBox(heading, templates);
+        left.setPrefWidth(190);
+        left.setId("left-pane");
+        return left;
+    }
+
+    private static boolean onFilledCell(Node target) {
+        for (Node n = target; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ListCell<?> cell) {
+                return !cell.isEmpty();
+            }
+        }
+        return false;
+    }
+
+    /** The graph above, the charts and the run list below. The editor replaces {@link #graph} here. */
+    private Node centre() {
+        graph.setId("graph");
+        TabPane charts = new TabPane(new Tab(CHARTS_TAB, new ScrollPane(figures)));
+        charts.setId("charts");
+        charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane below = new SplitPane(charts, runsTable);
+        below.setDividerPositions(0.3);
+        SplitPane centre = new SplitPane(graph, below);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.62);
+        return centre;
+    }
+
+    private Node rightPane() {
+        totals.setId("totals");
+        totals.setWrapText(true);
+        totals.setPadding(new Insets(6, 8, 6, 8));
+        totals.getStyleClass().add("totals");
+        VBox top = new VBox(totals, properties);
+        VBox.setVgrow(properties, Priority.ALWAYS);
+        ScrollPane trainingScroll = new ScrollPane(trainingPanel);
+        trainingScroll.setFitToWidth(true);
+        SplitPane right = new SplitPane(top, trainingScroll);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.5);
+        right.setPrefWidth(340);
+        right.setId("right-pane");
+        return right;
+    }
+
+    private Node statusBar() {
+        statusBar.setId("status-bar");
+        statusBar.textProperty().bind(status);
+        statusDataset.setId("status-dataset");
+        statusStep.setId("status-step");
+        statusSpeed.setId("status-speed");
+        for (Label label : List.of(statusDataset, statusStep, statusSpeed)) {
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        statusBar.getRightItems().addAll(statusDataset, new Separator(Orientation.VERTICAL), statusStep,
+                new Separator(Orientation.VERTICAL), statusSpeed);
+        statusDataset.textProperty().bind(Bindings.createStringBinding(() -> training.datasetProperty().get().isEmpty()
+                ? "" : String.format(STATUS_DATASET, training.datasetProperty().get()), training.datasetProperty()));
+        training.currentProperty().addListener((obs, old, run) -> {
+            if (run == null) {
+                return;
+            }
+            statusStep.textProperty().bind(run.stepProperty().map(s -> String.format(STATUS_STEP, s.intValue(),
+                    run.totalSteps())));
+            statusSpeed.textProperty().bind(run.stepsPerSecondProperty().map(v -> String.format(java.util.Locale.ROOT,
+                    STATUS_SPEED, v.doubleValue())));
+            statusBar.progressProperty().bind(run.stepProperty().divide((double) run.totalSteps()));
+        });
+        return statusBar;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // document
+
+    private void edit(String name, Network next) {
+        document.edit(name, next);
+    }
+
+    private void undo() {
+        document.history().undo();
+    }
+
+    private void redo() {
+        document.history().redo();
+    }
+
+    private void networkChanged(Network now) {
+        if (replacing) {
+            return;
+        }
+        showNetwork(now, false);
+        if (document.isModified()) {
+            autosave.playFromStart();
+        } else {
+            autosave.stop();
+            recovery.discard();
+        }
+    }
+
+    /** Draws {@code network}; a new document decides afresh which blocks are collapsed. */
+    private void showNetwork(Network network, boolean fresh) {
+        if (fresh) {
+            collapsed = network.nodes().size() > COLLAPSE_ABOVE
+                    ? network.blocks().stream().map(Block::name).collect(Collectors.toSet()) : Set.of();
+        }
+        graph.show(network, collapsed);
+        if (fresh) {
+            Platform.runLater(graph::showTop);
+        }
+        Analysis analysis = Analysis.of(network);
+        String text = String.format(TOTALS, network.name(), Counts.grouped(analysis.totalParams()),
+                Counts.abbreviated(analysis.totalParams()), Counts.abbreviated(analysis.totalMacs()),
+                analysis.summary().size());
+        if (!analysis.errors().isEmpty()) {
+            text += String.format(PROBLEMS, analysis.errors().size(), analysis.errors().get(0).message());
+        }
+        totals.setText(text);
+        properties.show(network, graph.selectionProperty().get());
+    }
+
+    private void replaceDocument(Network network, Path file) {
+        autosave.stop();
+        replacing = true;
+        try {
+            document.replace(network, file);
+        } finally {
+            replacing = false;
+        }
+        recovery.discard();
+        showNetwork(network, true);
+    }
+
+    private void newDocument() {
+        if (confirmDiscard()) {
+            replaceDocument(new Network(Document.UNTITLED.toLowerCase(java.util.Locale.ROOT), List.of(), List.of(),
+                    List.of()), null);
+        }
+    }
+
+    private void openTemplate(Network network) {
+        if (confirmDiscard()) {
+            replaceDocument(network, null);
+        }
+    }
+
+    private void showTemplates() {
+        new TemplateDialog(stage).showAndWait().ifPresent(this::openTemplate);
+    }
+
+    private void open() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        config.files().openGraph(stage, lastFolder()).ifPresent(this::openFile);
+    }
+
+    /** Opens a graph file, or explains why it cannot. */
+    void openFile(Path file) {
+        try {
+            Network network = GraphFiles.load(file);
+            replaceDocument(network, file);
+            remember(file);
+            tell(String.format(OPENED, file.getFileName()));
+        } catch (GraphFileException e) {
+            error(OPEN_FAILED, e.getMessage());
+            if (!Files.exists(file)) {
+                forget(file);
+            }
+        }
+    }
+
+    /** Saves to the document's file (asking for one if it has none); false if not saved. */
+    private boolean save() {
+        return document.file() == null ? saveAs() : saveTo(document.file());
+    }
+
+    private boolean saveAs() {
+        String suggested = document.file() != null ? document.file().getFileName().toString()
+                : document.network().name() + ".json";
+        Optional<Path> target = config.files().saveGraph(stage, lastFolder(), suggested);
+        return target.isPresent() && saveTo(target.get());
+    }
+
+    private boolean saveTo(Path file) {
+        try {
+            GraphFiles.save(document.network(), file);
+        } catch (IOException | RuntimeException e) {
+            error(SAVE_FAILED, String.format(SAVE_FAILED_DETAIL, file, e.getMessage()));
+            return false;
+        }
+        autosave.stop();
+        document.markSaved(file);
+        recovery.discard();
+        remember(file);
+        tell(String.format(SAVED, file.getFileName()));
+        return true;
+    }
+
+    /** Asks what to do with unsaved changes: true to go on (saved or discarded), false to cancel. */
+    boolean confirmDiscard() {
+        if (!document.isModified()) {
+            return true;
+        }
+        ButtonType save = new ButtonType(SAVE_BUTTON, ButtonBar.ButtonData.YES);
+        ButtonType dontSave = new ButtonType(DONT_SAVE_BUTTON, ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, ASK_SAVE_DETAIL, save, dontSave, ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setTitle(ASK_SAVE_TITLE);
+        alert.setHeaderText(String.format(ASK_SAVE, document.displayName()));
+        alert.getDialogPane().setId("ask-save");
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == save) {
+            return save();
+        }
+        return answer == dontSave;
+    }
+
+    private void autosaveNow() {
+        if (document.isModified() && !closed) {
+            recovery.save(document.network(), document.file(), message -> Platform.runLater(() -> tell(message)));
+        }
+    }
+
+    private void offerRecovery() {
+        Optional<Recovery.Recovered> found;
+        try {
+            found = recovery.find();
+        } catch (GraphFileException e) {
+            recovery.discard();
+            tell(String.format(UNREADABLE_RECOVERY, e.getMessage()));
+            return;
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        Recovery.Recovered r = found.get();
+        ButtonType recover = new ButtonType(RECOVER_BUTTON, ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType(DISCARD_BUTTON, ButtonBar.ButtonData.NO);
+        String what = r.origin().map(p -> p.getFileName().toString()).orElse("'" + r.network().name() + "'");
+        String when = modifiedTime(recovery.graphFile());
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, String.format(RECOVER_DETAIL, what, when), recover, discard);
+        alert.initOwner(stage);
+        alert.setTitle(RECOVER_TITLE);
+        alert.setHeaderText(RECOVER);
+        alert.getDialogPane().setId("offer-recovery");
+        if (alert.showAndWait().orElse(discard) == recover) {
+            Network original = null;
+            if (r.origin().isPresent()) {
+                try {
+                    original = GraphFiles.load(r.origin().get());
+                } catch (GraphFileException e) {
+                    original = null;
+                }
+            }
+            replacing = true;
+            try {
+                document.recover(r.network(), original, original != null ? r.origin().get() : null, RECOVERED_EDIT);
+            } finally {
+                replacing = false;
+            }
+            showNetwork(r.network(), true);
+            autosave.playFromStart();
+            tell(RECOVERED);
+        } else {
+            recovery.discard();
+        }
+    }
+
+    private static String modifiedTime(Path file) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(
+                    Files.getLastModifiedTime(file).toInstant().atZone(java.time.ZoneId.systemDefault()));
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private void exportGraph() {
+        Optional<Path> target = config.files().savePng(stage, lastFolder(), document.network().name() + ".png");
+        if (target.isEmpty()) {
+            return;
+        }
+        WritableImage image = graph.snapshot(null, null);
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        try {
+            if (!ImageIO.write(buffered, "png", target.get().toFile())) {
+                throw new IOException("no PNG writer");
+            }
+            tell(String.format(EXPORTED, target.get().getFileName()));
+        } catch (IOException e) {
+            error(EXPORT_FAILED, String.format(SAVE_FAILED_DETAIL, target.get(), e.getMessage()));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // training
+
+    private void run() {
+        startTraining(false);
+    }
+
+    private void step() {
+        if (training.activeProperty().get()) {
+            training.step();
+        } else {
+            startTraining(true);
+            training.step();
+        }
+    }
+
+    private void startTraining(boolean paused) {
+        try {
+            TrainingSetup setup = trainingPanel.setup();
+            trainingPanel.save(prefs.node(NODE_TRAINING));
+            training.start(document.network(), setup, paused);
+        } catch (IllegalArgumentException e) {
+            tell(e.getMessage());
+            error(CANNOT_TRAIN, e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // closing, preferences, help
+
+    /** Asks about unsaved changes, then stops training and keeps the settings; false if the user cancels. */
+    boolean close() {
+        if (closed) {
+            return true;
+        }
+        if (!confirmDiscard()) {
+            return false;
+        }
+        closed = true;
+        autosave.stop();
+        training.shutdown();
+        saveGeometry();
+        trainingPanel.save(prefs.node(NODE_TRAINING));
+        recovery.discard();
+        recovery.close();
+        try {
+            prefs.flush();
+        } catch (java.util.prefs.BackingStoreException e) {
+            // the settings are lost, the work is not
+        }
+        return true;
+    }
+
+    private void restoreGeometry() {
+        double x = prefs.getDouble(KEY_X, Double.NaN);
+        double y = prefs.getDouble(KEY_Y, Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)
+                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty()) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(prefs.getBoolean(KEY_MAXIMIZED, false));
+    }
+
+    private void saveGeometry() {
+        prefs.putBoolean(KEY_MAXIMIZED, stage.isMaximized());
+        if (!stage.isMaximized() && stage.getScene() != null) {
+            prefs.putDouble(KEY_X, stage.getX());
+            prefs.putDouble(KEY_Y, stage.getY());
+            prefs.putDouble(KEY_WIDTH, stage.getScene().getWidth());
+            prefs.putDouble(KEY_HEIGHT, stage.getScene().getHeight());
+        }
+    }
+
+    private void setTheme(boolean dark) {
+        (dark ? darkTheme : lightTheme).setSelected(true);
+        prefs.put(KEY_THEME, dark ? DARK : LIGHT);
+        if (stage.getScene() == null) {
+            return;
+        }
+        String css = MainWindow.class.getResource(DARK_CSS).toExternalForm();
+        stage.getScene().getStylesheets().remove(css);
+        if (dark) {
+            stage.getScene().getStylesheets().add(css);
+        }
+    }
+
+    private List<Path> recent() {
+        String text = prefs.get(KEY_RECENT, "");
+        return text.isEmpty() ? List.of() : text.lines().map(Path::of).toList();
+    }
+
+    private void remember(Path file) {
+        List<Path> next = new ArrayList<>();
+        next.add(file.toAbsolutePath());
+        recent().stream().filter(p -> !p.equals(file.toAbsolutePath())).limit(RECENT_LIMIT - 1).forEach(next::add);
+        prefs.put(KEY_RECENT, next.stream().map(Path::toString).collect(Collectors.joining("\n")));
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            prefs.put(KEY_FOLDER, folder.toString());
+        }
+        refreshRecent();
+    }
+
+    private void forget(Path file) {
+        prefs.put(KEY_RECENT, recent().stream().filter(p -> !p.equals(file.toAbsolutePath())).map(Path::toString)
+                .collect(Collectors.joining("\n")));
+        refreshRecent();
+    }
+
+    private Path lastFolder() {
+        String folder = prefs.get(KEY_FOLDER, null);
+        return folder != null ? Path.of(folder) : null;
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        recentMenu.setId("menu-recent");
+        for (Path file : recent()) {
+            MenuItem item = new MenuItem(file.getFileName() + "  (" + file.getParent() + ")");
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                if (confirmDiscard()) {
+                    openFile(file);
+                }
+            });
+            recentMenu.getItems().add(item);
+        }
+        if (recentMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem(NO_RECENT);
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        } else {
+            MenuItem clear = new MenuItem(CLEAR_RECENT);
+            clear.setOnAction(e -> {
+                prefs.remove(KEY_RECENT);
+                refreshRecent();
+            });
+            recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
+    }
+
+    private void about() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, ABOUT_TEXT, ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setTitle(ABOUT);
+        alert.setHeaderText(TITLE);
+        alert.showAndWait();
+    }
+
+    private void showShortcuts() {
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(4);
+        int row = 0;
+        for (Command c : commands) {
+            if (c.accelerator != null) {
+                String keys = c.accelerator.getDisplayText() + (c.extraShortcut != null ? ", " + c.extraShortcut : "");
+                grid.addRow(row++, new Label(keys), new Label(c.baseText.replace("...", "")));
+            }
+        }
+        grid.addRow(row++, new Label("F1"), new Label(SHORTCUTS));
+        grid.addRow(row, new Label(key(KeyCode.Q, true, false).getDisplayText()), new Label(QUIT));
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setTitle(SHORTCUTS);
+        alert.setHeaderText(SHORTCUTS);
+        alert.getDialogPane().setContent(grid);
+        alert.getDialogPane().setId("shortcuts");
+        alert.showAndWait();
+    }
+
+    /** Shows {@code message} in the status bar. */
+    void tell(String message) {
+        if (message != null && !message.isEmpty()) {
+            status.set(message);
+        }
+    }
+
+    private void error(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId("error-dialog");
+        alert.showAndWait();
+    }
+
+    private static String named(String action, String edit) {
+        return edit == null || edit.isEmpty() ? action : action + " " + edit;
+    }
+
+    private static KeyCombination key(KeyCode code, boolean shortcut, boolean shift) {
+        List<KeyCombination.Modifier> modifiers = new ArrayList<>();
+        if (shortcut) {
+            modifiers.add(KeyCombination.SHORTCUT_DOWN);
+        }
+        if (shift) {
+            modifiers.add(KeyCombination.SHIFT_DOWN);
+        }
+        return new KeyCodeCombination(code, modifiers.toArray(KeyCombination.Modifier[]::new));
+    }
+
+    private Command command(String id, String text, Ikon icon, KeyCombination accelerator, Runnable handler) {
+        Command c = new Command(id, text, icon, accelerator, handler);
+        commands.add(c);
+        return c;
+    }
+
+    // for tests and the integrator
+    Document document() {
+        return document;
+    }
+
+    TrainingController training() {
+        return training;
+    }
+
+    GraphView graph() {
+        return graph;
+    }
+
+    /** Where the charts go: the integrator hands the charts pane's consumer of snapshot batches here. */
+    void setCharts(Consumer<List<org.resnetexplorer.engine.TrainingSnapshot>> charts) {
+        training.setCharts(charts);
+    }
+
+    /**
+     * One action shown as a menu item and a toolbar button: same text, icon, shortcut, enabled state; the
+     * button's tooltip names the shortcut.
+     */
+    private static final class Command {
+        final String id;
+        final String baseText;
+        final Ikon icon;
+        final KeyCombination accelerator;
+        final Runnable handler;
+        ObservableValue<String> text;
+        BooleanExpression disabled;
+        String extraShortcut;
+
+        Command(String id, String text, Ikon icon, KeyCombination accelerator, Runnable handler) {
+            this.id = id;
+            this.baseText = text;
+            this.icon = icon;
+            this.accelerator = accelerator;
+            this.handler = handler;
+        }
+
+        void disable(BooleanExpression when) {
+            disabled = when;
+        }
+
+        void text(ObservableValue<String> value) {
+            text = value;
+        }
+
+        MenuItem menuItem() {
+            MenuItem item = new MenuItem(baseText, new FontIcon(icon));
+            item.setId("menu-" + id);
+            item.setMnemonicParsing(false);
+            if (text != null) {
+                item.textProperty().bind(text);
+            }
+            if (accelerator != null) {
+                item.setAccelerator(accelerator);
+            }
+            if (disabled != null) {
+                item.disableProperty().bind(disabled);
+            }
+            item.setOnAction(e -> handler.run());
+            return item;
+        }
+
+        Button button() {
+            Button button = new Button(null, new FontIcon(icon));
+            button.setId(id + "-button");
+            button.getStyleClass().add("tool-button");
+            button.setFocusTraversable(false);
+            Tooltip tip = new Tooltip();
+            ObservableValue<String> label = text != null ? text : new SimpleStringProperty(baseText);
+            tip.textProperty().bind(Bindings.createStringBinding(() -> label.getValue().replace("...", "")
+                    + shortcutText(), label));
+            button.setTooltip(tip);
+            if (disabled != null) {
+                button.disableProperty().bind(disabled);
+            }
+            button.setOnAction(e -> handler.run());
+            return button;
+        }
+
+        private String shortcutText() {
+            if (accelerator == null) {
+                return "";
+            }
+            return " (" + accelerator.getDisplayText() + (extraShortcut != null ? ", " + extraShortcut : "") + ")";
+        }
+    }
+}

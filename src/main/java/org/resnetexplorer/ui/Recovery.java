@@ -1,0 +1,110 @@
+package org.resnetexplorer.ui;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.resnetexplorer.graph.GraphFileException;
+import org.resnetexplorer.graph.GraphFiles;
+import org.resnetexplorer.graph.Network;
+
+/**
+ * The autosaved copy of the graph being edited (decision 0008): {@value #GRAPH} in the recovery folder, written
+ * atomically a few seconds after each unsaved change, beside {@value #ORIGIN} naming the file it was opened
+ * from (empty for a new graph). A clean save or close removes both; finding them at start means the app did not
+ * close cleanly. Writes happen on one background thread, in order, so the FX thread never waits for the disk.
+ */
+final class Recovery implements AutoCloseable {
+    static final String GRAPH = "recovered-graph.json";
+    static final String ORIGIN = "origin.txt";
+
+    /** What a recovery file holds: the graph and the file it came from, if any. */
+    record Recovered(Network network, Optional<Path> origin) {
+    }
+
+    private final Path folder;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "autosave");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Recovery(Path folder) {
+        this.folder = Objects.requireNonNull(folder, "folder");
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    Path graphFile() {
+        return folder.resolve(GRAPH);
+    }
+
+    /** Writes {@code network} in the background; {@code failed} gets a message (on the writer thread) on error. */
+    Future<?> save(Network network, Path origin, Consumer<String> failed) {
+        return writer.submit(() -> {
+            try {
+                Files.createDirectories(folder);
+                Files.writeString(folder.resolve(ORIGIN), origin == null ? "" : origin.toAbsolutePath().toString(),
+                        StandardCharsets.UTF_8);
+                GraphFiles.save(network, graphFile());
+            } catch (IOException | RuntimeException e) {
+                failed.accept("could not autosave to " + folder + " (" + e.getMessage() + "): save your graph yourself");
+            }
+        });
+    }
+
+    /** Removes the recovery files, after any write still queued; waits up to two seconds for it. */
+    void discard() {
+        Future<?> done = writer.submit(() -> {
+            try {
+                Files.deleteIfExists(graphFile());
+                Files.deleteIfExists(folder.resolve(ORIGIN));
+            } catch (IOException e) {
+                // an old recovery file is offered again next time: harmless
+            }
+        });
+        try {
+            done.get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // as above
+        }
+    }
+
+    /**
+     * The graph left by a session that did not close cleanly, if any.
+     *
+     * @throws GraphFileException if the recovery file is there but cannot be read
+     */
+    Optional<Recovered> find() throws GraphFileException {
+        if (!Files.isRegularFile(graphFile())) {
+            return Optional.empty();
+        }
+        Network network = GraphFiles.load(graphFile());
+        Optional<Path> origin = Optional.empty();
+        try {
+            String text = Files.readString(folder.resolve(ORIGIN), StandardCharsets.UTF_8).trim();
+            if (!text.isEmpty()) {
+                origin = Optional.of(Path.of(text));
+            }
+        } catch (IOException | RuntimeException e) {
+            // no origin: recovered as a new graph
+        }
+        return Optional.of(new Recovered(network, origin));
+    }
+
+    @Override
+    public void close() {
+        writer.shutdown();
+    }
+}

@@ -1,0 +1,372 @@
+package org.resnetexplorer.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.resnetexplorer.data.Dataset;
+import org.resnetexplorer.data.DatasetException;
+import org.resnetexplorer.data.Datasets;
+import org.resnetexplorer.engine.RunResult;
+import org.resnetexplorer.engine.RunStatus;
+import org.resnetexplorer.engine.Trainer;
+import org.resnetexplorer.engine.TrainingListener;
+import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.graph.Analysis;
+import org.resnetexplorer.graph.Block;
+import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.graph.Problem;
+
+/**
+ * Starts and steers the runs of one training session, each in its own {@link TrainingService}: the network, and
+ * with "Train plain twin too" its plain twin (same seed, same data) alongside, so both curves grow together.
+ * The dataset loads in the background; snapshots reach the run list and the charts through one
+ * {@link SnapshotQueue}, once per pulse. Every run stays in {@link #runs()}. Use on the FX thread.
+ */
+final class TrainingController {
+    static final String LOADING = "Loading %s...";
+    static final String STARTED = "Training %s on %s";
+    static final String TWIN_SUFFIX = " (plain twin)";
+    static final String TWIN_STARTED = " and its plain twin";
+    static final String INVALID_GRAPH = "The graph cannot train: %s";
+    static final String NO_DATASET = "Choose a dataset first";
+    static final String NOT_FITTING = "The graph does not fit %s: %s";
+    static final String PAUSED = "Paused: press Step (F10) for one step, or Resume (F6)";
+    static final String RESUMED = "Resumed";
+    static final String STOPPING = "Stopping...";
+    static final String RATE_CHANGED = "Learning rate set to %s for the running runs";
+    static final String ALL_OVER = "%s: %s";
+    static final String RUN_PREFIX = "#%d %s";
+    static final String SUMMARY = "%s %s at step %d, test error %s";
+
+    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final Map<String, RunRecord> byName = new LinkedHashMap<>();
+    private final List<TrainingService> services = new ArrayList<>();
+    private final List<Trainer> trainers = new ArrayList<>();
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper dataset = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RunRecord> current = new ReadOnlyObjectWrapper<>();
+    private final SnapshotQueue queue = new SnapshotQueue(this::deliver);
+    private Consumer<List<TrainingSnapshot>> charts = batch -> { };
+    private int sessions;
+    /** Steps asked for while the session was still loading its dataset. */
+    private int pendingSteps;
+    private boolean stopRequested;
+
+    /** Every run of this window, oldest first. */
+    ObservableList<RunRecord> runs() {
+        return runs;
+    }
+
+    /** The snapshots, in batches per pulse, also go to {@code consumer} (the charts). */
+    void setCharts(Consumer<List<TrainingSnapshot>> consumer) {
+        charts = Objects.requireNonNull(consumer, "consumer");
+    }
+
+    /** Whether a session is loading or training (Run is off, Stop is on). */
+    ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    /** Whether the session is paused (by Pause or because it started with Step). */
+    ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    /** The last thing worth telling the user: what started, paused, ended, diverged. */
+    ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The dataset of the current or last session. */
+    ReadOnlyStringProperty datasetProperty() {
+        return dataset.getReadOnlyProperty();
+    }
+
+    /** The main run of the current or last session (its step and speed go to the status bar). */
+    ReadOnlyObjectProperty<RunRecord> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    /**
+     * Starts a session: loads the dataset in the background, then trains {@code network} (adapted to the dataset's
+     * input and classes) and, if asked and it has shortcuts, its plain twin.
+     *
+     * @param startPaused hold the runs before their first step (what Step does when nothing runs)
+     * @throws IllegalArgumentException if the graph cannot train, saying why
+     */
+    void start(Network network, TrainingSetup setup, boolean startPaused) {
+        if (active.get()) {
+            return;
+        }
+        Analysis analysis = Analysis.of(network);
+        if (!analysis.isValid()) {
+            throw new IllegalArgumentException(String.format(INVALID_GRAPH, firstError(analysis)));
+        }
+        if (setup.dataset() == null) {
+            throw new IllegalArgumentException(NO_DATASET);
+        }
+        active.set(true);
+        paused.set(startPaused);
+        stopRequested = false;
+        pendingSteps = 0;
+        services.clear();
+        trainers.clear();
+        dataset.set(setup.dataset());
+        message.set(String.format(LOADING, setup.dataset()));
+        Task<Dataset> load = new Task<>() {
+            @Override
+            protected Dataset call() throws DatasetException {
+                return Datasets.load(setup.dataset(), setup.datasetOptions());
+            }
+        };
+        load.setOnSucceeded(e -> launch(network, setup, load.getValue(), startPaused));
+        load.setOnFailed(e -> {
+            Throwable failure = load.getException();
+            message.set(failure instanceof DatasetException || failure instanceof IllegalArgumentException
+                    ? failure.getMessage() : "could not load " + setup.dataset() + ": " + failure);
+            active.set(false);
+            paused.set(false);
+        });
+        Thread thread = new Thread(load, "dataset-loader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static String firstError(Analysis analysis) {
+        Problem first = analysis.errors().get(0);
+        return first.nodeName().map(n -> n + ": ").orElse("") + first.message();
+    }
+
+    private void launch(Network network, TrainingSetup setup, Dataset data, boolean startPaused) {
+        if (stopRequested) {
+            active.set(false);
+            paused.set(false);
+            message.set(STOPPING);
+            return;
+        }
+        Network fitted;
+        try {
+            fitted = fit(network, data);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            active.set(false);
+            paused.set(false);
+            return;
+        }
+        sessions++;
+        List<Network> nets = new ArrayList<>();
+        nets.add(fitted);
+        boolean hasShortcut = fitted.blocks().stream().map(Block::name).anyMatch(fitted::hasShortcut);
+        if (setup.plainTwin() && hasShortcut) {
+            nets.add(fitted.withAllShortcuts(false));
+        }
+        queue.start();
+        for (int i = 0; i < nets.size(); i++) {
+            boolean twin = i > 0;
+            String model = network.name() + (twin ? TWIN_SUFFIX : "");
+            String name = String.format(RUN_PREFIX, sessions, model);
+            RunRecord record = new RunRecord(name, model, data.name(), twin, setup.settings().steps());
+            runs.add(record);
+            byName.put(name, record);
+            Trainer trainer = new Trainer(name, nets.get(i), data, setup.settings());
+            if (paused.get()) {
+                trainer.pause();
+                for (int k = 0; k < pendingSteps; k++) {
+                    trainer.step();
+                }
+            }
+            trainer.addListener(new StatusMirror());
+            trainers.add(trainer);
+            TrainingService service = new TrainingService(() -> trainer, queue);
+            service.setOnSucceeded(e -> ended(record, service.getValue()));
+            service.setOnFailed(e -> ended(record, new RunResult(name, RunStatus.FAILED, String.valueOf(
+                    service.getException()), record.stepProperty().get(), Double.NaN, Double.NaN, Double.NaN, 0, 0)));
+            services.add(service);
+            if (!twin) {
+                current.set(record);
+            }
+        }
+        message.set(String.format(STARTED, network.name() + (nets.size() > 1 ? TWIN_STARTED : ""), data.name()));
+        services.forEach(TrainingService::start);
+    }
+
+    /** The network with its input and classes set to the dataset's. */
+    private static Network fit(Network network, Dataset data) {
+        Network fitted = network;
+        Analysis analysis = Analysis.of(network);
+        if (!analysis.inputShape().map(data.shape()::equals).orElse(false)) {
+            fitted = fitted.withInputShape(data.shape());
+        }
+        if (!analysis.classes().map(c -> c == data.classes()).orElse(false)) {
+            fitted = fitted.withClasses(data.classes());
+        }
+        Analysis after = Analysis.of(fitted);
+        if (!after.isValid()) {
+            throw new IllegalArgumentException(String.format(NOT_FITTING, data.name(), firstError(after)));
+        }
+        return fitted;
+    }
+
+    /** Pauses a running session, resumes a paused one. */
+    void togglePause() {
+        if (!active.get()) {
+            return;
+        }
+        boolean pause = !paused.get();
+        for (Trainer trainer : trainers) {
+            if (pause) {
+                trainer.pause();
+            } else {
+                trainer.resume();
+            }
+        }
+        paused.set(pause);
+        message.set(pause ? PAUSED : RESUMED);
+    }
+
+    /** One more step of each run of a paused session. */
+    void step() {
+        if (active.get() && paused.get()) {
+            if (trainers.isEmpty()) {
+                pendingSteps++;
+            } else {
+                trainers.forEach(Trainer::step);
+            }
+        }
+    }
+
+    /** Ends the session's runs after their current step. */
+    void stop() {
+        if (!active.get()) {
+            return;
+        }
+        stopRequested = true;
+        message.set(STOPPING);
+        trainers.forEach(Trainer::stop);
+    }
+
+    /** Sets the base learning rate of the running runs from their next step on. */
+    void setLearningRate(double rate) {
+        if (active.get() && !trainers.isEmpty()) {
+            trainers.forEach(t -> t.setLearningRate(rate));
+            message.set(String.format(RATE_CHANGED, String.format(Locale.ROOT, "%.4g", rate)));
+        }
+    }
+
+    private void deliver(List<TrainingSnapshot> batch) {
+        Map<String, TrainingSnapshot> latest = new LinkedHashMap<>();
+        Map<String, TrainingSnapshot> latestTest = new LinkedHashMap<>();
+        for (TrainingSnapshot s : batch) {
+            latest.put(s.run(), s);
+            if (s.hasTestError()) {
+                latestTest.put(s.run(), s);
+            }
+        }
+        latest.forEach((run, s) -> {
+            RunRecord record = byName.get(run);
+            if (record != null) {
+                record.stepProperty().set(s.step());
+                record.lossProperty().set(s.loss());
+                record.trainErrorProperty().set(s.trainErrorAverage());
+                record.stepsPerSecondProperty().set(s.stepsPerSecond());
+            }
+        });
+        latestTest.forEach((run, s) -> {
+            RunRecord record = byName.get(run);
+            if (record != null) {
+                record.testErrorProperty().set(s.testError());
+            }
+        });
+        charts.accept(batch);
+    }
+
+    private void ended(RunRecord record, RunResult result) {
+        record.statusProperty().set(result.status());
+        record.stepProperty().set(result.steps());
+        if (!Double.isNaN(result.trainError())) {
+            record.trainErrorProperty().set(result.trainError());
+        }
+        if (!Double.isNaN(result.testError())) {
+            record.testErrorProperty().set(result.testError());
+        }
+        record.messageProperty().set(result.message());
+        if (result.status() == RunStatus.DIVERGED || result.status() == RunStatus.FAILED) {
+            message.set(String.format(ALL_OVER, record.name(), result.message()));
+        }
+        // in a service's own onSucceeded it still counts as running: ask for its state instead
+        if (services.stream().allMatch(TrainingController::isDone)) {
+            queue.stop();
+            active.set(false);
+            paused.set(false);
+            summarise();
+        }
+    }
+
+    private static boolean isDone(TrainingService service) {
+        javafx.concurrent.Worker.State state = service.getState();
+        return state == javafx.concurrent.Worker.State.SUCCEEDED || state == javafx.concurrent.Worker.State.FAILED
+                || state == javafx.concurrent.Worker.State.CANCELLED;
+    }
+
+    /** The status line when a session ends: each run's ending and test error, or what went wrong. */
+    private void summarise() {
+        List<String> parts = new ArrayList<>();
+        for (Trainer trainer : trainers) {
+            RunRecord r = byName.get(trainer.runName());
+            if (r.status() == RunStatus.DIVERGED || r.status() == RunStatus.FAILED) {
+                parts.add(0, r.name() + ": " + r.messageProperty().get());
+            } else {
+                parts.add(String.format(SUMMARY, r.name(), r.status().name().toLowerCase(Locale.ROOT),
+                        r.stepProperty().get(), percent(r.testErrorProperty().get())));
+            }
+        }
+        message.set(String.join("; ", parts));
+    }
+
+    static String percent(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", 100 * fraction) : "-";
+    }
+
+    /** Stops every run (the window is closing); returns at once. */
+    void shutdown() {
+        trainers.forEach(Trainer::stop);
+        queue.stop();
+    }
+
+    /** Mirrors a run's status into its record, on the FX thread. */
+    private final class StatusMirror implements TrainingListener {
+        @Override
+        public void snapshot(TrainingSnapshot snapshot) {
+            // the queue carries snapshots
+        }
+
+        @Override
+        public void status(String run, RunStatus status, String text) {
+            Platform.runLater(() -> {
+                RunRecord record = byName.get(run);
+                if (record != null && !record.isOver()) {
+                    record.statusProperty().set(status);
+                    if (!text.isEmpty()) {
+                        record.messageProperty().set(text);
+                    }
+                }
+            });
+        }
+    }
+}
