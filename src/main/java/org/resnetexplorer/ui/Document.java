@@ -8,24 +8,32 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.ObjectBinding;
+import org.resnetexplorer.graph.GraphDocument;
 import org.resnetexplorer.graph.Network;
 
 /**
- * The graph being edited: its {@link EditHistory} (the current network is the history's state), the file it
- * belongs to (none for a new graph) and whether it differs from that file. The state type lives here only, so
- * swapping {@code Network} for the editor's richer document touches this class and its callers.
+ * The graph being edited: its {@link EditHistory} (the state is a {@link GraphDocument}: the network with the
+ * editor's node positions and collapsed blocks, so moving a node or collapsing a block is undoable too), the
+ * file it belongs to (none for a new graph) and whether it differs from that file.
  */
 final class Document {
     static final String UNTITLED = "Untitled";
 
-    private final EditHistory<Network> history;
+    private final EditHistory<GraphDocument> history;
+    private final ObjectBinding<Network> network;
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper();
     /** A recovered graph is unsaved even where it equals its file's last saved state. */
     private boolean neverSaved;
 
     Document(Network initial) {
+        this(GraphDocument.opened(initial));
+    }
+
+    Document(GraphDocument initial) {
         history = new EditHistory<>(initial);
+        network = Bindings.createObjectBinding(() -> history.current().network(), history.currentProperty());
         history.currentProperty().addListener((obs, old, now) -> refresh());
     }
 
@@ -33,28 +41,48 @@ final class Document {
         modified.set(neverSaved || history.isModified());
     }
 
-    EditHistory<Network> history() {
+    EditHistory<GraphDocument> history() {
         return history;
     }
 
-    Network network() {
+    /** The current state: network, positions, collapsed blocks. */
+    GraphDocument state() {
         return history.current();
     }
 
-    ReadOnlyObjectProperty<Network> networkProperty() {
+    ReadOnlyObjectProperty<GraphDocument> stateProperty() {
         return history.currentProperty();
     }
 
-    /** Applies an edit that can be undone under {@code name} ("Undo Toggle shortcut"). */
+    Network network() {
+        return history.current().network();
+    }
+
+    /** The current network; changes with every edit of it (not with a move or a collapse). */
+    ObjectBinding<Network> networkProperty() {
+        return network;
+    }
+
+    /** Applies an edit of the network (positions and collapsed blocks kept) that can be undone under {@code name}. */
     void edit(String name, Network next) {
+        history.apply(name, history.current().withNetwork(next));
+    }
+
+    /** Applies an edit of the whole document (from the editor) that can be undone under {@code name}. */
+    void edit(String name, GraphDocument next) {
         history.apply(name, next);
     }
 
-    /** Starts afresh with {@code network}, from {@code source} (null for a new graph): nothing to undo. */
+    /** Starts afresh with {@code network} laid out anew, from {@code source} (null for a new graph). */
     void replace(Network network, Path source) {
+        replace(GraphDocument.opened(network), source);
+    }
+
+    /** Starts afresh with {@code document}, from {@code source} (null for a new graph): nothing to undo. */
+    void replace(GraphDocument document, Path source) {
         neverSaved = false;
         file.set(source);
-        history.reset(network);
+        history.reset(document);
         refresh();
     }
 
@@ -63,6 +91,10 @@ final class Document {
      * goes back to them; without, it counts as a graph never saved.
      */
     void recover(Network recovered, Network original, Path source, String editName) {
+        recover(GraphDocument.opened(recovered), original == null ? null : GraphDocument.opened(original), source, editName);
+    }
+
+    void recover(GraphDocument recovered, GraphDocument original, Path source, String editName) {
         file.set(source);
         if (original != null) {
             neverSaved = false;

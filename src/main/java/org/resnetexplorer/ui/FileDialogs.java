@@ -14,4 +14,9 @@ interface FileDialogs {
 
     /** Where to write a PNG image, or empty when the user cancels. */
     Optional<Path> savePng(Window owner, Path folder, String suggested);
+
+    /** Where to write a PyTorch module (.py); empty if cancelled. */
+    default Optional<Path> savePython(Window owner, Path folder, String suggested) {
+        return Optional.empty();
+    }
 }

@@ -14,6 +14,8 @@ final class FxFileDialogs implements FileDialogs {
     static final String PNG_TITLE = "Export PNG";
     static final String GRAPH_FILES = "Graph files (*.json)";
     static final String PNG_FILES = "PNG images (*.png)";
+    static final String PYTHON_TITLE = "Export as PyTorch";
+    static final String PYTHON_FILES = "Python files (*.py)";
 
     @Override
     public Optional<Path> openGraph(Window owner, Path folder) {
@@ -33,6 +35,13 @@ final class FxFileDialogs implements FileDialogs {
         FileChooser chooser = chooser(PNG_TITLE, folder, PNG_FILES, "*.png");
         chooser.setInitialFileName(suggested);
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(p -> withExtension(p, ".png"));
+    }
+
+    @Override
+    public Optional<Path> savePython(Window owner, Path folder, String suggested) {
+        FileChooser chooser = chooser(PYTHON_TITLE, folder, PYTHON_FILES, "*.py");
+        chooser.setInitialFileName(suggested);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(p -> withExtension(p, ".py"));
     }
 
     private static FileChooser chooser(String title, Path folder, String description, String pattern) {

@@ -58,23 +58,30 @@ import javax.imageio.ImageIO;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.resnetexplorer.graph.Analysis;
-import org.resnetexplorer.graph.Block;
 import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.graph.GraphFileException;
+import org.resnetexplorer.graph.BlockKind;
+import org.resnetexplorer.graph.GraphDocument;
+import org.resnetexplorer.graph.PyTorchExport;
 import org.resnetexplorer.graph.GraphFiles;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.TemplateOptions;
 import org.resnetexplorer.graph.Templates;
+import org.resnetexplorer.ui.charts.ChartsPane;
 import org.resnetexplorer.ui.editor.GraphView;
+import org.resnetexplorer.ui.editor.LayerPalette;
 
 /**
  * The main window: menu bar and toolbar, the template list on the left, the graph in the centre, the properties
@@ -87,8 +94,6 @@ final class MainWindow {
     /** The first-start example: the degradation story of PaperClaimsTest (a deep residual MLP and its twin). */
     static final String EXAMPLE = "mlp-resnet-20";
     static final int RECENT_LIMIT = 8;
-    /** Nets with more nodes than this open with their blocks collapsed. */
-    static final int COLLAPSE_ABOVE = 60;
 
     // visible strings, in one place for the resource bundles to come
     static final String MENU_FILE = "_File";
@@ -104,6 +109,32 @@ final class MainWindow {
     static final String SAVE = "Save";
     static final String SAVE_AS = "Save As...";
     static final String EXPORT = "Export Graph as PNG...";
+    static final String EXPORT_CHART = "Export Chart as PNG...";
+    static final String EXPORT_CHART_2X = "Export Chart as PNG (2x)...";
+    static final String EXPORT_ALL = "Export All Charts...";
+    static final String EXPORT_CSV = "Export Metrics as CSV...";
+    static final String EXPORT_PYTORCH = "Export as PyTorch...";
+    static final String MENU_EXPORT = "E_xport";
+    static final String MENU_GRAPH = "_Graph";
+    static final String CUT = "Cut";
+    static final String COPY = "Copy";
+    static final String PASTE = "Paste";
+    static final String DELETE = "Delete";
+    static final String SELECT_ALL = "Select All";
+    static final String ADD_BLOCK = "Add Residual Block";
+    static final String BASIC_BLOCK = "Basic Block (two 3x3 convs)";
+    static final String BOTTLENECK_BLOCK = "Bottleneck Block (1x1, 3x3, 1x1)";
+    static final String PREACT_BLOCK = "Pre-activation Block";
+    static final String WRAP = "Wrap Selection in Skip Connection";
+    static final String TOGGLE_SHORTCUT = "Toggle Shortcut";
+    static final String STACK = "Stack Blocks...";
+    static final String STACK_TITLE = "Stack blocks";
+    static final String STACK_ASK = "How many copies of the selected block in a row (2-50)?";
+    static final String COLLAPSE_ALL = "Collapse All Blocks";
+    static final String EXPAND_ALL = "Expand All Blocks";
+    static final String AUTO_LAYOUT = "Automatic Layout";
+    static final String PALETTE = "Layers and blocks";
+    static final String PYTORCH_EXPORTED = "Exported %s: a PyTorch module with build(); run it with python3";
     static final String QUIT = "Quit";
     static final String UNDO = "Undo";
     static final String REDO = "Redo";
@@ -121,7 +152,6 @@ final class MainWindow {
     static final String SHORTCUTS = "Keyboard Shortcuts";
     static final String TEMPLATE_LIST = "Templates";
     static final String TEMPLATE_LIST_TIP = "Click a template to open it as a new graph (Ctrl+T for all options)";
-    static final String CHARTS_TAB = "Charts";
     static final String TOTALS = "%s:  %s parameters (%s),  %s multiply-adds per example,  %d layers";
     static final String PROBLEMS = "  |  %d problem(s): %s";
     static final String ASK_SAVE_TITLE = "Unsaved changes";
@@ -178,7 +208,8 @@ final class MainWindow {
     private final TrainingPanel trainingPanel;
     private final TrainingController training = new TrainingController();
     private final RunsTable runsTable;
-    private final LatestFiguresPane figures = new LatestFiguresPane();
+    private final ChartsPane charts = new ChartsPane();
+    private final LayerPalette palette = new LayerPalette();
     private final StatusBar statusBar = new StatusBar();
     private final StringProperty status = new SimpleStringProperty(READY);
     private final Label statusDataset = new Label();
@@ -189,7 +220,6 @@ final class MainWindow {
     private final RadioMenuItem lightTheme = new RadioMenuItem(LIGHT);
     private final RadioMenuItem darkTheme = new RadioMenuItem(DARK);
     private final List<Command> commands = new ArrayList<>();
-    private Set<String> collapsed = Set.of();
     private boolean closed;
     /** True while a new document replaces the old one: it is drawn once, afresh. */
     private boolean replacing;
@@ -213,12 +243,27 @@ final class MainWindow {
         root.setRight(rightPane());
         root.setBottom(statusBar());
 
-        document.networkProperty().addListener((obs, old, now) -> networkChanged(now));
+        document.stateProperty().addListener((obs, old, now) -> documentChanged(now));
         graph.selectionProperty().addListener((obs, old, now) -> properties.show(document.network(), now));
+        graph.setOnEdit(this::edit);
+        graph.messageProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.isEmpty()) {
+                tell(now);
+            }
+        });
+        palette.setOnChoose(graph::add);
         training.messageProperty().addListener((obs, old, now) -> tell(now));
-        training.setCharts(figures);
+        training.setCharts(charts::append);
+        training.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) change -> {
+            while (change.next()) {
+                for (RunRecord run : change.getAddedSubList()) {
+                    charts.addRun(run.name(), run.model(), !run.plainTwin());
+                }
+            }
+        });
+        charts.setOnMessage(this::tell);
         trainingPanel.load(prefs.node(NODE_TRAINING));
-        showNetwork(document.network(), true);
+        showDocument(document.state(), true);
     }
 
     /** The first-start example: mlp-resnet-20 with BatchNorm, width 16, for the 3-arm spiral. */
@@ -283,6 +328,38 @@ final class MainWindow {
         step.disable(training.activeProperty().and(training.pausedProperty().not()));
         Command fit = command("fit", FIT, MaterialDesignF.FIT_TO_PAGE_OUTLINE, key(KeyCode.DIGIT0, true, false),
                 graph::fitToView);
+        Command exportChart = command("export-chart", EXPORT_CHART, MaterialDesignC.CHART_LINE, key(KeyCode.E, true, false),
+                () -> charts.showExportPngDialog(1));
+        Command exportChart2x = command("export-chart-2x", EXPORT_CHART_2X, MaterialDesignC.CHART_LINE,
+                key(KeyCode.E, true, true), () -> charts.showExportPngDialog(2));
+        Command exportAll = command("export-all", EXPORT_ALL, MaterialDesignF.FOLDER_IMAGE, null, charts::showExportAllDialog);
+        Command exportCsv = command("export-csv", EXPORT_CSV, MaterialDesignF.FILE_DELIMITED_OUTLINE, null,
+                charts::showExportCsvDialog);
+        Command exportPyTorch = command("export-pytorch", EXPORT_PYTORCH, MaterialDesignL.LANGUAGE_PYTHON, null,
+                this::exportPyTorch);
+        Command cut = command("cut", CUT, MaterialDesignC.CONTENT_CUT, null, graph::cutSelection);
+        Command copy = command("copy", COPY, MaterialDesignC.CONTENT_COPY, null, graph::copySelection);
+        Command paste = command("paste", PASTE, MaterialDesignC.CONTENT_PASTE, null, graph::paste);
+        paste.disable(graph.canPasteProperty().not());
+        Command delete = command("delete", DELETE, MaterialDesignD.DELETE_OUTLINE, null, graph::deleteSelection);
+        Command selectAll = command("select-all", SELECT_ALL, MaterialDesignS.SELECT_ALL, null, graph::selectAll);
+        Command basic = command("add-basic", BASIC_BLOCK, MaterialDesignP.PLUS_BOX_OUTLINE, key(KeyCode.B, true, false),
+                () -> graph.addResidualBlockAfterSelection(BlockKind.BASIC));
+        Command bottleneck = command("add-bottleneck", BOTTLENECK_BLOCK, MaterialDesignP.PLUS_BOX_MULTIPLE_OUTLINE, null,
+                () -> graph.addResidualBlockAfterSelection(BlockKind.BOTTLENECK));
+        Command preact = command("add-preact", PREACT_BLOCK, MaterialDesignP.PLUS_BOX_OUTLINE, null,
+                () -> graph.addResidualBlockAfterSelection(BlockKind.PREACT));
+        Command wrap = command("wrap", WRAP, MaterialDesignS.SOURCE_BRANCH, key(KeyCode.W, true, true),
+                graph::wrapSelectionInSkip);
+        Command toggleShortcut = command("toggle-shortcut", TOGGLE_SHORTCUT, MaterialDesignS.SWAP_VERTICAL,
+                key(KeyCode.K, true, false), graph::toggleShortcutOfSelection);
+        Command stack = command("stack", STACK, MaterialDesignL.LAYERS_OUTLINE, null, this::stackBlocks);
+        Command collapseAll = command("collapse-all", COLLAPSE_ALL, MaterialDesignA.ARROW_COLLAPSE_VERTICAL, null,
+                () -> graph.collapseAll(true));
+        Command expandAll = command("expand-all", EXPAND_ALL, MaterialDesignA.ARROW_EXPAND_VERTICAL, null,
+                () -> graph.collapseAll(false));
+        Command layout = command("auto-layout", AUTO_LAYOUT, MaterialDesignA.AUTO_FIX, key(KeyCode.L, true, true),
+                graph::autoLayout);
         MenuItem quit = new MenuItem(QUIT);
         quit.setId("menu-quit");
         quit.setAccelerator(key(KeyCode.Q, true, false));
@@ -293,9 +370,31 @@ final class MainWindow {
         });
         refreshRecent();
         Menu file = new Menu(MENU_FILE, null, newDoc.menuItem(), open.menuItem(), recentMenu, new SeparatorMenuItem(),
-                save.menuItem(), saveAs.menuItem(), new SeparatorMenuItem(), export.menuItem(), new SeparatorMenuItem(), quit);
-        Menu edit = new Menu(MENU_EDIT, null, undo.menuItem(), redo.menuItem(), new SeparatorMenuItem(),
+                save.menuItem(), saveAs.menuItem(), new SeparatorMenuItem(), quit);
+        Menu exports = new Menu(MENU_EXPORT, null, exportChart.menuItem(), exportChart2x.menuItem(), exportAll.menuItem(),
+                exportCsv.menuItem(), new SeparatorMenuItem(), export.menuItem(), exportPyTorch.menuItem());
+        exports.setId("menu-export-menu");
+        // the editor handles its own keys (Delete, Ctrl+A/C/X/V) when it has the focus; the menu shows them
+        Menu edit = new Menu(MENU_EDIT, null, undo.menuItem(), redo.menuItem(), new SeparatorMenuItem(), cut.menuItem(),
+                copy.menuItem(), paste.menuItem(), delete.menuItem(), selectAll.menuItem(), new SeparatorMenuItem(),
                 templatesCmd.menuItem());
+        for (MenuItem item : edit.getItems()) {
+            String shown = switch (item.getId() == null ? "" : item.getId()) {
+                case "menu-cut" -> "Ctrl+X";
+                case "menu-copy" -> "Ctrl+C";
+                case "menu-paste" -> "Ctrl+V";
+                case "menu-delete" -> "Delete";
+                case "menu-select-all" -> "Ctrl+A";
+                default -> null;
+            };
+            if (shown != null) {
+                item.setText(item.getText() + "\t" + shown);
+            }
+        }
+        Menu addBlock = new Menu(ADD_BLOCK, null, basic.menuItem(), bottleneck.menuItem(), preact.menuItem());
+        addBlock.setId("menu-add-block");
+        Menu graphMenu = new Menu(MENU_GRAPH, null, addBlock, wrap.menuItem(), toggleShortcut.menuItem(), stack.menuItem(),
+                new SeparatorMenuItem(), collapseAll.menuItem(), expandAll.menuItem(), layout.menuItem());
         lightTheme.setToggleGroup(theme);
         darkTheme.setToggleGroup(theme);
         lightTheme.setId("menu-theme-light");
@@ -312,7 +411,7 @@ final class MainWindow {
         keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
         keys.setOnAction(e -> showShortcuts());
         Menu help = new Menu(MENU_HELP, null, keys, about);
-        MenuBar bar = new MenuBar(file, edit, view, train, help);
+        MenuBar bar = new MenuBar(file, edit, graphMenu, view, train, exports, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -321,7 +420,7 @@ final class MainWindow {
         ToolBar bar = new ToolBar();
         bar.setId("tool-bar");
         String[][] groups = {{"new", "open", "save", "save-as"}, {"undo", "redo"}, {"templates", "fit"},
-            {"run", "pause", "stop", "step"}, {"export"}};
+            {"run", "pause", "stop", "step"}, {"export-chart", "export-all"}};
         for (String[] group : groups) {
             if (!bar.getItems().isEmpty()) {
                 bar.getItems().add(new Separator(Orientation.VERTICAL));
@@ -351,9 +450,13 @@ final class MainWindow {
         });
         Label heading = new Label(TEMPLATE_LIST);
         heading.getStyleClass().add("pane-heading");
-        VBox.setVgrow(templates, Priority.ALWAYS);
-        VBox left = new VBox(heading, templates);
-        left.setPrefWidth(190);
+        Label paletteHeading = new Label(PALETTE);
+        paletteHeading.getStyleClass().add("pane-heading");
+        VBox.setVgrow(palette, Priority.ALWAYS);
+        templates.setPrefHeight(220);
+        templates.setMinHeight(120);
+        VBox left = new VBox(paletteHeading, palette, heading, templates);
+        left.setPrefWidth(200);
         left.setId("left-pane");
         return left;
     }
@@ -370,11 +473,8 @@ final class MainWindow {
     /** The graph above, the charts and the run list below. The editor replaces {@link #graph} here. */
     private Node centre() {
         graph.setId("graph");
-        TabPane charts = new TabPane(new Tab(CHARTS_TAB, new ScrollPane(figures)));
-        charts.setId("charts");
-        charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane below = new SplitPane(charts, runsTable);
-        below.setDividerPositions(0.3);
+        below.setDividerPositions(0.72);
         SplitPane centre = new SplitPane(graph, below);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.62);
@@ -431,6 +531,10 @@ final class MainWindow {
         document.edit(name, next);
     }
 
+    private void edit(String name, GraphDocument next) {
+        document.edit(name, next);
+    }
+
     private void undo() {
         document.history().undo();
     }
@@ -439,11 +543,11 @@ final class MainWindow {
         document.history().redo();
     }
 
-    private void networkChanged(Network now) {
+    private void documentChanged(GraphDocument now) {
         if (replacing) {
             return;
         }
-        showNetwork(now, false);
+        showDocument(now, false);
         if (document.isModified()) {
             autosave.playFromStart();
         } else {
@@ -452,13 +556,10 @@ final class MainWindow {
         }
     }
 
-    /** Draws {@code network}; a new document decides afresh which blocks are collapsed. */
-    private void showNetwork(Network network, boolean fresh) {
-        if (fresh) {
-            collapsed = network.nodes().size() > COLLAPSE_ABOVE
-                    ? network.blocks().stream().map(Block::name).collect(Collectors.toSet()) : Set.of();
-        }
-        graph.show(network, collapsed);
+    /** Draws {@code state} in the editor; a new document opens at its top. */
+    private void showDocument(GraphDocument state, boolean fresh) {
+        Network network = state.network();
+        graph.show(state);
         if (fresh) {
             Platform.runLater(graph::showTop);
         }
@@ -474,15 +575,19 @@ final class MainWindow {
     }
 
     private void replaceDocument(Network network, Path file) {
+        replaceDocument(GraphDocument.opened(network), file);
+    }
+
+    private void replaceDocument(GraphDocument state, Path file) {
         autosave.stop();
         replacing = true;
         try {
-            document.replace(network, file);
+            document.replace(state, file);
         } finally {
             replacing = false;
         }
         recovery.discard();
-        showNetwork(network, true);
+        showDocument(state, true);
     }
 
     private void newDocument() {
@@ -512,8 +617,7 @@ final class MainWindow {
     /** Opens a graph file, or explains why it cannot. */
     void openFile(Path file) {
         try {
-            Network network = GraphFiles.load(file);
-            replaceDocument(network, file);
+            replaceDocument(GraphFiles.loadDocument(file), file);
             remember(file);
             tell(String.format(OPENED, file.getFileName()));
         } catch (GraphFileException e) {
@@ -538,7 +642,7 @@ final class MainWindow {
 
     private boolean saveTo(Path file) {
         try {
-            GraphFiles.save(document.network(), file);
+            GraphFiles.saveDocument(document.state(), file);
         } catch (IOException | RuntimeException e) {
             error(SAVE_FAILED, String.format(SAVE_FAILED_DETAIL, file, e.getMessage()));
             return false;
@@ -572,7 +676,7 @@ final class MainWindow {
 
     private void autosaveNow() {
         if (document.isModified() && !closed) {
-            recovery.save(document.network(), document.file(), message -> Platform.runLater(() -> tell(message)));
+            recovery.save(document.state(), document.file(), message -> Platform.runLater(() -> tell(message)));
         }
     }
 
@@ -599,21 +703,21 @@ final class MainWindow {
         alert.setHeaderText(RECOVER);
         alert.getDialogPane().setId("offer-recovery");
         if (alert.showAndWait().orElse(discard) == recover) {
-            Network original = null;
+            GraphDocument original = null;
             if (r.origin().isPresent()) {
                 try {
-                    original = GraphFiles.load(r.origin().get());
+                    original = GraphFiles.loadDocument(r.origin().get());
                 } catch (GraphFileException e) {
                     original = null;
                 }
             }
             replacing = true;
             try {
-                document.recover(r.network(), original, original != null ? r.origin().get() : null, RECOVERED_EDIT);
+                document.recover(r.document(), original, original != null ? r.origin().get() : null, RECOVERED_EDIT);
             } finally {
                 replacing = false;
             }
-            showNetwork(r.network(), true);
+            showDocument(r.document(), true);
             autosave.playFromStart();
             tell(RECOVERED);
         } else {
@@ -645,6 +749,50 @@ final class MainWindow {
         } catch (IOException e) {
             error(EXPORT_FAILED, String.format(SAVE_FAILED_DETAIL, target.get(), e.getMessage()));
         }
+    }
+
+    /** Writes the graph as a PyTorch module (the same code as the export-pytorch command). */
+    private void exportPyTorch() {
+        String code;
+        try {
+            code = PyTorchExport.code(document.network());
+        } catch (IllegalArgumentException e) {
+            error(EXPORT_FAILED, e.getMessage());
+            return;
+        }
+        String suggested = document.network().name().replaceAll("[^A-Za-z0-9_]", "_") + ".py";
+        Optional<Path> target = config.files().savePython(stage, lastFolder(), suggested);
+        if (target.isEmpty()) {
+            return;
+        }
+        try {
+            Path temp = Files.createTempFile(target.get().toAbsolutePath().getParent(), ".export-", ".tmp");
+            Files.writeString(temp, code, java.nio.charset.StandardCharsets.UTF_8);
+            Files.move(temp, target.get(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            tell(String.format(PYTORCH_EXPORTED, target.get().getFileName()));
+        } catch (IOException | RuntimeException e) {
+            error(EXPORT_FAILED, String.format(SAVE_FAILED_DETAIL, target.get(), e.getMessage()));
+        }
+    }
+
+    /** Asks how many copies of the selected block to stack, then stacks them (one undoable edit). */
+    private void stackBlocks() {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("3");
+        ask.initOwner(stage);
+        ask.setTitle(STACK_TITLE);
+        ask.setHeaderText(STACK_ASK);
+        ask.showAndWait().ifPresent(text -> {
+            try {
+                int count = Integer.parseInt(text.trim());
+                if (count < 2 || count > 50) {
+                    throw new NumberFormatException();
+                }
+                graph.stackSelectedBlock(count);
+            } catch (NumberFormatException e) {
+                tell(STACK_ASK + " '" + text + "' is not one of them.");
+            }
+        });
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.resnetexplorer.graph.GraphFileException;
+import org.resnetexplorer.graph.GraphDocument;
 import org.resnetexplorer.graph.GraphFiles;
 import org.resnetexplorer.graph.Network;
 
@@ -26,7 +27,10 @@ final class Recovery implements AutoCloseable {
     static final String ORIGIN = "origin.txt";
 
     /** What a recovery file holds: the graph and the file it came from, if any. */
-    record Recovered(Network network, Optional<Path> origin) {
+    record Recovered(GraphDocument document, Optional<Path> origin) {
+        Network network() {
+            return document.network();
+        }
     }
 
     private final Path folder;
@@ -50,12 +54,17 @@ final class Recovery implements AutoCloseable {
 
     /** Writes {@code network} in the background; {@code failed} gets a message (on the writer thread) on error. */
     Future<?> save(Network network, Path origin, Consumer<String> failed) {
+        return save(GraphDocument.opened(network), origin, failed);
+    }
+
+    /** Writes {@code document} (with its layout) in the background, as {@link #save(Network, Path, Consumer)}. */
+    Future<?> save(GraphDocument document, Path origin, Consumer<String> failed) {
         return writer.submit(() -> {
             try {
                 Files.createDirectories(folder);
                 Files.writeString(folder.resolve(ORIGIN), origin == null ? "" : origin.toAbsolutePath().toString(),
                         StandardCharsets.UTF_8);
-                GraphFiles.save(network, graphFile());
+                GraphFiles.saveDocument(document, graphFile());
             } catch (IOException | RuntimeException e) {
                 failed.accept("could not autosave to " + folder + " (" + e.getMessage() + "): save your graph yourself");
             }
@@ -90,7 +99,7 @@ final class Recovery implements AutoCloseable {
         if (!Files.isRegularFile(graphFile())) {
             return Optional.empty();
         }
-        Network network = GraphFiles.load(graphFile());
+        GraphDocument document = GraphFiles.loadDocument(graphFile());
         Optional<Path> origin = Optional.empty();
         try {
             String text = Files.readString(folder.resolve(ORIGIN), StandardCharsets.UTF_8).trim();
@@ -100,7 +109,7 @@ final class Recovery implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // no origin: recovered as a new graph
         }
-        return Optional.of(new Recovered(network, origin));
+        return Optional.of(new Recovered(document, origin));
     }
 
     @Override

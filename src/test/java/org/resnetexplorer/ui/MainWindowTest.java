@@ -257,11 +257,14 @@ class MainWindowTest {
     }
 
     @Test
-    @DisplayName("the export button writes the graph as a PNG of the view's size, not blank")
+    @DisplayName("Export > Export Graph as PNG writes the graph as a PNG of the view's size, not blank")
     void exportGraph(FxRobot robot) throws Exception {
         Path png = temp.resolve("graph.png");
         files.answers.add(png);
-        robot.clickOn("#export-button");
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem item = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "menu-export".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(item::fire);
         assertThat(status(robot)).isEqualTo("Exported graph.png");
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         Node view = robot.lookup("#graph").query();
@@ -355,7 +358,14 @@ class MainWindowTest {
         assertThat(robot.lookup("#runs").queryTableView().getItems()).hasSize(2);
         assertThat(status(robot)).contains("#1 mlp-resnet-20 finished at step 30, test error ")
                 .contains("#1 mlp-resnet-20 (plain twin) finished at step 30");
-        assertThat(robot.lookup(".latest-figures-line").queryAll()).hasSize(2);
+        // the charts got both runs, live: every snapshot of each run reached the charts pane
+        org.resnetexplorer.ui.charts.ChartsPane charts = robot.lookup("#charts")
+                .queryAs(org.resnetexplorer.ui.charts.ChartsPane.class);
+        assertThat(charts.runs()).containsExactly("#1 mlp-resnet-20", "#1 mlp-resnet-20 (plain twin)");
+        for (String run : charts.runs()) {
+            assertThat(charts.snapshots(run)).as("snapshots of %s in the charts", run).isNotEmpty()
+                    .last().extracting(org.resnetexplorer.engine.TrainingSnapshot::step).isEqualTo(30);
+        }
         assertThat(robot.lookup("#run-button").queryButton().isDisabled()).isFalse();
     }
 
