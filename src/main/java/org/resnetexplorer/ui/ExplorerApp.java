@@ -13,9 +13,11 @@ public final class ExplorerApp extends Application {
         Application.launch(ExplorerApp.class, args);
     }
 
-    @Override
-    public void init() {
-        // ND4J takes seconds to load: start it now, beside the window, so the first training step is quick
+    /**
+     * ND4J takes seconds to load: load it in the background as soon as the window is up (not before: on two cores
+     * it would slow the window's own start), so the first training step is quick.
+     */
+    private static void warmUpEngine() {
         Thread warmUp = new Thread(() -> {
             try {
                 Nd4jRuntime.start();
@@ -30,5 +32,6 @@ public final class ExplorerApp extends Application {
     @Override
     public void start(Stage stage) {
         new MainWindow(stage, WindowConfig.fromSystemProperties()).show();
+        javafx.application.Platform.runLater(ExplorerApp::warmUpEngine);
     }
 }

@@ -91,6 +91,8 @@ import org.resnetexplorer.ui.editor.LayerPalette;
  */
 final class MainWindow {
     static final String TITLE = ExplorerApp.TITLE;
+    /** System property: print the FX frame statistics when the window closes (bench/ui.sh). */
+    static final String FRAME_STATS = "resnetexplorer.frameStats";
     /** The first-start example: the degradation story of PaperClaimsTest (a deep residual MLP and its twin). */
     static final String EXAMPLE = "mlp-resnet-20";
     static final int RECENT_LIMIT = 8;
@@ -288,6 +290,14 @@ final class MainWindow {
             }
         });
         stage.show();
+        if (Boolean.getBoolean(FRAME_STATS)) {
+            // bench/ui.sh: how long FX pulses take while the user trains, printed when the window closes
+            charts.frameTimer().start();
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> printFrameStats());
+            Runtime.getRuntime().addShutdownHook(new Thread(this::printFrameStats));
+        }
+        System.err.printf(java.util.Locale.ROOT, "first window shown %d ms after JVM start%n",
+                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
         Platform.runLater(this::offerRecovery);
     }
 
@@ -474,10 +484,10 @@ final class MainWindow {
     private Node centre() {
         graph.setId("graph");
         SplitPane below = new SplitPane(charts, runsTable);
-        below.setDividerPositions(0.72);
+        below.setDividerPositions(0.7);
         SplitPane centre = new SplitPane(graph, below);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.62);
+        centre.setDividerPositions(0.5);
         return centre;
     }
 
@@ -748,6 +758,18 @@ final class MainWindow {
             tell(String.format(EXPORTED, target.get().getFileName()));
         } catch (IOException e) {
             error(EXPORT_FAILED, String.format(SAVE_FAILED_DETAIL, target.get(), e.getMessage()));
+        }
+    }
+
+    private boolean frameStatsPrinted;
+
+    private synchronized void printFrameStats() {
+        if (!frameStatsPrinted) {
+            frameStatsPrinted = true;
+            System.err.println("FX pulse to pulse: " + charts.frameTimer().pulses());
+            System.err.println("chart build on FX thread: " + charts.frameTimer().redraws());
+            System.err.println("chart paint off FX thread: " + charts.frameTimer().renders());
+            System.err.println("chart copy on FX thread: " + charts.frameTimer().copies());
         }
     }
 

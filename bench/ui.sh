@@ -1,0 +1,41 @@
+#!/bin/sh
+# The window's figures for docs/PERFORMANCE.md, under Xvfb: time to the first window, resident memory and FX
+# frame times while the first-start example trains (Run: the residual MLP and its plain twin on the spiral),
+# and a screenshot at the end. Run from the repository after `mvn -DskipTests package`:
+#   bench/ui.sh [SECONDS_OF_TRAINING] [SCREENSHOT.png]
+# Needs xvfb, xdotool and imagemagick (apt-get install -y xvfb xdotool imagemagick). Not part of the app.
+set -eu
+SECONDS_TRAINING=${1:-60}
+SHOT=${2:-target/ui-bench.png}
+HOME_DIR=$(mktemp -d)
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1600x1000x24" "$0" "$@"
+fi
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+start=$(date +%s%N)
+java -Dresnetexplorer.home="$HOME_DIR" -Dresnetexplorer.prefs=memory -Dresnetexplorer.frameStats=true \
+  -jar target/resnet-explorer.jar 2> target/ui-bench.err &
+pid=$!
+window=$(xdotool search --sync --name "ResNet Explorer")
+shown=$(date +%s%N)
+echo "time to first window (launch to mapped window): $(( (shown - start) / 1000000 )) ms"
+sleep 3
+echo "resident memory idle: $(grep VmRSS /proc/$pid/status | awk '{print $2 / 1024 " MB"}')"
+xdotool windowfocus --sync "$window"
+xdotool key F5
+peak=0
+i=0
+while [ "$i" -lt "$SECONDS_TRAINING" ]; do
+  rss=$(grep VmRSS /proc/$pid/status | awk '{print int($2 / 1024)}')
+  [ "$rss" -gt "$peak" ] && peak=$rss
+  sleep 1
+  i=$((i + 1))
+done
+echo "peak resident memory while training the first-start example: $peak MB (sampled every second)"
+import -window "$window" "$SHOT"
+echo "screenshot: $SHOT"
+kill "$pid"
+wait "$pid" 2>/dev/null || true
+cat target/ui-bench.err | grep -E "first window|FX pulse|chart "
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -rf "$HOME_DIR"
