@@ -2,7 +2,7 @@
 # The window's figures for docs/PERFORMANCE.md, under Xvfb: time to the first window, resident memory and FX
 # frame times while the first-start example trains (Run: the residual MLP and its plain twin on the spiral),
 # and a screenshot at the end. Run from the repository after `mvn -DskipTests package`:
-#   bench/ui.sh [SECONDS_OF_TRAINING] [SCREENSHOT.png]
+#   bench/ui.sh [SECONDS_OF_TRAINING] [SCREENSHOT.png]     (WAIT_BEFORE_RUN=S: seconds between window and Run, default 3)
 # Needs xvfb, xdotool and imagemagick (apt-get install -y xvfb xdotool imagemagick). Not part of the app.
 set -eu
 SECONDS_TRAINING=${1:-60}
@@ -19,7 +19,7 @@ pid=$!
 window=$(xdotool search --sync --name "ResNet Explorer")
 shown=$(date +%s%N)
 echo "time to first window (launch to mapped window): $(( (shown - start) / 1000000 )) ms"
-sleep 3
+sleep ${WAIT_BEFORE_RUN:-3}
 echo "resident memory idle: $(grep VmRSS /proc/$pid/status | awk '{print $2 / 1024 " MB"}')"
 xdotool windowfocus --sync "$window"
 xdotool key F5
