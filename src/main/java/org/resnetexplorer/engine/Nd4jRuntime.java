@@ -65,17 +65,27 @@ public final class Nd4jRuntime {
         Nd4j.getEnvironment().setMaxThreads(1);
         // OpenBLAS keeps its own thread pool, for every thread
         Nd4j.factory().blas().setMaxThreads(1);
+        // ND4J calls System.gc() every few seconds to free native buffers that only the GC releases; the engine
+        // keeps its arrays in workspaces, and in the app those full collections stopped the window for 120-200 ms
+        Nd4j.getMemoryManager().togglePeriodicGc(false);
         ready = true;
     }
 
+    private static final String STEP_WORKSPACE = "resnet-explorer-step";
+
     /** Opens the workspace of one training step on this thread; everything made inside dies with it. */
     static MemoryWorkspace stepWorkspace() {
-        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, "resnet-explorer-step");
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, STEP_WORKSPACE);
     }
 
-    /** Frees this thread's workspaces, at the end of a run. */
+    /**
+     * Frees this thread's step workspace, at the end of a run. Not destroyAllWorkspacesForCurrentThread: that
+     * also calls System.gc(), a full collection that stopped the app's window for 160-320 ms at every run's end.
+     */
     static void releaseThreadMemory() {
-        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        if (Nd4j.getWorkspaceManager().checkIfWorkspaceExists(STEP_WORKSPACE)) {
+            Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(STEP_WORKSPACE).destroyWorkspace();
+        }
     }
 
     /** "ND4J 1.0.0-M2.1 (linux-x86_64-onednn-avx2)": what run.json records. */

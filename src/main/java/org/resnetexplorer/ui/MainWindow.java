@@ -291,7 +291,7 @@ final class MainWindow {
         });
         stage.show();
         if (Boolean.getBoolean(FRAME_STATS)) {
-            // bench/ui.sh: how long FX pulses take while the user trains, printed when the window closes
+            // bench/ui.sh: how long FX pulses take while the user trains (from the last Run), printed at the end
             charts.frameTimer().start();
             stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> printFrameStats());
             Runtime.getRuntime().addShutdownHook(new Thread(this::printFrameStats));
@@ -834,6 +834,9 @@ final class MainWindow {
     }
 
     private void startTraining(boolean paused) {
+        if (Boolean.getBoolean(FRAME_STATS)) {
+            charts.frameTimer().reset(); // frame statistics while training, not while the window builds itself
+        }
         try {
             TrainingSetup setup = trainingPanel.setup();
             trainingPanel.save(prefs.node(NODE_TRAINING));
