@@ -3,6 +3,7 @@ package org.resnetexplorer.engine;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,6 +37,7 @@ public final class Trainer {
     private volatile RunStatus status = RunStatus.READY;
     private volatile LearningRateSchedule schedule;
     private volatile LayerProfile profile;
+    private volatile Semaphore computePermit;
 
     public Trainer(String run, Network network, Dataset dataset, TrainingSettings settings) {
         this.run = Objects.requireNonNull(run, "run");
@@ -93,6 +95,15 @@ public final class Trainer {
         schedule = schedule.withBase(rate);
     }
 
+    /**
+     * Runs each step holding {@code permit} (set before {@link #run()}): trainers given the same fair permit
+     * take turns step by step instead of running at once, so two runs trained side by side (a net and its plain
+     * twin) use one core between them and leave the other to the window.
+     */
+    public void shareComputeWith(Semaphore permit) {
+        this.computePermit = permit;
+    }
+
     /** Times every layer of the coming run into {@code profile} (set before {@link #run()}; costs a clock read per layer). */
     public void profile(LayerProfile profile) {
         this.profile = profile;
@@ -138,65 +149,77 @@ public final class Trainer {
             if (!awaitTurn()) {
                 return end(progress, RunStatus.STOPPED, "stopped at step " + step, started);
             }
-            long stepStart = System.nanoTime();
-            double rate = schedule.at(step);
-            boolean last = step == settings.steps() - 1;
-            boolean evaluate = (step + 1) % settings.evalEvery() == 0 || last;
-            // an evaluation is published with a snapshot, so an evaluation step is always measured
-            boolean measure = (step + 1) % every == 0 || evaluate || step == 0;
-            try (MemoryWorkspace ignored = Nd4jRuntime.stepWorkspace()) {
-                Batches.Batch batch = batches.next(settings.batch(), compiled.dataType());
-                SoftmaxCrossEntropy.Result result = SoftmaxCrossEntropy.of(compiled.forward(batch.features(), true),
-                        batch.labels());
-                progress.step = step + 1;
-                progress.loss = result.loss();
-                if (!Double.isFinite(result.loss())) {
-                    return diverged(progress, "loss is " + result.loss() + " at step " + (step + 1), rate, started);
-                }
-                compiled.backward(result.gradLogits());
-                errorsSince += result.errors();
-                examplesSince += batch.labels().length;
-                progress.trainError = (double) result.errors() / batch.labels().length;
-                TrainingSnapshot snapshot = null;
-                long measuring = 0;
-                if (measure) {
-                    long measureStart = System.nanoTime();
-                    snapshot = new TrainingSnapshot(run, step + 1, settings.steps(), result.loss(), progress.trainError,
-                            (double) errorsSince / examplesSince, Double.NaN, rate, 0, measurements.gradNorms(),
-                            measurements.responseStd(), measurements.residuals());
-                    progress.trainErrorAverage = snapshot.trainErrorAverage();
-                    errorsSince = 0;
-                    examplesSince = 0;
-                    measuring = System.nanoTime() - measureStart;
-                }
-                optimizer.update(compiled.values(), compiled.gradients(), rate);
-                if (measure) {
-                    long checkStart = System.nanoTime();
-                    if (!Double.isFinite(compiled.values().sumNumber().doubleValue())) {
-                        return diverged(progress, "the weights became infinite or NaN at step " + (step + 1), rate, started);
+            // trainers sharing a permit take turns, one step each: they use one core between them, and the
+            // other stays free for the window
+            Semaphore permit = computePermit;
+            if (permit != null) {
+                permit.acquireUninterruptibly();
+            }
+            try {
+                long stepStart = System.nanoTime();
+                double rate = schedule.at(step);
+                boolean last = step == settings.steps() - 1;
+                boolean evaluate = (step + 1) % settings.evalEvery() == 0 || last;
+                // an evaluation is published with a snapshot, so an evaluation step is always measured
+                boolean measure = (step + 1) % every == 0 || evaluate || step == 0;
+                try (MemoryWorkspace ignored = Nd4jRuntime.stepWorkspace()) {
+                    Batches.Batch batch = batches.next(settings.batch(), compiled.dataType());
+                    SoftmaxCrossEntropy.Result result = SoftmaxCrossEntropy.of(compiled.forward(batch.features(), true),
+                            batch.labels());
+                    progress.step = step + 1;
+                    progress.loss = result.loss();
+                    if (!Double.isFinite(result.loss())) {
+                        return diverged(progress, "loss is " + result.loss() + " at step " + (step + 1), rate, started);
                     }
-                    measuring += System.nanoTime() - checkStart;
-                }
-                activeNanos += System.nanoTime() - stepStart;
-                if (profile != null) {
-                    profile.step(System.nanoTime() - stepStart);
+                    compiled.backward(result.gradLogits());
+                    errorsSince += result.errors();
+                    examplesSince += batch.labels().length;
+                    progress.trainError = (double) result.errors() / batch.labels().length;
+                    TrainingSnapshot snapshot = null;
+                    long measuring = 0;
                     if (measure) {
-                        profile.measurement(measuring);
+                        long measureStart = System.nanoTime();
+                        snapshot = new TrainingSnapshot(run, step + 1, settings.steps(), result.loss(), progress.trainError,
+                                (double) errorsSince / examplesSince, Double.NaN, rate, 0, measurements.gradNorms(),
+                                measurements.responseStd(), measurements.residuals());
+                        progress.trainErrorAverage = snapshot.trainErrorAverage();
+                        errorsSince = 0;
+                        examplesSince = 0;
+                        measuring = System.nanoTime() - measureStart;
+                    }
+                    optimizer.update(compiled.values(), compiled.gradients(), rate);
+                    if (measure) {
+                        long checkStart = System.nanoTime();
+                        if (!Double.isFinite(compiled.values().sumNumber().doubleValue())) {
+                            return diverged(progress, "the weights became infinite or NaN at step " + (step + 1), rate, started);
+                        }
+                        measuring += System.nanoTime() - checkStart;
+                    }
+                    activeNanos += System.nanoTime() - stepStart;
+                    if (profile != null) {
+                        profile.step(System.nanoTime() - stepStart);
+                        if (measure) {
+                            profile.measurement(measuring);
+                        }
+                    }
+                    if (snapshot != null) {
+                        double testError = Double.NaN;
+                        if (evaluate) {
+                            testError = testError(compiled);
+                            progress.testError = testError;
+                        }
+                        // the rate since the previous snapshot: it follows ND4J's warm-up and any change of load
+                        progress.stepsPerSecond = (step + 1 - stepAtSnapshot) / ((activeNanos - activeNanosAtSnapshot) / 1e9);
+                        stepAtSnapshot = step + 1;
+                        activeNanosAtSnapshot = activeNanos;
+                        publish(new TrainingSnapshot(run, snapshot.step(), snapshot.totalSteps(), snapshot.loss(),
+                                snapshot.trainError(), snapshot.trainErrorAverage(), testError, rate, progress.stepsPerSecond,
+                                snapshot.gradNorms(), snapshot.responseStd(), snapshot.residuals()));
                     }
                 }
-                if (snapshot != null) {
-                    double testError = Double.NaN;
-                    if (evaluate) {
-                        testError = testError(compiled);
-                        progress.testError = testError;
-                    }
-                    // the rate since the previous snapshot: it follows ND4J's warm-up and any change of load
-                    progress.stepsPerSecond = (step + 1 - stepAtSnapshot) / ((activeNanos - activeNanosAtSnapshot) / 1e9);
-                    stepAtSnapshot = step + 1;
-                    activeNanosAtSnapshot = activeNanos;
-                    publish(new TrainingSnapshot(run, snapshot.step(), snapshot.totalSteps(), snapshot.loss(),
-                            snapshot.trainError(), snapshot.trainErrorAverage(), testError, rate, progress.stepsPerSecond,
-                            snapshot.gradNorms(), snapshot.responseStd(), snapshot.residuals()));
+            } finally {
+                if (permit != null) {
+                    permit.release();
                 }
             }
         }

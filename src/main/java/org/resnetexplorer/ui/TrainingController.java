@@ -177,6 +177,8 @@ final class TrainingController {
             nets.add(fitted.withAllShortcuts(false));
         }
         queue.start();
+        // the net and its twin take turns step by step: one core trains, the other keeps the window smooth
+        java.util.concurrent.Semaphore turns = new java.util.concurrent.Semaphore(1, true);
         for (int i = 0; i < nets.size(); i++) {
             boolean twin = i > 0;
             String model = network.name() + (twin ? TWIN_SUFFIX : "");
@@ -185,6 +187,7 @@ final class TrainingController {
             runs.add(record);
             byName.put(name, record);
             Trainer trainer = new Trainer(name, nets.get(i), data, setup.settings());
+            trainer.shareComputeWith(turns);
             if (paused.get()) {
                 trainer.pause();
                 for (int k = 0; k < pendingSteps; k++) {
