@@ -295,9 +295,9 @@ final class MainWindow {
             charts.frameTimer().start();
             stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> printFrameStats());
             Runtime.getRuntime().addShutdownHook(new Thread(this::printFrameStats));
+            System.err.printf(java.util.Locale.ROOT, "first window shown %d ms after JVM start%n",
+                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
         }
-        System.err.printf(java.util.Locale.ROOT, "first window shown %d ms after JVM start%n",
-                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
         Platform.runLater(this::offerRecovery);
     }
 
