@@ -484,7 +484,7 @@ final class MainWindow {
     private Node centre() {
         graph.setId("graph");
         SplitPane below = new SplitPane(charts, runsTable);
-        below.setDividerPositions(0.7);
+        below.setDividerPositions(0.64);
         SplitPane centre = new SplitPane(graph, below);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.5);

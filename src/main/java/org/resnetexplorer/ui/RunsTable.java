@@ -25,14 +25,14 @@ final class RunsTable extends TableView<RunRecord> {
         setId("runs");
         setPlaceholder(new Label(EMPTY));
         setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
-        // the errors first, so they stay in view beside the charts; model, dataset and message after them
-        getColumns().add(column(RUN, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.name()), 190));
+        // the run and its errors first, so they stay in view beside the charts; the rest after them
+        getColumns().add(column(RUN, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.name()), 140));
+        getColumns().add(column(TEST_ERROR, r -> r.testErrorProperty().map(e -> TrainingController.percent(
+                e.doubleValue())), 84));
+        getColumns().add(column(TRAIN_ERROR, r -> r.trainErrorProperty().map(e -> TrainingController.percent(
+                e.doubleValue())), 88));
         getColumns().add(column(STATUS, r -> r.statusProperty().map(RunsTable::statusText), 75));
         getColumns().add(column(STEP, r -> r.stepProperty().map(s -> s + " / " + r.totalSteps()), 85));
-        getColumns().add(column(TRAIN_ERROR, r -> r.trainErrorProperty().map(e -> TrainingController.percent(
-                e.doubleValue())), 75));
-        getColumns().add(column(TEST_ERROR, r -> r.testErrorProperty().map(e -> TrainingController.percent(
-                e.doubleValue())), 75));
         getColumns().add(column(MODEL, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.model()), 170));
         getColumns().add(column(DATASET, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.dataset()), 80));
         getColumns().add(column(MESSAGE, RunRecord::messageProperty, 520));
