@@ -14,7 +14,7 @@ public final class Cli {
     public static final int BAD_INPUT = 2;
 
     private static final List<Command> COMMANDS = List.of(new TemplatesCommand(), new SummaryCommand(), new TrainCommand(),
-            new BenchCommand(), new ExportPyTorchCommand());
+            new BenchCommand(), new ExportPyTorchCommand(), new ExperimentCommand());
 
     private Cli() {
     }

@@ -63,6 +63,22 @@ class CliTest {
     }
 
     @Test
+    @DisplayName("experiment lists the presets (in Chinese too), runs one and reports its claims; a bad name exits 2")
+    void experiment() {
+        Run list = run("experiment", "--lang", "zh");
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).contains("degradation  退化问题", "bottleneck");
+        Run bottleneck = run("experiment", "bottleneck");
+        assertThat(bottleneck.code()).as(bottleneck.err()).isZero();
+        assertThat(bottleneck.out()).contains("resnet-50    25,557,032 parameters, 4.09 G multiply-adds")
+                .contains("HOLDS     ResNet-50 has 16 more layers").contains("From the paper (Table 1)");
+        Run unknown = run("experiment", "figure-99");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no bundled experiment 'figure-99'");
+        assertThat(run("experiment", "bottleneck", "--png").code()).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("export-pytorch MODEL -o FILE writes the module; without -o it prints it; bad input exits 2")
     void exportPyTorch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws IOException {
         java.nio.file.Path file = folder.resolve("model.py");

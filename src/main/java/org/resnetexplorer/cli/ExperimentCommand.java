@@ -1,0 +1,184 @@
+package org.resnetexplorer.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.resnetexplorer.charts.ChartFiles;
+import org.resnetexplorer.charts.RunHistory;
+import org.resnetexplorer.data.DatasetException;
+import org.resnetexplorer.engine.MetricsFiles;
+import org.resnetexplorer.engine.RunResult;
+import org.resnetexplorer.engine.RunStatus;
+import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.experiments.Claim;
+import org.resnetexplorer.experiments.Experiment;
+import org.resnetexplorer.experiments.ExperimentFileException;
+import org.resnetexplorer.experiments.ExperimentResult;
+import org.resnetexplorer.experiments.ExperimentRunner;
+import org.resnetexplorer.experiments.Experiments;
+import org.resnetexplorer.graph.Counts;
+import org.resnetexplorer.graph.Network;
+
+/**
+ * {@code experiment [NAME | FILE.json] [--full] [--out DIR] [--png] [--lang en|zh]}: runs one of the paper's
+ * experiments (a bundled preset or a preset file) headless, one run after the other, then prints each claim
+ * with the figures it was checked on, and the paper's own numbers. Without NAME, lists the presets.
+ */
+final class ExperimentCommand implements Command {
+    /** Exit code when every run finished but a claim does not hold in this result. */
+    static final int CLAIM_DOES_NOT_HOLD = 4;
+
+    @Override
+    public String name() {
+        return "experiment";
+    }
+
+    @Override
+    public String usage() {
+        return "[NAME | FILE.json] [--full] [--out DIR] [--png] [--lang en|zh]";
+    }
+
+    @Override
+    public String description() {
+        return "run one of the paper's experiments in miniature (" + String.join(", ", Experiments.BUNDLED)
+                + ") and check its claims on the result";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        Arguments parsed = Arguments.parse(name(), args, Set.of("--out", "--lang"), Set.of("--full", "--png"));
+        String language = parsed.option("--lang") == null ? "en" : parsed.option("--lang");
+        if (!language.equals("en") && !language.equals("zh")) {
+            throw new UsageException("--lang is en or zh, not '" + language + "'");
+        }
+        if (parsed.positional().isEmpty()) {
+            for (String id : Experiments.BUNDLED) {
+                try {
+                    out.println(id + "  " + Experiment.text(Experiments.bundled(id).title(), language));
+                } catch (ExperimentFileException e) {
+                    err.println(e.getMessage());
+                    return Cli.FAILED;
+                }
+            }
+            return Cli.OK;
+        }
+        if (parsed.positional().size() > 1) {
+            throw new UsageException("'experiment' runs one experiment at a time, not " + parsed.positional().size());
+        }
+        if (parsed.flag("--png") && parsed.option("--out") == null) {
+            throw new UsageException("--png needs --out DIR, the folder for the charts");
+        }
+        String which = parsed.positional().get(0);
+        Experiment experiment;
+        try {
+            experiment = which.endsWith(".json") || Files.exists(Path.of(which))
+                    ? Experiments.load(Path.of(which)) : Experiments.bundled(which);
+        } catch (ExperimentFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return run(experiment, parsed, language, out, err);
+    }
+
+    private int run(Experiment experiment, Arguments parsed, String language, PrintStream out, PrintStream err) {
+        boolean full = parsed.flag("--full");
+        out.println(Experiment.text(experiment.title(), language));
+        ExperimentRunner runner = new ExperimentRunner(experiment, full);
+        Map<String, List<TrainingSnapshot>> histories = new LinkedHashMap<>();
+        MetricsFiles files = null;
+        Path folder = parsed.option("--out") == null ? null : Path.of(parsed.option("--out"));
+        try {
+            if (folder != null) {
+                files = new MetricsFiles(folder);
+                runner.addListener(files::snapshot);
+            }
+            runner.addListener(new ExperimentRunner.Listener() {
+                @Override
+                public void runStarted(String run, Network network, int index, int count) {
+                    histories.put(run, new ArrayList<>());
+                    out.printf(Locale.ROOT, "run %d/%d  %s%n", index + 1, count, run);
+                }
+
+                @Override
+                public void snapshot(TrainingSnapshot snapshot) {
+                    histories.get(snapshot.run()).add(snapshot);
+                }
+
+                @Override
+                public void runFinished(String run, RunResult result) {
+                    out.printf(Locale.ROOT, "  %s after %d steps: train error %s, test error %s, %.0f steps/s%s%n",
+                            result.status().name().toLowerCase(Locale.ROOT), result.steps(), percent(result.trainError()),
+                            percent(result.testError()), result.stepsPerSecond(),
+                            result.status() == RunStatus.FINISHED ? "" : " (" + result.message() + ")");
+                }
+            });
+            ExperimentResult result = runner.run();
+            if (files != null) {
+                files.close();
+                if (parsed.flag("--png")) {
+                    List<RunHistory> runs = new ArrayList<>();
+                    histories.forEach((run, snapshots) -> {
+                        if (!snapshots.isEmpty()) {
+                            runs.add(new RunHistory(run, snapshots));
+                        }
+                    });
+                    if (!runs.isEmpty()) {
+                        for (Path png : ChartFiles.writeAll(runs, folder, 1200, 800)) {
+                            out.println("wrote " + png);
+                        }
+                    }
+                }
+                out.println("wrote " + folder.resolve(MetricsFiles.METRICS) + " and " + MetricsFiles.HISTOGRAMS);
+            }
+            return report(result, language, out);
+        } catch (DatasetException e) {
+            err.println("experiment: " + e.getMessage());
+            return Cli.FAILED;
+        } catch (IOException e) {
+            err.println("experiment: cannot write to " + folder + ": " + e.getMessage());
+            return Cli.FAILED;
+        }
+    }
+
+    private static int report(ExperimentResult result, String language, PrintStream out) {
+        for (ExperimentResult.Run run : result.runs()) {
+            if (!run.spec().train()) {
+                out.printf(Locale.ROOT, "  %-12s %s parameters, %s multiply-adds%n", run.spec().name(),
+                        Counts.grouped(run.analysis().totalParams()), Counts.abbreviated(run.analysis().totalMacs()));
+            } else if (run.result().status() != RunStatus.FINISHED) {
+                out.println("the experiment did not finish: " + run.spec().name() + " " + run.result().message());
+                return Cli.FAILED;
+            }
+        }
+        boolean all = true;
+        for (Claim.Outcome outcome : result.outcomes()) {
+            all &= outcome.holds();
+            out.printf(Locale.ROOT, "%s %s  [%s: %s, %s: %s]%n", outcome.holds() ? "HOLDS    " : "NOT SHOWN",
+                    Experiment.text(outcome.claim().statement(), language), outcome.claim().run(),
+                    figure(outcome.claim().figure(), outcome.left()),
+                    outcome.claim().than() == null ? "bound" : outcome.claim().than(),
+                    figure(outcome.claim().otherFigure(), outcome.right()));
+        }
+        out.println(Experiment.text(result.experiment().paper(), language));
+        return all ? Cli.OK : CLAIM_DOES_NOT_HOLD;
+    }
+
+    private static String figure(Claim.Figure figure, double value) {
+        return switch (figure) {
+            case TRAIN_ERROR, TEST_ERROR -> percent(value);
+            case PARAMS -> Counts.grouped((long) value);
+            case MACS -> Counts.abbreviated((long) value);
+            default -> String.format(Locale.ROOT, "%.3g", value);
+        };
+    }
+
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+    }
+}
