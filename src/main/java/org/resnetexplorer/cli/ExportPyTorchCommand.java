@@ -2,16 +2,13 @@ package org.resnetexplorer.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Counts;
+import org.resnetexplorer.graph.GraphFiles;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.PyTorchExport;
 
@@ -63,7 +60,7 @@ final class ExportPyTorchCommand implements Command {
         }
         Path file = Path.of(target);
         try {
-            write(file, code);
+            GraphFiles.writeAtomically(code, file);
         } catch (IOException e) {
             err.println("export-pytorch: cannot write " + file + ": " + (e.getMessage() == null ? e : e.getMessage())
                     + " (check that the folder exists and is writable)");
@@ -72,21 +69,5 @@ final class ExportPyTorchCommand implements Command {
         out.println("wrote " + file + " (" + network.name() + ", " + Counts.grouped(Analysis.of(network).totalParams())
                 + " parameters); run it with: python3 " + file);
         return Cli.OK;
-    }
-
-    /** Writes beside the target and moves over it, so an existing file is never left half written. */
-    private static void write(Path file, String text) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(folder, ".export-", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

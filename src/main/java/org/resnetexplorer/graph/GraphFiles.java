@@ -160,6 +160,16 @@ public final class GraphFiles {
         write(documentToJson(document), file);
     }
 
+    /**
+     * Writes {@code text} (UTF-8) to {@code file} whole or not at all, as {@link #save} does: the graph files
+     * and every other file the app writes from a graph (e.g. its PyTorch code).
+     *
+     * @throws IOException if the folder does not exist, the file is a folder, or writing fails
+     */
+    public static void writeAtomically(String text, Path file) throws IOException {
+        write(text, file);
+    }
+
     private static void write(String json, Path file) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         Path target = file.toAbsolutePath();

@@ -788,10 +788,7 @@ final class MainWindow {
             return;
         }
         try {
-            Path temp = Files.createTempFile(target.get().toAbsolutePath().getParent(), ".export-", ".tmp");
-            Files.writeString(temp, code, java.nio.charset.StandardCharsets.UTF_8);
-            Files.move(temp, target.get(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            GraphFiles.writeAtomically(code, target.get());
             tell(String.format(PYTORCH_EXPORTED, target.get().getFileName()));
         } catch (IOException | RuntimeException e) {
             error(EXPORT_FAILED, String.format(SAVE_FAILED_DETAIL, target.get(), e.getMessage()));
