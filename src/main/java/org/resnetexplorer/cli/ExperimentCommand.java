@@ -113,8 +113,8 @@ final class ExperimentCommand implements Command {
                 @Override
                 public void runFinished(String run, RunResult result) {
                     out.printf(Locale.ROOT, "  %s after %d steps: train error %s, test error %s, %.0f steps/s%s%n",
-                            result.status().name().toLowerCase(Locale.ROOT), result.steps(), percent(result.trainError()),
-                            percent(result.testError()), result.stepsPerSecond(),
+                            result.status().name().toLowerCase(Locale.ROOT), result.steps(), Counts.percent(result.trainError()),
+                            Counts.percent(result.testError()), result.stepsPerSecond(),
                             result.status() == RunStatus.FINISHED ? "" : " (" + result.message() + ")");
                 }
             });
@@ -171,14 +171,10 @@ final class ExperimentCommand implements Command {
 
     private static String figure(Claim.Figure figure, double value) {
         return switch (figure) {
-            case TRAIN_ERROR, TEST_ERROR -> percent(value);
+            case TRAIN_ERROR, TEST_ERROR -> Counts.percent(value);
             case PARAMS -> Counts.grouped((long) value);
             case MACS -> Counts.abbreviated((long) value);
             default -> String.format(Locale.ROOT, "%.3g", value);
         };
-    }
-
-    private static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
     }
 }

@@ -22,6 +22,7 @@ import org.resnetexplorer.engine.Trainer;
 import org.resnetexplorer.engine.TrainingListener;
 import org.resnetexplorer.engine.TrainingSettings;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.TemplateOptions;
 
@@ -118,7 +119,7 @@ final class TrainCommand implements Command {
         }
         out.println(String.format(Locale.ROOT, "%s after %d steps: loss %.4f, train error %s, test error %s, %.1f steps/s;"
                 + " wrote %s", result.status().name().toLowerCase(Locale.ROOT), result.steps(), result.loss(),
-                percent(result.trainError()), percent(result.testError()), result.stepsPerSecond(), folder));
+                Counts.percent(result.trainError()), Counts.percent(result.testError()), result.stepsPerSecond(), folder));
         if (result.status() == RunStatus.FINISHED) {
             return Cli.OK;
         }
@@ -211,10 +212,6 @@ final class TrainCommand implements Command {
         }
     }
 
-    private static String percent(double fraction) {
-        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", 100 * fraction) : "-";
-    }
-
     /** Prints a progress line at every evaluation and about twenty times a run. */
     private static final class ProgressPrinter implements TrainingListener {
         private final PrintStream out;
@@ -229,8 +226,8 @@ final class TrainCommand implements Command {
         public void snapshot(TrainingSnapshot s) {
             if (s.hasTestError() || s.step() % every == 0) {
                 out.println(String.format(Locale.ROOT, "step %6d/%d  loss %.4f  train error %6s  test error %6s  lr %.3g"
-                        + "  %.1f steps/s", s.step(), s.totalSteps(), s.loss(), percent(s.trainErrorAverage()),
-                        percent(s.testError()), s.learningRate(), s.stepsPerSecond()));
+                        + "  %.1f steps/s", s.step(), s.totalSteps(), s.loss(), Counts.percent(s.trainErrorAverage()),
+                        Counts.percent(s.testError()), s.learningRate(), s.stepsPerSecond()));
             }
         }
 

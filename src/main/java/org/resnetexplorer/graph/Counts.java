@@ -12,6 +12,11 @@ public final class Counts {
         return String.format(Locale.ROOT, "%,d", count);
     }
 
+    /** An error rate or other fraction as a percentage with one decimal, {@code 4.7%}; "-" when not measured. */
+    public static String percent(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", 100 * fraction) : "-";
+    }
+
     /** Rounded to three significant figures with k, M or G: {@code 11.7 M}, {@code 1.82 G}, {@code 432}. */
     public static String abbreviated(long count) {
         String[] units = {"", " k", " M", " G", " T"};

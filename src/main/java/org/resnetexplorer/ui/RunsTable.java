@@ -1,5 +1,6 @@
 package org.resnetexplorer.ui;
 
+import org.resnetexplorer.graph.Counts;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
@@ -27,9 +28,9 @@ final class RunsTable extends TableView<RunRecord> {
         setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
         // the run and its errors first, so they stay in view beside the charts; the rest after them
         getColumns().add(column(RUN, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.name()), 140));
-        getColumns().add(column(TEST_ERROR, r -> r.testErrorProperty().map(e -> TrainingController.percent(
+        getColumns().add(column(TEST_ERROR, r -> r.testErrorProperty().map(e -> Counts.percent(
                 e.doubleValue())), 84));
-        getColumns().add(column(TRAIN_ERROR, r -> r.trainErrorProperty().map(e -> TrainingController.percent(
+        getColumns().add(column(TRAIN_ERROR, r -> r.trainErrorProperty().map(e -> Counts.percent(
                 e.doubleValue())), 88));
         getColumns().add(column(STATUS, r -> r.statusProperty().map(RunsTable::statusText), 75));
         getColumns().add(column(STEP, r -> r.stepProperty().map(s -> s + " / " + r.totalSteps()), 85));

@@ -1,5 +1,6 @@
 package org.resnetexplorer.ui;
 
+import org.resnetexplorer.graph.Counts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -336,14 +337,10 @@ final class TrainingController {
                 parts.add(0, r.name() + ": " + r.messageProperty().get());
             } else {
                 parts.add(String.format(SUMMARY, r.name(), r.status().name().toLowerCase(Locale.ROOT),
-                        r.stepProperty().get(), percent(r.testErrorProperty().get())));
+                        r.stepProperty().get(), Counts.percent(r.testErrorProperty().get())));
             }
         }
         message.set(String.join("; ", parts));
-    }
-
-    static String percent(double fraction) {
-        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", 100 * fraction) : "-";
     }
 
     /** Stops every run (the window is closing); returns at once. */

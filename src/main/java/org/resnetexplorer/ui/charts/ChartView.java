@@ -1,5 +1,6 @@
 package org.resnetexplorer.ui.charts;
 
+import org.resnetexplorer.graph.Counts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -153,9 +154,5 @@ public abstract class ChartView extends BorderPane {
             return String.format(Locale.ROOT, "%.0f", v);
         }
         return String.format(Locale.ROOT, Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5 ? "%.4g" : "%.3e", v);
-    }
-
-    static String percent(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", v * 100);
     }
 }

@@ -1,5 +1,6 @@
 package org.resnetexplorer.ui.charts;
 
+import org.resnetexplorer.graph.Counts;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.CheckBox;
@@ -107,7 +108,7 @@ final class ErrorCurvesView extends ChartView {
             test = hit.y();
             train = valueAt(plot, hit.lineIndex() - 1, step);
         }
-        return String.format(HOVER_ERRORS, step, run.run(), percent(train), percent(test));
+        return String.format(HOVER_ERRORS, step, run.run(), Counts.percent(train), Counts.percent(test));
     }
 
     /** The value of the plot's line {@code lineIndex} at the point nearest {@code step}. */

@@ -131,7 +131,7 @@ class ChartsPaneTest {
         Label hover = errors.canvas.hoverLabel();
         assertThat(hover.isVisible()).isTrue();
         assertThat(hover.getText()).contains("plain-8").contains("step 200").contains("train ").contains("test "
-                + ChartView.percent(testAt200));
+                + org.resnetexplorer.graph.Counts.percent(testAt200));
         assertThat(errors.canvas.marker().isVisible()).isTrue();
         assertThat(errors.canvas.marker().getCenterX()).isCloseTo(frame.px(200), org.assertj.core.data.Offset.offset(1.0));
         robot.moveTo(robot.point(errors.controls));
