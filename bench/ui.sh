@@ -2,7 +2,8 @@
 # The window's figures for docs/PERFORMANCE.md, under Xvfb: time to the first window, resident memory and FX
 # frame times while the first-start example trains (Run: the residual MLP and its plain twin on the spiral),
 # and a screenshot at the end. Run from the repository after `mvn -DskipTests package`:
-#   bench/ui.sh [SECONDS_OF_TRAINING] [SCREENSHOT.png]     (WAIT_BEFORE_RUN=S: seconds between window and Run, default 3)
+#   bench/ui.sh [SECONDS_OF_TRAINING] [SCREENSHOT.png]     (WAIT_BEFORE_RUN=S: seconds between window and Run, default 3;
+#   JAVA_OPTS: more JVM options, e.g. -Xlog:gc,safepoint:file=target/gc.log:uptime)
 # Needs xvfb, xdotool and imagemagick (apt-get install -y xvfb xdotool imagemagick). Not part of the app.
 set -eu
 SECONDS_TRAINING=${1:-60}
@@ -13,7 +14,7 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s%N)
-java -Dresnetexplorer.home="$HOME_DIR" -Dresnetexplorer.prefs=memory -Dresnetexplorer.frameStats=true \
+java ${JAVA_OPTS:-} -Dresnetexplorer.home="$HOME_DIR" -Dresnetexplorer.prefs=memory -Dresnetexplorer.frameStats=true \
   -jar target/resnet-explorer.jar 2> target/ui-bench.err &
 pid=$!
 window=$(xdotool search --sync --name "ResNet Explorer")
@@ -36,6 +37,6 @@ import -window "$window" "$SHOT"
 echo "screenshot: $SHOT"
 kill "$pid"
 wait "$pid" 2>/dev/null || true
-cat target/ui-bench.err | grep -E "first window|FX pulse|chart "
+cat target/ui-bench.err | grep -E "first window|FX pulse|chart |late frame|Run pressed|FX thread CPU|^FX thread during|^  +[0-9.]+%"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$HOME_DIR"

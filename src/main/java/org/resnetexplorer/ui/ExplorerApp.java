@@ -31,7 +31,10 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        new MainWindow(stage, WindowConfig.fromSystemProperties()).show();
+        MainWindow window = new MainWindow(stage, WindowConfig.fromSystemProperties());
+        window.show();
         javafx.application.Platform.runLater(ExplorerApp::warmUpEngine);
+        // then the window's own first run, off-screen, so that pressing Run does not stutter (WarmUp)
+        window.warmUpWhileIdle(Integer.getInteger(WarmUp.ROUNDS_PROPERTY, WarmUp.ROUNDS));
     }
 }

@@ -274,6 +274,24 @@ final class MainWindow {
                 .withClasses(TrainingSetup.DEFAULT_CLASSES));
     }
 
+    /**
+     * Rehearses the first run off-screen ({@link WarmUp}) {@code rounds} times, one round per pause, while the
+     * window idles after start-up; stops as soon as a training starts or the window closes.
+     */
+    void warmUpWhileIdle(int rounds) {
+        if (rounds <= 0) {
+            return;
+        }
+        PauseTransition pause = new PauseTransition(WarmUp.PAUSE);
+        pause.setOnFinished(e -> {
+            if (!closed && !training.activeProperty().get() && stage.getScene() != null) {
+                WarmUp.rehearse(stage.getScene());
+                warmUpWhileIdle(rounds - 1);
+            }
+        });
+        pause.play();
+    }
+
     /** Builds the scene, restores size and theme, shows the window, then offers to recover an autosaved graph. */
     void show() {
         Scene scene = new Scene(root, prefs.getDouble(KEY_WIDTH, 1400), prefs.getDouble(KEY_HEIGHT, 860));
@@ -293,6 +311,7 @@ final class MainWindow {
         if (Boolean.getBoolean(FRAME_STATS)) {
             // bench/ui.sh: how long FX pulses take while the user trains (from the last Run), printed at the end
             charts.frameTimer().start();
+            charts.frameTimer().diagnoseLateFrames();
             stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> printFrameStats());
             Runtime.getRuntime().addShutdownHook(new Thread(this::printFrameStats));
             System.err.printf(java.util.Locale.ROOT, "first window shown %d ms after JVM start%n",
@@ -770,6 +789,7 @@ final class MainWindow {
             System.err.println("chart build on FX thread: " + charts.frameTimer().redraws());
             System.err.println("chart paint off FX thread: " + charts.frameTimer().renders());
             System.err.println("chart copy on FX thread: " + charts.frameTimer().copies());
+            System.err.println(charts.frameTimer().stallProfile());
         }
     }
 
@@ -833,6 +853,19 @@ final class MainWindow {
     private void startTraining(boolean paused) {
         if (Boolean.getBoolean(FRAME_STATS)) {
             charts.frameTimer().reset(); // frame statistics while training, not while the window builds itself
+            System.err.printf(java.util.Locale.ROOT, "Run pressed at uptime %.3f s%n",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+            // the FX thread's own CPU time over the run's first seconds: unlike frame times, hardly changed by
+            // other processes on the machine
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long before = threads.getCurrentThreadCpuTime();
+            for (double at : new double[] {0.5, 1, 2, 3}) {
+                PauseTransition later = new PauseTransition(javafx.util.Duration.seconds(at));
+                later.setOnFinished(e -> System.err.printf(java.util.Locale.ROOT,
+                        "FX thread CPU time in the first %.1f s after Run: %.0f ms%n", at,
+                        (threads.getCurrentThreadCpuTime() - before) / 1e6));
+                later.play();
+            }
         }
         try {
             TrainingSetup setup = trainingPanel.setup();

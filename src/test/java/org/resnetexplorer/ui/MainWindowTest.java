@@ -322,6 +322,21 @@ class MainWindowTest {
     }
 
     @Test
+    @DisplayName("The start-up rehearsal lays out a run list and charts off-screen and leaves the window as it was")
+    void warmUpRehearsesOffScreen(FxRobot robot) {
+        int[] cells = {0};
+        robot.interact(() -> cells[0] = WarmUp.rehearse(stage.getScene()));
+        robot.interact(() -> cells[0] += WarmUp.rehearse(stage.getScene()));
+        // two rows of eight columns per round: the table really laid out rows, or the rehearsal warms nothing
+        assertThat(cells[0]).as("table cells laid out in two rounds").isGreaterThanOrEqualTo(2 * 16);
+        assertThat(robot.lookup("#runs").queryTableView().getItems()).as("the window's own run list").isEmpty();
+        org.resnetexplorer.ui.charts.ChartsPane charts = robot.lookup("#charts")
+                .queryAs(org.resnetexplorer.ui.charts.ChartsPane.class);
+        assertThat(charts.runs()).as("the window's own charts").isEmpty();
+        assertThat(robot.lookup("#runs").queryAll()).as("one run list in the window").hasSize(1);
+    }
+
+    @Test
     @DisplayName("Run trains the spiral example and its plain twin without freezing the window; both finish and the"
             + " run list shows them")
     void runSpiral(FxRobot robot) throws Exception {

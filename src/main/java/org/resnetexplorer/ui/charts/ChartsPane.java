@@ -186,6 +186,14 @@ public final class ChartsPane extends BorderPane {
         }
     }
 
+    /** Draws the selected chart now, whether or not its window shows (the start-up warm-up paints off-screen). */
+    public void redrawSelected() {
+        ChartView view = selectedChart();
+        if (view != null && view.canvas.hasArea()) {
+            view.redraw();
+        }
+    }
+
     private void redrawVisible() {
         if (!redrawRequested) {
             return;

@@ -1,5 +1,6 @@
 package org.resnetexplorer.ui.charts;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
@@ -12,6 +13,8 @@ import javafx.animation.AnimationTimer;
  */
 public final class FrameTimer {
     static final int CAPACITY = 100_000;
+    /** A pulse interval above this is a late frame: the window visibly stutters. */
+    static final long LATE_NANOS = 50_000_000L;
 
     /** Durations in milliseconds: how many, their mean, median, 95th and 99th percentile and maximum. */
     public record Stats(int count, double mean, double p50, double p95, double p99, double max) {
@@ -51,13 +54,23 @@ public final class FrameTimer {
     private int redrawCount;
     private int renderCount;
     private long lastPulse = -1;
+    private boolean logLate;
+    private StallProfile stalls;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
             if (lastPulse >= 0) {
                 pulses[pulseCount++ % CAPACITY] = now - lastPulse;
+                if (logLate && now - lastPulse > LATE_NANOS) {
+                    // in JVM uptime, as -Xlog prints it: late frames line up with GC and JIT logs
+                    System.err.printf(Locale.ROOT, "late frame: %.0f ms, ending at uptime %.3f s%n",
+                            (now - lastPulse) / 1e6, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+                }
             }
             lastPulse = now;
+            if (stalls != null) {
+                stalls.pulse();
+            }
         }
     };
 
@@ -65,6 +78,22 @@ public final class FrameTimer {
     public void start() {
         lastPulse = -1;
         timer.start();
+    }
+
+    /**
+     * Diagnostics for bench/ui.sh: prints each late frame (over 50 ms) with its time to standard error, and
+     * profiles where the FX thread was during late frames ({@link #stallProfile()}).
+     */
+    public void diagnoseLateFrames() {
+        logLate = true;
+        if (stalls == null) {
+            stalls = StallProfile.start(Thread.currentThread());
+        }
+    }
+
+    /** Where the FX thread was while frames came late, most frequent first; empty unless diagnosing. */
+    public String stallProfile() {
+        return stalls == null ? "" : stalls.report(15);
     }
 
     public void stop() {
@@ -87,6 +116,9 @@ public final class FrameTimer {
 
     /** Forgets everything recorded. */
     public void reset() {
+        if (stalls != null) {
+            stalls.reset();
+        }
         pulseCount = 0;
         redrawCount = 0;
         renderCount = 0;

@@ -1,0 +1,98 @@
+package org.resnetexplorer.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+import javafx.scene.layout.VBox;
+import org.resnetexplorer.engine.RunStatus;
+import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.engine.TrainingSnapshot.Histogram;
+import org.resnetexplorer.engine.TrainingSnapshot.LayerValue;
+import org.resnetexplorer.engine.TrainingSnapshot.ResidualResponse;
+import org.resnetexplorer.ui.charts.ChartView;
+import org.resnetexplorer.ui.charts.ChartsPane;
+
+/**
+ * A rehearsal of the first run, off-screen, while the window is idle after start-up: a run list with two rows
+ * and charts with two runs of made-up measurements, laid out and styled once, then thrown away. What it
+ * warms up is JavaFX's own code that a first run would otherwise load and interpret at the worst moment: the
+ * table's first rows (row and cell skins, CSS matching, text layout) and each chart tab's controls took 300-450
+ * ms of the FX thread on Run, a visible stutter just as the curves start (docs/PERFORMANCE.md). Nothing of it
+ * is shown or kept.
+ */
+final class WarmUp {
+    /** Rounds of rehearsal after start-up, and the pause before each. */
+    static final int ROUNDS = 4;
+    /** System property: rounds of rehearsal instead of {@link #ROUNDS} (0: none; bench/ui.sh compares). */
+    static final String ROUNDS_PROPERTY = "resnetexplorer.warmUpRounds";
+    static final javafx.util.Duration PAUSE = javafx.util.Duration.millis(300);
+    private static final String RUN_A = "warm-up";
+    private static final String RUN_B = "warm-up-plain";
+    private static final int LAYERS = 6;
+    private static final String LONG_TEXT = "x".repeat(400);
+
+    private WarmUp() {
+    }
+
+    /**
+     * Rehearses on the FX thread with the stylesheets of {@code scene} (a few hundred ms the first time, less
+     * after); returns how many table cells it laid out.
+     */
+    static int rehearse(Scene scene) {
+        ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+        RunsTable table = new RunsTable(runs);
+        ChartsPane charts = new ChartsPane();
+        // sizes of their own, so the table has room for rows (no rows, no rehearsal)
+        charts.setMinHeight(400);
+        charts.setPrefHeight(400);
+        table.setMinHeight(200);
+        table.setPrefHeight(200);
+        VBox root = new VBox(charts, table);
+        Scene offScreen = new Scene(root, scene.getWidth(), scene.getHeight());
+        offScreen.getStylesheets().setAll(scene.getStylesheets());
+        root.getStylesheets().setAll(scene.getRoot().getStylesheets());
+        root.applyCss();
+        root.layout();
+        for (String run : List.of(RUN_A, RUN_B)) {
+            RunRecord record = new RunRecord(run, run, run, run.equals(RUN_B), 10);
+            runs.add(record);
+            charts.addRun(run, run, run.equals(RUN_A));
+        }
+        List<TrainingSnapshot> batch = new ArrayList<>();
+        for (int step = 1; step <= 3; step++) {
+            for (String run : List.of(RUN_A, RUN_B)) {
+                batch.add(snapshot(run, step));
+            }
+        }
+        charts.append(batch);
+        for (RunRecord record : runs) {
+            record.stepProperty().set(3);
+            record.trainErrorProperty().set(0.25);
+            record.testErrorProperty().set(0.2);
+            record.statusProperty().set(RunStatus.RUNNING);
+            record.messageProperty().set(LONG_TEXT); // long enough to be clipped, as messages are
+        }
+        for (ChartView chart : charts.charts()) {
+            charts.select(chart);
+            root.applyCss();
+            root.layout();
+            charts.redrawSelected();
+        }
+        return root.lookupAll(".table-cell").size();
+    }
+
+    private static TrainingSnapshot snapshot(String run, int step) {
+        List<LayerValue> norms = new ArrayList<>();
+        List<LayerValue> stds = new ArrayList<>();
+        for (int i = 0; i < LAYERS; i++) {
+            norms.add(new LayerValue("layer" + i, "Dense", 0.1 * (i + 1) * step));
+            stds.add(new LayerValue("layer" + i, "Dense", 0.5 / (i + 1)));
+        }
+        long[] counts = {1, 4, 9, 4, 1};
+        List<ResidualResponse> residuals = List.of(new ResidualResponse("block1", 0.3, 0.4,
+                new Histogram(-1, 1, counts)));
+        return new TrainingSnapshot(run, step, 10, 1.0 / step, 0.3, 0.3, 0.25, 0.05, 100, norms, stds, residuals);
+    }
+}

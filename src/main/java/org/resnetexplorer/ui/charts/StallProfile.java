@@ -1,0 +1,99 @@
+package org.resnetexplorer.ui.charts;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * A sampling profile of the FX thread during late frames, for bench/ui.sh: a daemon thread looks every 5 ms
+ * whether a pulse came in the last 40 ms and, if not, counts where the FX thread is (the innermost frame of
+ * JavaFX's controls or of this app, with the control and the app's code that led there). It found the run
+ * list's first rows and the charts' first layout behind the stutter on Run (docs/PERFORMANCE.md). Not for the
+ * shipped window: only with -Dresnetexplorer.frameStats=true.
+ */
+final class StallProfile {
+    private static final long SAMPLE_MILLIS = 5;
+    private static final long STALL_NANOS = 40_000_000L;
+    /** Gaps longer than this are not frames (a window waiting in a modal dialog, the start-up). */
+    private static final long IGNORE_NANOS = 2_000_000_000L;
+
+    private final Thread fx;
+    private final Map<String, Integer> samples = new ConcurrentHashMap<>();
+    private volatile long lastPulse = System.nanoTime();
+
+    private StallProfile(Thread fx) {
+        this.fx = fx;
+    }
+
+    /** Starts sampling {@code fx}, the FX thread. */
+    static StallProfile start(Thread fx) {
+        StallProfile profile = new StallProfile(fx);
+        Thread sampler = new Thread(profile::sample, "stall-profile");
+        sampler.setDaemon(true);
+        sampler.start();
+        return profile;
+    }
+
+    void pulse() {
+        lastPulse = System.nanoTime();
+    }
+
+    void reset() {
+        samples.clear();
+        lastPulse = System.nanoTime();
+    }
+
+    private void sample() {
+        while (true) {
+            try {
+                Thread.sleep(SAMPLE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long gap = System.nanoTime() - lastPulse;
+            if (gap > STALL_NANOS && gap < IGNORE_NANOS) {
+                samples.merge(place(fx.getStackTrace()), 1, Integer::sum);
+            }
+        }
+    }
+
+    /** "innermost control or app frame <- its control <- the app's outermost frame". */
+    static String place(StackTraceElement[] stack) {
+        String inner = null;
+        String control = null;
+        String app = null;
+        for (StackTraceElement frame : stack) {
+            String type = frame.getClassName();
+            boolean ours = type.startsWith("org.resnetexplorer");
+            if (inner == null && (ours || type.startsWith("javafx.scene.control") || type.startsWith("javafx.scene.Scene")
+                    || type.startsWith("com.sun.glass"))) {
+                inner = simple(type) + "." + frame.getMethodName();
+            }
+            if (control == null && type.startsWith("javafx.scene.control.") && !type.contains(".skin.")
+                    && !type.startsWith("javafx.scene.control.Control")) {
+                control = simple(type);
+            }
+            if (ours) {
+                app = simple(type) + "." + frame.getMethodName();
+            }
+        }
+        return inner + " <- " + control + " <- " + app;
+    }
+
+    private static String simple(String type) {
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    /** The {@code top} most frequent places with their share of the samples. */
+    String report(int top) {
+        int total = samples.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) {
+            return "";
+        }
+        return samples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(top)
+                .map(e -> String.format(Locale.ROOT, "  %5.1f%%  %s", 100.0 * e.getValue() / total, e.getKey()))
+                .collect(Collectors.joining("\n", "FX thread during late frames (" + total + " samples of "
+                        + SAMPLE_MILLIS + " ms):\n", ""));
+    }
+}
