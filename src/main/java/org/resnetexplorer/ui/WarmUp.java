@@ -30,7 +30,7 @@ final class WarmUp {
     static final javafx.util.Duration PAUSE = javafx.util.Duration.millis(300);
     private static final String RUN_A = "warm-up";
     private static final String RUN_B = "warm-up-plain";
-    private static final int LAYERS = 6;
+    private static final int LAYERS = 24;
     private static final String LONG_TEXT = "x".repeat(400);
 
     private WarmUp() {
