@@ -64,8 +64,6 @@ import org.resnetexplorer.graph.Network;
  */
 final class ExperimentPanel extends VBox {
     static final String RUN = "Run Experiment";
-    static final String RUN_AGAIN = "Run Again";
-    static final String COUNT = "Count Again";
     static final String STOP = "Stop";
     static final String RUN_TIP = "Trains the runs one after the other; the charts below overlay them as they go";
     static final String FULL = "Full setting (longer)";
@@ -74,13 +72,15 @@ final class ExperimentPanel extends VBox {
     static final String OPEN_TIP = "Opens the selected run's network in the editor as a new graph (or double-click a row)";
     static final String EDITOR_BUSY = "The editor's graph is training: stop it (Shift+F5) to run the experiment.";
     static final String FROM_PAPER = "From the paper";
+    /** How the presets' Chinese texts begin the paper's numbers ("the paper's original [data]"). */
+    static final String FROM_PAPER_ZH = "\u8bba\u6587\u539f\u6587";
     static final String RESULT_HEADING = "What these runs show (in miniature)";
     static final String READY = "Ready: %d runs of %d steps on %s";
     static final String READY_COUNT = "No training: counts the parameters and multiply-adds of %d networks";
     static final String PROGRESS = "Run %d of %d: %s, step %d / %d";
     static final String PROGRESS_COUNT = "Counting %d of %d: %s";
     static final String LOADING = "Loading %s...";
-    static final String DONE = "Done: %d runs";
+    static final String DONE = "Done: %d runs; %d of %d claims hold";
     static final String STOPPED = "Stopped";
     static final String HOLDS = "HOLDS";
     static final String NOT_SHOWN = "NOT SHOWN";
@@ -152,6 +152,7 @@ final class ExperimentPanel extends VBox {
     private final Label title = new Label(EMPTY);
     private final Label explanation = new Label();
     private final Label paper = new Label();
+    private final Label paperHeading = new Label(FROM_PAPER);
     private final Button run = new Button(RUN, new FontIcon(MaterialDesignP.PLAY));
     private final CheckBox full = new CheckBox(FULL);
     private final Button open = new Button(OPEN, new FontIcon(MaterialDesignV.VECTOR_POLYLINE));
@@ -187,7 +188,7 @@ final class ExperimentPanel extends VBox {
         paper.setId("experiment-paper");
         paper.getStyleClass().add("experiment-text");
         paper.setWrapText(true);
-        Label paperHeading = new Label(FROM_PAPER);
+        paperHeading.setId("experiment-paper-heading");
         paperHeading.getStyleClass().add("experiment-paper-heading");
         VBox paperBox = new VBox(4, paperHeading, paper);
         paperBox.getStyleClass().add("experiment-paper");
@@ -231,7 +232,7 @@ final class ExperimentPanel extends VBox {
         table.setItems(rows);
         table.setFixedCellSize(30);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.prefHeightProperty().bind(Bindings.size(rows).multiply(30).add(36));
+        table.prefHeightProperty().bind(Bindings.size(rows).multiply(30).add(30));
         table.minHeightProperty().bind(table.prefHeightProperty());
         table.setRowFactory(t -> {
             TableRow<Row> row = new TableRow<>();
@@ -276,7 +277,9 @@ final class ExperimentPanel extends VBox {
         this.language = lang;
         title.setText(Experiment.text(shown.title(), lang));
         explanation.setText(Experiment.text(shown.explanation(), lang));
-        paper.setText(Experiment.text(shown.paper(), lang));
+        String[] parts = paperParts(Experiment.text(shown.paper(), lang));
+        paperHeading.setText(parts[0]);
+        paper.setText(parts[1]);
         full.setVisible(shown.trains() && shown.fullFactor() > 1);
         full.setManaged(full.isVisible());
         full.setTooltip(new Tooltip(String.format(FULL_TIP, shown.fullFactor())));
@@ -430,6 +433,24 @@ final class ExperimentPanel extends VBox {
             return String.format(STEP_OF, row.step.get(), row.totalSteps);
         }
         return status == RunStatus.READY ? "" : RunsTable.statusText(status);
+    }
+
+    /**
+     * The paper's numbers as a heading and a text: a preset's text that starts by saying where it comes from
+     * ("From the paper (Fig. 1, CIFAR-10): ...", "论文原文数据（图 6）：...") gives its own heading; any other text
+     * goes under {@link #FROM_PAPER}.
+     */
+    static String[] paperParts(String text) {
+        int colon = text.indexOf(": ");
+        int wide = text.indexOf('\uff1a');
+        int at = colon < 0 ? wide : wide < 0 ? colon : Math.min(colon, wide);
+        if (at > 0 && at < 80) {
+            String head = text.substring(0, at).trim();
+            if (head.startsWith(FROM_PAPER) || head.startsWith(FROM_PAPER_ZH)) {
+                return new String[] {head, text.substring(at + (at == colon ? 2 : 1)).trim()};
+            }
+        }
+        return new String[] {FROM_PAPER, text};
     }
 
     /** The template, with what the run changes in it (an activation other than ReLU, no BatchNorm). */

@@ -503,6 +503,10 @@ final class ExperimentSession {
                 row.testError.set(result.figure(name, Claim.Figure.TEST_ERROR));
                 row.status.set(run.result().status());
                 complete &= run.result().status() != RunStatus.STOPPED;
+                RunRecord record = records.get(name);
+                if (record != null && !Double.isNaN(row.trainError.get())) {
+                    record.trainErrorProperty().set(row.trainError.get()); // the same figure in both tables
+                }
             }
         }
         if (!complete) {
@@ -515,7 +519,7 @@ final class ExperimentSession {
         panel.showOutcomes(outcomes);
         long holding = outcomes.stream().filter(Claim.Outcome::holds).count();
         progress.set(1);
-        panel.setProgress(1, String.format(ExperimentPanel.DONE, result.runs().size()));
+        panel.setProgress(1, String.format(ExperimentPanel.DONE, result.runs().size(), holding, outcomes.size()));
         tell.accept(result.experiment().trains() ? String.format(DONE, holding, outcomes.size())
                 : String.format(COUNTED, result.runs().size(), holding, outcomes.size()));
     }

@@ -108,9 +108,10 @@ class ExperimentWindowTest {
         assertThat(text(robot, "#experiment-title")).isEqualTo(title);
         assertThat(text(robot, "#experiment-explanation"))
                 .isEqualTo(Experiment.text(degradation.explanation(), ExperimentSession.language()));
-        assertThat(text(robot, "#experiment-paper")).isEqualTo(Experiment.text(degradation.paper(), "en"));
-        assertThat(robot.lookup("#experiment-paper-box .label").queryAllAs(Label.class))
-                .extracting(Label::getText).contains(ExperimentPanel.FROM_PAPER);
+        // the paper's numbers, under a heading that says they are the paper's
+        String paper = Experiment.text(degradation.paper(), ExperimentSession.language());
+        assertThat(text(robot, "#experiment-paper-heading")).startsWith(ExperimentPanel.FROM_PAPER);
+        assertThat(text(robot, "#experiment-paper-heading") + ": " + text(robot, "#experiment-paper")).isEqualTo(paper);
         TabPane tabs = robot.lookup("#centre-tabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-experiment");
         assertThat(claims()).hasSize(degradation.claims().size()).allSatisfy(c -> assertThat(c).startsWith("TO CHECK"));
@@ -162,9 +163,11 @@ class ExperimentWindowTest {
             assertThat(r.status.get()).isEqualTo(RunStatus.FINISHED);
             assertThat(r.testError.get()).isBetween(0.0, 1.0);
             assertThat(r.trainError.get()).isBetween(0.0, 1.0);
-            assertThat(r.layers.get()).isEqualTo(5); // four hidden dense layers and the classifier
+            assertThat(r.layers.get()).isEqualTo(6); // the input's dense layer, four hidden ones, the classifier
         });
-        assertThat(text(robot, "#experiment-progress-text")).startsWith("Done");
+        assertThat(text(robot, "#experiment-progress-text")).isEqualTo("Done: 2 runs; 1 of 2 claims hold");
+        // the run list shows the training error the claims compare, as the panel's table does
+        assertThat(fx(() -> window.training().runs().get(1).trainErrorProperty().get())).isEqualTo(rows.get(1).trainError.get());
 
         // a run's network opens in the editor as a new graph
         robot.interact(() -> robot.lookup("#experiment-runs").queryTableView().getSelectionModel().select(1));
@@ -267,6 +270,23 @@ class ExperimentWindowTest {
         assertThat(error.getContentText()).contains("not-json.json").contains("not valid JSON at line 1");
         robot.clickOn("OK");
         assertThat(robot.lookup("#experiment-panel").tryQuery()).as("no experiment shown").isEmpty();
+    }
+
+    @Test
+    @DisplayName("the paper's numbers keep the preset's own 'From the paper (Fig. n)' as their heading, in both"
+            + " languages; other texts get the plain heading")
+    void paperHeading() throws Exception {
+        for (String id : Experiments.BUNDLED) {
+            Experiment experiment = Experiments.bundled(id);
+            for (String language : List.of("en", "zh")) {
+                String[] parts = ExperimentPanel.paperParts(Experiment.text(experiment.paper(), language));
+                assertThat(parts[0]).as("%s in %s", id, language).isNotEqualTo(ExperimentPanel.FROM_PAPER)
+                        .startsWith(language.equals("en") ? ExperimentPanel.FROM_PAPER : ExperimentPanel.FROM_PAPER_ZH);
+                assertThat(parts[1]).isNotBlank();
+            }
+        }
+        assertThat(ExperimentPanel.paperParts("Table 1: 3.6e9 multiply-adds"))
+                .containsExactly(ExperimentPanel.FROM_PAPER, "Table 1: 3.6e9 multiply-adds");
     }
 
     @Test
