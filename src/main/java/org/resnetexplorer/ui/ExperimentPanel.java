@@ -214,14 +214,19 @@ final class ExperimentPanel extends VBox {
                 onOpen.accept(row);
             }
         });
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buttons = new HBox(12, run, full, gap, open);
-        buttons.setAlignment(Pos.CENTER_LEFT);
+        // the title with Run beside it; the progress line with Open beside it: the table and claims stay in view
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        HBox header = new HBox(16, title, run, full);
+        header.setAlignment(Pos.CENTER_LEFT);
         progress.setId("experiment-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
         progressText.setId("experiment-progress-text");
         progressText.getStyleClass().add("experiment-text");
+        progressText.setMinWidth(Region.USE_PREF_SIZE);
+        HBox progressLine = new HBox(12, progressText, progress, open);
+        progressLine.setAlignment(Pos.CENTER_LEFT);
         busy.setId("experiment-busy");
         busy.getStyleClass().add("experiment-busy");
         busy.setWrapText(true);
@@ -251,7 +256,7 @@ final class ExperimentPanel extends VBox {
         Label resultHeading = new Label(RESULT_HEADING);
         resultHeading.getStyleClass().add("experiment-heading");
         claims.setId("experiment-claims");
-        VBox right = new VBox(8, buttons, busy, progress, progressText, table, resultHeading, claims, note);
+        VBox right = new VBox(8, busy, progressLine, table, resultHeading, claims, note);
 
         GridPane body = new GridPane();
         body.setHgap(24);
@@ -262,7 +267,7 @@ final class ExperimentPanel extends VBox {
         body.getColumnConstraints().addAll(text, result);
         body.add(left, 0, 0);
         body.add(right, 1, 0);
-        VBox content = new VBox(10, title, body);
+        VBox content = new VBox(10, header, body);
         content.setPadding(new Insets(12, 16, 16, 16));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);

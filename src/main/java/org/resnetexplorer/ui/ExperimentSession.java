@@ -29,6 +29,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -65,6 +66,7 @@ final class ExperimentSession {
     static final String SAVE_AS = "Save Experiment As...";
     static final String TAB_GRAPH = "Graph";
     static final String TAB_EXPERIMENT = "Experiment";
+    static final String TAB_EXPERIMENT_TITLE = "Experiment: %s";
     static final String OPEN_FAILED = "Could not open the experiment";
     static final String SAVE_FAILED = "Could not save the experiment";
     static final String SAVE_FAILED_DETAIL = "%s could not be written: %s. Choose another folder or file name.";
@@ -103,6 +105,9 @@ final class ExperimentSession {
     private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper("");
     /** This session's runs in the run list and the charts (the last experiment run), by name. */
     private final Map<String, RunRecord> records = new LinkedHashMap<>();
+    /** The share of the centre's height the Experiment tab takes at least (the charts keep the rest). */
+    static final double EXPERIMENT_DIVIDER = 0.6;
+    private double dividerBefore = Double.NaN;
     private String presetText;
     private String presetFile;
     private Path lastFolder;
@@ -268,7 +273,7 @@ final class ExperimentSession {
         presetText = text;
         presetFile = fileName;
         panel.show(experiment, language(), experiment.settings(fullItem.isSelected()).steps());
-        experimentTab.setText(TAB_EXPERIMENT + ": " + Experiment.text(experiment.title(), language()));
+        experimentTab.setText(String.format(TAB_EXPERIMENT_TITLE, Experiment.text(experiment.title(), language())));
         showTabs();
         tabs.getSelectionModel().select(experimentTab);
         shown.set(true);
@@ -286,6 +291,13 @@ final class ExperimentSession {
         graphTab.setContent(graph);
         tabs.getTabs().setAll(graphTab, experimentTab);
         holder.setCenter(tabs);
+        // the panel takes a little more of the height from the charts while it shows, and gives it back after
+        split().ifPresent(split -> {
+            dividerBefore = split.getDividerPositions()[0];
+            if (dividerBefore < EXPERIMENT_DIVIDER) {
+                split.setDividerPositions(EXPERIMENT_DIVIDER);
+            }
+        });
     }
 
     private void hideTabs() {
@@ -294,6 +306,21 @@ final class ExperimentSession {
         tabs.getTabs().clear();
         holder.setCenter(graph);
         shown.set(false);
+        split().ifPresent(split -> {
+            if (!Double.isNaN(dividerBefore)) {
+                split.setDividerPositions(dividerBefore);
+            }
+        });
+    }
+
+    /** The split pane that holds this view (the graph above the charts), if any. */
+    private java.util.Optional<SplitPane> split() {
+        for (javafx.scene.Parent p = holder.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof SplitPane split && split.getItems().contains(holder) && !split.getDividers().isEmpty()) {
+                return java.util.Optional.of(split);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     // ---------------------------------------------------------------------------------------------------------
