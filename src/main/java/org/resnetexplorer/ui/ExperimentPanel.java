@@ -203,6 +203,8 @@ final class ExperimentPanel extends VBox {
         run.textProperty().bind(Bindings.when(running).then(STOP).otherwise(RUN));
         run.graphicProperty().bind(Bindings.when(running).then((javafx.scene.Node) new FontIcon(MaterialDesignS.STOP))
                 .otherwise(new FontIcon(MaterialDesignP.PLAY)));
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        full.setMinWidth(Region.USE_PREF_SIZE);
         full.setId("experiment-full");
         full.disableProperty().bind(running);
         open.setId("experiment-open");
@@ -312,6 +314,11 @@ final class ExperimentPanel extends VBox {
         }
     }
 
+    /** Puts the keyboard focus on Run (Enter or Space starts the experiment). */
+    void focusRun() {
+        run.requestFocus();
+    }
+
     Experiment experiment() {
         return experiment;
     }
@@ -407,10 +414,10 @@ final class ExperimentPanel extends VBox {
 
     private static List<TableColumn<Row, String>> columns(Experiment experiment) {
         List<TableColumn<Row, String>> columns = new ArrayList<>();
-        columns.add(column(COL_RUN, null, r -> new ReadOnlyStringWrapper(r.name()), 130));
+        columns.add(column(COL_RUN, null, r -> new ReadOnlyStringWrapper(r.name()), 175));
         columns.add(column(COL_LAYERS, COL_LAYERS_TIP, r -> r.layers.map(n -> n.intValue() < 0 ? "" : n.toString()), 70));
         if (experiment.trains()) {
-            columns.add(column(COL_STATUS, null, r -> Bindings.createStringBinding(() -> status(r), r.status, r.step), 110));
+            columns.add(column(COL_STATUS, null, r -> Bindings.createStringBinding(() -> status(r), r.status, r.step), 105));
             columns.add(column(COL_TRAIN, TRAIN_NOTE, r -> r.trainError.map(e -> Counts.percent(e.doubleValue())), 110));
             columns.add(column(COL_TEST, null, r -> r.testError.map(e -> Counts.percent(e.doubleValue())), 95));
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -280,6 +279,12 @@ final class ExperimentSession {
         tell.accept(String.format(OPENED, Experiment.text(experiment.title(), language())));
         if (!experiment.trains()) {
             run(); // counting takes a moment: show the table at once
+        } else {
+            selectStoryChart(experiment);
+            // after the menu has closed and handed the focus back: then Enter or Space starts the experiment
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(200));
+            later.setOnFinished(e -> panel.focusRun());
+            later.play();
         }
     }
 
@@ -626,9 +631,5 @@ final class ExperimentSession {
         public void runFinished(String run, RunResult result) {
             Platform.runLater(() -> ended(run, result));
         }
-    }
-
-    List<String> runNames() {
-        return new ArrayList<>(records.keySet());
     }
 }
