@@ -19,4 +19,14 @@ interface FileDialogs {
     default Optional<Path> savePython(Window owner, Path folder, String suggested) {
         return Optional.empty();
     }
+
+    /** An experiment preset to open; by default the graph dialog (both are JSON files). */
+    default Optional<Path> openExperiment(Window owner, Path folder) {
+        return openGraph(owner, folder);
+    }
+
+    /** Where to save an experiment preset; by default the graph dialog. */
+    default Optional<Path> saveExperiment(Window owner, Path folder, String suggested) {
+        return saveGraph(owner, folder, suggested);
+    }
 }

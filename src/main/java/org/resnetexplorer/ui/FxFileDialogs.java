@@ -16,6 +16,9 @@ final class FxFileDialogs implements FileDialogs {
     static final String PNG_FILES = "PNG images (*.png)";
     static final String PYTHON_TITLE = "Export as PyTorch";
     static final String PYTHON_FILES = "Python files (*.py)";
+    static final String EXPERIMENT_OPEN_TITLE = "Open experiment";
+    static final String EXPERIMENT_SAVE_TITLE = "Save experiment as";
+    static final String EXPERIMENT_FILES = "Experiment presets (*.json)";
 
     @Override
     public Optional<Path> openGraph(Window owner, Path folder) {
@@ -42,6 +45,19 @@ final class FxFileDialogs implements FileDialogs {
         FileChooser chooser = chooser(PYTHON_TITLE, folder, PYTHON_FILES, "*.py");
         chooser.setInitialFileName(suggested);
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(p -> withExtension(p, ".py"));
+    }
+
+    @Override
+    public Optional<Path> openExperiment(Window owner, Path folder) {
+        FileChooser chooser = chooser(EXPERIMENT_OPEN_TITLE, folder, EXPERIMENT_FILES, "*.json");
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> saveExperiment(Window owner, Path folder, String suggested) {
+        FileChooser chooser = chooser(EXPERIMENT_SAVE_TITLE, folder, EXPERIMENT_FILES, "*.json");
+        chooser.setInitialFileName(suggested);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(p -> withExtension(p, ".json"));
     }
 
     private static FileChooser chooser(String title, Path folder, String description, String pattern) {

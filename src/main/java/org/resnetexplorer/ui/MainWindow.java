@@ -210,6 +210,7 @@ final class MainWindow {
     private final TrainingPanel trainingPanel;
     private final TrainingController training = new TrainingController();
     private final RunsTable runsTable;
+    private final ExperimentSession experiments;
     private final ChartsPane charts = new ChartsPane();
     private final LayerPalette palette = new LayerPalette();
     private final StatusBar statusBar = new StatusBar();
@@ -235,6 +236,8 @@ final class MainWindow {
         this.properties = new PropertiesPane(this::edit, this::tell);
         this.trainingPanel = new TrainingPanel(training::setLearningRate, this::tell);
         this.runsTable = new RunsTable(training.runs());
+        this.experiments = new ExperimentSession(stage, config, graph, charts, training.runs(), training.activeProperty(),
+                this::tell, this::openTemplate);
         this.autosave = new PauseTransition(config.autosaveDelay());
         autosave.setOnFinished(e -> autosaveNow());
 
@@ -344,7 +347,7 @@ final class MainWindow {
         Command templatesCmd = command("templates", TEMPLATES, MaterialDesignV.VIEW_GRID_PLUS_OUTLINE,
                 key(KeyCode.T, true, false), this::showTemplates);
         Command run = command("run", RUN, MaterialDesignP.PLAY, new KeyCodeCombination(KeyCode.F5), this::run);
-        run.disable(training.activeProperty());
+        run.disable(training.activeProperty().or(experiments.runningProperty()));
         Command pause = command("pause", PAUSE, MaterialDesignP.PAUSE, new KeyCodeCombination(KeyCode.F6),
                 training::togglePause);
         pause.disable(training.activeProperty().not());
@@ -354,7 +357,7 @@ final class MainWindow {
         stop.disable(training.activeProperty().not());
         Command step = command("step", STEP, MaterialDesignS.STEP_FORWARD, new KeyCodeCombination(KeyCode.F10),
                 this::step);
-        step.disable(training.activeProperty().and(training.pausedProperty().not()));
+        step.disable(training.activeProperty().and(training.pausedProperty().not()).or(experiments.runningProperty()));
         Command fit = command("fit", FIT, MaterialDesignF.FIT_TO_PAGE_OUTLINE, key(KeyCode.DIGIT0, true, false),
                 graph::fitToView);
         Command exportChart = command("export-chart", EXPORT_CHART, MaterialDesignC.CHART_LINE, key(KeyCode.E, true, false),
@@ -440,7 +443,7 @@ final class MainWindow {
         keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
         keys.setOnAction(e -> showShortcuts());
         Menu help = new Menu(MENU_HELP, null, keys, about);
-        MenuBar bar = new MenuBar(file, edit, graphMenu, view, train, exports, help);
+        MenuBar bar = new MenuBar(file, edit, graphMenu, view, train, experiments.menu(), exports, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -504,7 +507,7 @@ final class MainWindow {
         graph.setId("graph");
         SplitPane below = new SplitPane(charts, runsTable);
         below.setDividerPositions(0.64);
-        SplitPane centre = new SplitPane(graph, below);
+        SplitPane centre = new SplitPane(experiments.view(), below);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.5);
         return centre;
@@ -549,6 +552,13 @@ final class MainWindow {
             statusSpeed.textProperty().bind(run.stepsPerSecondProperty().map(v -> String.format(java.util.Locale.ROOT,
                     STATUS_SPEED, v.doubleValue())));
             statusBar.progressProperty().bind(run.stepProperty().divide((double) run.totalSteps()));
+        });
+        experiments.runningProperty().addListener((obs, was, now) -> {
+            if (now) {
+                statusStep.textProperty().bind(experiments.stepTextProperty());
+                statusSpeed.textProperty().bind(experiments.speedTextProperty());
+                statusBar.progressProperty().bind(experiments.progressProperty());
+            }
         });
         return statusBar;
     }
@@ -626,10 +636,13 @@ final class MainWindow {
         }
     }
 
-    private void openTemplate(Network network) {
-        if (confirmDiscard()) {
-            replaceDocument(network, null);
+    /** Opens {@code network} as a new untitled graph, asking about unsaved changes first; false if cancelled. */
+    private boolean openTemplate(Network network) {
+        if (!confirmDiscard()) {
+            return false;
         }
+        replaceDocument(network, null);
+        return true;
     }
 
     private void showTemplates() {
@@ -891,6 +904,7 @@ final class MainWindow {
         closed = true;
         autosave.stop();
         training.shutdown();
+        experiments.shutdown();
         saveGeometry();
         trainingPanel.save(prefs.node(NODE_TRAINING));
         recovery.discard();
@@ -1070,6 +1084,10 @@ final class MainWindow {
 
     GraphView graph() {
         return graph;
+    }
+
+    ExperimentSession experiments() {
+        return experiments;
     }
 
     /** Where the charts go: the integrator hands the charts pane's consumer of snapshot batches here. */

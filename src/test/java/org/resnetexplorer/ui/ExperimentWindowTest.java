@@ -1,0 +1,300 @@
+package org.resnetexplorer.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.resnetexplorer.engine.RunStatus;
+import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.experiments.Experiment;
+import org.resnetexplorer.experiments.Experiments;
+import org.resnetexplorer.ui.charts.ChartsPane;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Experiments menu and panel, driven through the window: presets, files, runs, stop, claims. */
+@ExtendWith(ApplicationExtension.class)
+class ExperimentWindowTest {
+    @TempDir
+    Path temp;
+
+    private MainWindow window;
+    private Stage stage;
+    private final MainWindowTest.ScriptedFiles files = new MainWindowTest.ScriptedFiles();
+
+    @Start
+    void start(Stage primary) {
+        stage = primary;
+        window = new MainWindow(stage, new WindowConfig(new MemoryPreferences(), temp.resolve("recovery"),
+                Duration.millis(150), files));
+        window.show();
+    }
+
+    @AfterEach
+    void stopAll(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.training().shutdown();
+            window.experiments().shutdown();
+        });
+        waitFor(60, () -> !fx(() -> window.experiments().runningProperty().get()));
+    }
+
+    private static <T> T fx(Callable<T> query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(query).get(5, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+
+    /** A test preset from the resources, copied to the temporary folder (with the steps changed if asked). */
+    private Path preset(String name, int steps) throws IOException {
+        String text;
+        try (InputStream in = ExperimentWindowTest.class.getResourceAsStream(name)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        text = text.replace("\"steps\": 40", "\"steps\": " + steps);
+        Path file = temp.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private void openFromFile(FxRobot robot, Path file) {
+        files.answers.add(file);
+        robot.clickOn("#menu-experiments").clickOn(ExperimentSession.OPEN_FILE);
+    }
+
+    private String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private boolean running() throws Exception {
+        return fx(() -> window.experiments().runningProperty().get());
+    }
+
+    private List<String> claims() throws Exception {
+        return fx(() -> window.experiments().panel().claimTexts());
+    }
+
+    @Test
+    @DisplayName("a bundled preset from the Experiments menu shows its title, explanation, the paper's numbers and its"
+            + " claims still to check; Save Experiment As writes a file that reads back")
+    void presetFromMenu(FxRobot robot) throws Exception {
+        Experiment degradation = Experiments.bundled("degradation");
+        String title = Experiment.text(degradation.title(), ExperimentSession.language());
+        robot.clickOn("#menu-experiments").clickOn(title);
+        assertThat(text(robot, "#experiment-title")).isEqualTo(title);
+        assertThat(text(robot, "#experiment-explanation"))
+                .isEqualTo(Experiment.text(degradation.explanation(), ExperimentSession.language()));
+        // the paper's numbers, under a heading that says they are the paper's
+        String paper = Experiment.text(degradation.paper(), ExperimentSession.language());
+        assertThat(text(robot, "#experiment-paper-heading")).startsWith(ExperimentPanel.FROM_PAPER);
+        assertThat(text(robot, "#experiment-paper-heading") + ": " + text(robot, "#experiment-paper")).isEqualTo(paper);
+        TabPane tabs = robot.lookup("#centre-tabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-experiment");
+        assertThat(claims()).hasSize(degradation.claims().size()).allSatisfy(c -> assertThat(c).startsWith("TO CHECK"));
+        TableView<?> table = robot.lookup("#experiment-runs").queryTableView();
+        assertThat(table.getItems()).hasSize(degradation.runs().size());
+        assertThat(robot.lookup("#experiment-run").queryButton().isDisabled()).isFalse();
+        assertThat(text(robot, "#experiment-progress-text")).contains("600 steps on spiral");
+        // the full setting: more steps, said before the run
+        robot.clickOn("#experiment-full");
+        assertThat(text(robot, "#experiment-progress-text")).contains(degradation.settings(true).steps() + " steps");
+
+        Path mine = temp.resolve("my-degradation.json");
+        files.answers.add(mine);
+        robot.clickOn("#menu-experiments").clickOn(ExperimentSession.SAVE_AS);
+        Experiment back = Experiments.load(mine);
+        assertThat(back.id()).isEqualTo("degradation");
+        assertThat(back.runs()).isEqualTo(degradation.runs());
+        assertThat(Files.readString(mine)).isEqualTo(Experiments.bundledText("degradation"));
+    }
+
+    @Test
+    @DisplayName("a short experiment runs end to end from its file: both runs overlay live in the error curves and the"
+            + " run list, the table shows their errors, each claim shows HOLDS or NOT SHOWN with its figures; a run"
+            + " opens in the editor; running again replaces the runs")
+    void runEndToEnd(FxRobot robot) throws Exception {
+        openFromFile(robot, preset("tiny-experiment.json", 40));
+        assertThat(text(robot, "#experiment-title")).isEqualTo("Tiny test experiment");
+        robot.clickOn("#experiment-run");
+        waitFor(5, () -> running() || !claims().get(0).startsWith("TO CHECK"));
+        waitFor(180, () -> !running());
+        assertThat(claims()).hasSize(2);
+        assertThat(claims().get(0)).startsWith("HOLDS").contains("The residual net's training error is at most 100%")
+                .contains("resnet-4: ").contains("bound: 100.0%");
+        assertThat(claims().get(1)).startsWith("NOT SHOWN").contains("plain-4: ").contains("bound: 200.0%");
+
+        ChartsPane charts = robot.lookup("#charts").queryAs(ChartsPane.class);
+        assertThat(fx(charts::runs)).containsExactly("plain-4", "resnet-4");
+        for (String run : List.of("plain-4", "resnet-4")) {
+            assertThat(fx(() -> charts.snapshots(run))).as("snapshots of %s in the charts", run).isNotEmpty()
+                    .last().extracting(TrainingSnapshot::step).isEqualTo(40);
+        }
+        assertThat(fx(() -> charts.selectedChart().getId())).isEqualTo("error-curves");
+        assertThat(fx(() -> window.training().runs().stream().map(RunRecord::name).toList()))
+                .containsExactly("plain-4", "resnet-4");
+        assertThat(fx(() -> window.training().runs().stream().map(RunRecord::status).toList()))
+                .containsOnly(RunStatus.FINISHED);
+        List<ExperimentPanel.Row> rows = fx(() -> List.copyOf(window.experiments().panel().rows()));
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.status.get()).isEqualTo(RunStatus.FINISHED);
+            assertThat(r.testError.get()).isBetween(0.0, 1.0);
+            assertThat(r.trainError.get()).isBetween(0.0, 1.0);
+            assertThat(r.layers.get()).isEqualTo(6); // the input's dense layer, four hidden ones, the classifier
+        });
+        assertThat(text(robot, "#experiment-progress-text")).isEqualTo("Done: 2 runs; 1 of 2 claims hold");
+        // the run list shows the training error the claims compare, as the panel's table does
+        assertThat(fx(() -> window.training().runs().get(1).trainErrorProperty().get())).isEqualTo(rows.get(1).trainError.get());
+
+        // a run's network opens in the editor as a new graph
+        robot.interact(() -> robot.lookup("#experiment-runs").queryTableView().getSelectionModel().select(1));
+        robot.clickOn("#experiment-open");
+        assertThat(window.document().network().name()).isEqualTo("resnet-4");
+        assertThat(window.document().file()).isNull();
+        TabPane tabs = robot.lookup("#centre-tabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-graph");
+
+        // again: the new runs replace the old ones in the charts and the run list
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.clickOn("#experiment-run");
+        waitFor(5, () -> running() || claims().get(0).startsWith("HOLDS"));
+        waitFor(180, () -> !running());
+        assertThat(fx(charts::runs)).containsExactly("plain-4", "resnet-4");
+        assertThat(fx(() -> window.training().runs().size())).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("Stop ends a long experiment: the claims stay unchecked, the editor's Run is off meanwhile and on again")
+    void stop(FxRobot robot) throws Exception {
+        openFromFile(robot, preset("tiny-experiment.json", 100000));
+        robot.clickOn("#experiment-run");
+        waitFor(120, () -> fx(() -> window.experiments().panel().rows().get(0).step.get() > 0));
+        assertThat(robot.lookup("#run-button").queryButton().isDisabled()).as("the editor's Run while an experiment runs")
+                .isTrue();
+        assertThat(robot.lookup("#experiment-run").queryButton().getText()).isEqualTo(ExperimentPanel.STOP);
+        assertThat(robot.lookup("#status-step").queryAs(Label.class).getText()).startsWith("Run 1 of 2, step ");
+        robot.clickOn("#experiment-run");
+        waitFor(30, () -> !running());
+        assertThat(claims()).allSatisfy(c -> assertThat(c).startsWith("NOT CHECKED"));
+        List<ExperimentPanel.Row> rows = fx(() -> List.copyOf(window.experiments().panel().rows()));
+        assertThat(rows.get(0).status.get()).isEqualTo(RunStatus.STOPPED);
+        assertThat(rows.get(0).step.get()).isLessThan(100000);
+        assertThat(rows.get(1).status.get()).isEqualTo(RunStatus.STOPPED);
+        waitFor(5, () -> !robot.lookup("#run-button").queryButton().isDisabled());
+        assertThat(robot.lookup("#experiment-run").queryButton().getText()).isEqualTo(ExperimentPanel.RUN);
+    }
+
+    @Test
+    @DisplayName("while the editor's graph trains, an experiment cannot start and the panel says why")
+    void editorTrainingBlocksExperiment(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#training-steps").queryTextInputControl().setText("100000"));
+        robot.push(KeyCode.F5);
+        waitFor(60, () -> fx(() -> window.training().activeProperty().get()));
+        robot.clickOn("#menu-experiments").clickOn(Experiment.text(Experiments.bundled("degradation").title(),
+                ExperimentSession.language()));
+        Button run = robot.lookup("#experiment-run").queryButton();
+        assertThat(run.isDisabled()).isTrue();
+        assertThat(robot.lookup("#experiment-busy").queryAs(Label.class).isVisible()).isTrue();
+        robot.push(KeyCode.SHIFT, KeyCode.F5);
+        waitFor(60, () -> !fx(() -> window.training().activeProperty().get()));
+        assertThat(run.isDisabled()).isFalse();
+        assertThat(robot.lookup("#experiment-busy").queryAs(Label.class).isVisible()).isFalse();
+    }
+
+    @Test
+    @DisplayName("closing the window during an experiment stops it")
+    void closeStops(FxRobot robot) throws Exception {
+        openFromFile(robot, preset("tiny-experiment.json", 100000));
+        robot.clickOn("#experiment-run");
+        waitFor(120, () -> fx(() -> window.experiments().panel().rows().get(0).step.get() > 0));
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        assertThat(stage.isShowing()).isFalse();
+        waitFor(30, () -> !running());
+        assertThat(fx(() -> window.experiments().panel().rows().get(0).status.get())).isEqualTo(RunStatus.STOPPED);
+    }
+
+    @Test
+    @DisplayName("the bottleneck preset trains nothing: it counts at once and shows parameters and multiply-adds per"
+            + " depth, and its claims")
+    void bottleneckCounts(FxRobot robot) throws Exception {
+        robot.clickOn("#menu-experiments").clickOn(Experiment.text(Experiments.bundled("bottleneck").title(),
+                ExperimentSession.language()));
+        waitFor(120, () -> !running() && claims().stream().noneMatch(c -> c.startsWith("TO CHECK")));
+        List<ExperimentPanel.Row> rows = fx(() -> List.copyOf(window.experiments().panel().rows()));
+        assertThat(rows).extracting(ExperimentPanel.Row::name).containsExactly("resnet-18", "resnet-34", "resnet-50",
+                "resnet-101", "resnet-152");
+        assertThat(rows).allSatisfy(r -> assertThat(r.params.get()).isPositive());
+        assertThat(rows.get(2).layers.get()).as("ResNet-50's weighted layers").isEqualTo(50); // projection shortcuts are not counted, as in the paper
+        assertThat(claims()).allSatisfy(c -> assertThat(c).startsWith("HOLDS"));
+        assertThat(fx(() -> window.training().runs())).as("nothing trained, nothing in the run list").isEmpty();
+    }
+
+    @Test
+    @DisplayName("a broken preset file: a message naming the file and the field, no stack trace")
+    void brokenFile(FxRobot robot) throws Exception {
+        Path broken = temp.resolve("broken.json");
+        Files.writeString(broken, Files.readString(preset("tiny-experiment.json", 40)).replace("\"runs\"", "\"rusn\""));
+        openFromFile(robot, broken);
+        DialogPane error = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        assertThat(error.getContentText()).contains("broken.json").contains("\"runs\" is missing or not a list")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        robot.clickOn("OK");
+
+        Path notJson = temp.resolve("not-json.json");
+        Files.writeString(notJson, "{ this is not json");
+        openFromFile(robot, notJson);
+        error = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        assertThat(error.getContentText()).contains("not-json.json").contains("not valid JSON at line 1");
+        robot.clickOn("OK");
+        assertThat(robot.lookup("#experiment-panel").tryQuery()).as("no experiment shown").isEmpty();
+    }
+
+    @Test
+    @DisplayName("the paper's numbers keep the preset's own 'From the paper (Fig. n)' as their heading, in both"
+            + " languages; other texts get the plain heading")
+    void paperHeading() throws Exception {
+        for (String id : Experiments.BUNDLED) {
+            Experiment experiment = Experiments.bundled(id);
+            for (String language : List.of("en", "zh")) {
+                String[] parts = ExperimentPanel.paperParts(Experiment.text(experiment.paper(), language));
+                assertThat(parts[0]).as("%s in %s", id, language).isNotEqualTo(ExperimentPanel.FROM_PAPER)
+                        .startsWith(language.equals("en") ? ExperimentPanel.FROM_PAPER : ExperimentPanel.FROM_PAPER_ZH);
+                assertThat(parts[1]).isNotBlank();
+            }
+        }
+        assertThat(ExperimentPanel.paperParts("Table 1: 3.6e9 multiply-adds"))
+                .containsExactly(ExperimentPanel.FROM_PAPER, "Table 1: 3.6e9 multiply-adds");
+    }
+
+    @Test
+    @DisplayName("each experiment shows the chart that tells its story")
+    void storyCharts() throws Exception {
+        assertThat(ExperimentSession.storyChart(Experiments.bundled("vanishing-gradients"))).isEqualTo("gradient-depth");
+        assertThat(ExperimentSession.storyChart(Experiments.bundled("residual-responses"))).isEqualTo("response-std");
+        assertThat(ExperimentSession.storyChart(Experiments.bundled("degradation"))).isEqualTo("error-curves");
+        assertThat(ExperimentSession.storyChart(Experiments.bundled("very-deep"))).isEqualTo("error-curves");
+    }
+}
