@@ -44,6 +44,8 @@ public final class Datasets {
 
     /** A help line for CSV files, which have no fixed name. */
     public static final String CSV_HELP = Texts.get("datasets.csv.help");
+    static final String NOT_BUNDLED = Texts.get("datasets.not.bundled");
+    static final String FULL_NOT_INSTALLED = Texts.get("datasets.full.not.installed");
 
     private static final Map<String, String> DESCRIPTIONS = descriptions0();
 
@@ -141,10 +143,8 @@ public final class Datasets {
                 if (dir == null) {
                     dir = locations.debianFashionMnist();
                     if (!Files.isDirectory(dir)) {
-                        throw new DatasetException(key, dir.toString(), "the full Fashion-MNIST is not installed in "
-                                + dir + ": pass --data-dir with the folder holding " + IdxSets.EXPECTED
-                                + ", or install Debian's package dataset-fashion-mnist (apt-get install"
-                                + " dataset-fashion-mnist)");
+                        throw new DatasetException(key, dir.toString(), String.format(FULL_NOT_INSTALLED, dir,
+                                IdxSets.EXPECTED));
                     }
                 }
                 return IdxSets.fromFolder(key, dir, "FashionMNIST", IdxSets.FASHION_CLASSES, o, seed);
@@ -200,7 +200,7 @@ public final class Datasets {
 
     private static void requireDataDir(String name, DatasetOptions o, String files) throws DatasetException {
         if (o.dataDir() == null) {
-            throw new DatasetException(name, name + " is not bundled: pass --data-dir with the folder holding " + files);
+            throw new DatasetException(name, String.format(NOT_BUNDLED, name, files));
         }
     }
 }

@@ -11,7 +11,7 @@ public final class AllowedNames {
     public static final Set<String> ALLOWED = Set.of(
             // the app, libraries, formats
             "ResNet", "Explorer", "PyTorch", "Python", "python", "PNG", "CSV", "CPU", "IDX", "TensorFlow", "Playground",
-            "Debian", "json", "py", "csv", "png", "build", "FILE", "label", "class",
+            "Debian", "apt", "get", "install", "json", "py", "csv", "png", "build", "FILE", "label", "class",
             // layer types and their parts, as named in the graph and in the papers
             "ReLU", "BN", "Conv", "Dense", "BatchNorm", "Input", "Output", "Softmax", "Tanh", "Sigmoid", "Identity",
             "MLP", "CNN", "SGD", "Adam", "NaN", "CxHxW", "spiral", "gauss",

@@ -89,6 +89,24 @@ class TextsBundleTest {
     }
 
     @Test
+    void everySettingTheChecksNameHasAWord() throws IOException {
+        Pattern check = Pattern.compile("Checks\\.(?:atLeast|fraction|positive)\\([^;]*\"(\\w+)\"\\)");
+        Set<String> settings = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/resnetexplorer/graph"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = check.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    settings.add(m.group(1));
+                }
+            }
+        }
+        assertThat(settings).contains("kernel", "rate", "width");
+        for (String setting : settings) {
+            assertThat(english).containsKey("checks.setting." + setting);
+        }
+    }
+
+    @Test
     void everyLayerSettingHasALabel() {
         for (Class<?> kind : LayerSpec.class.getPermittedSubclasses()) {
             for (RecordComponent c : kind.getRecordComponents()) {
