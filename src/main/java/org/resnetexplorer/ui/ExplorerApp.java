@@ -31,7 +31,10 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        new MainWindow(stage, WindowConfig.fromSystemProperties()).show();
+        // first the settings, which apply the saved language; only then may MainWindow's texts load (a
+        // "new MainWindow(stage, WindowConfig.fromSystemProperties())" would load them before its argument)
+        WindowConfig config = WindowConfig.fromSystemProperties();
+        new MainWindow(stage, config).show();
         javafx.application.Platform.runLater(ExplorerApp::warmUpEngine);
     }
 }
