@@ -98,7 +98,7 @@ final class MainWindow {
     static final String EXAMPLE = "mlp-resnet-20";
     static final int RECENT_LIMIT = 8;
 
-    // visible strings, in one place for the resource bundles to come
+    // visible strings: their texts are in i18n/messages*.properties (decision 0012)
     static final String MENU_FILE = Texts.get("main.menu.file");
     static final String MENU_EDIT = Texts.get("main.menu.edit");
     static final String MENU_VIEW = Texts.get("main.menu.view");
@@ -449,7 +449,8 @@ final class MainWindow {
             item.setSelected(code.equals(saved));
             item.setOnAction(e -> chooseLanguage(code));
         }
-        Menu view = new Menu(MENU_VIEW, null, fit.menuItem(), new Menu(THEME, null, lightTheme, darkTheme), languages);
+        // Language above Theme: a pointer going from Theme to its submenu then crosses no other submenu's item
+        Menu view = new Menu(MENU_VIEW, null, fit.menuItem(), languages, new Menu(THEME, null, lightTheme, darkTheme));
         Menu train = new Menu(MENU_TRAIN, null, run.menuItem(), pause.menuItem(), stop.menuItem(), step.menuItem());
         MenuItem about = new MenuItem(ABOUT);
         about.setId("menu-about");
