@@ -2,6 +2,7 @@ package org.resnetexplorer.charts;
 
 import java.awt.Color;
 import java.util.List;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * Training and test error against iteration for every run compared, as the paper's Fig. 1 and 6 draw them:
@@ -9,8 +10,13 @@ import java.util.List;
  * log scale), smoothing and a log scale for the errors.
  */
 public final class ErrorCurves {
-    public static final String TITLE = "Training (thin) and test (bold) error";
-    public static final String LOSS_TITLE = "Training loss";
+    public static final String TITLE = Texts.get("errorCurves.title");
+    public static final String LOSS_TITLE = Texts.get("errorCurves.loss.title");
+    static final String ITERATION = Texts.get("errorCurves.iteration");
+    static final String ERROR_AXIS = Texts.get("errorCurves.error.axis");
+    static final String LOSS_AXIS = Texts.get("errorCurves.loss.axis");
+    static final String TRAIN = Texts.get("errorCurves.train");
+    static final String TEST = Texts.get("errorCurves.test");
 
     private ErrorCurves() {
     }
@@ -27,15 +33,15 @@ public final class ErrorCurves {
      * test error (line {@code 2i + 1}).
      */
     public static LinePlot plot(List<RunHistory> runs, List<Color> colours, double smoothing, boolean logScale) {
-        LinePlot plot = new LinePlot(TITLE, "iteration", "error").percent(true).logY(logScale);
+        LinePlot plot = new LinePlot(TITLE, ITERATION, ERROR_AXIS).percent(true).logY(logScale);
         if (!logScale) {
             plot.yRange(0, 1);
         }
         for (int i = 0; i < runs.size(); i++) {
             RunHistory run = runs.get(i);
-            plot.add(new LinePlot.Line(run.series(run.run() + " train", s -> s.trainErrorAverage()).smoothed(smoothing),
+            plot.add(new LinePlot.Line(run.series(run.run() + TRAIN, s -> s.trainErrorAverage()).smoothed(smoothing),
                     colours.get(i), 1.3f, false));
-            plot.add(new LinePlot.Line(run.series(run.run() + " test", s -> s.testError()), colours.get(i), 3.2f, false));
+            plot.add(new LinePlot.Line(run.series(run.run() + TEST, s -> s.testError()), colours.get(i), 3.2f, false));
         }
         return plot;
     }
@@ -47,7 +53,7 @@ public final class ErrorCurves {
 
     /** The training loss of every run in its colour (line {@code i} is run {@code i}), dashed, on a log scale. */
     public static LinePlot loss(List<RunHistory> runs, List<Color> colours, double smoothing) {
-        LinePlot plot = new LinePlot(LOSS_TITLE, "iteration", "cross-entropy loss").logY(true);
+        LinePlot plot = new LinePlot(LOSS_TITLE, ITERATION, LOSS_AXIS).logY(true);
         for (int i = 0; i < runs.size(); i++) {
             RunHistory run = runs.get(i);
             plot.add(new LinePlot.Line(run.series(run.run(), s -> s.loss()).smoothed(smoothing), colours.get(i), 1.6f, true));

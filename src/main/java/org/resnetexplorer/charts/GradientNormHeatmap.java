@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The gradient norm of every weighted layer (rows, first layer at the top) over the iterations (columns), on a
@@ -22,7 +23,9 @@ import org.resnetexplorer.engine.TrainingSnapshot;
  * of steps of a 50-layer net draw as one small image.
  */
 public final class GradientNormHeatmap {
-    public static final String TITLE = "Gradient norm per layer (log scale): ";
+    public static final String TITLE = Texts.get("gradientNormHeatmap.title");
+    static final String NO_NORMS = Texts.get("gradientNormHeatmap.no.norms");
+    static final String ITERATION = Texts.get("gradientNormHeatmap.iteration");
 
     private GradientNormHeatmap() {
     }
@@ -128,7 +131,7 @@ public final class GradientNormHeatmap {
         int bottom = height - 16 - 2 * fm.getHeight();
         if (layers.isEmpty() || measured.isEmpty() || right <= left || bottom <= top) {
             g.setColor(Color.GRAY);
-            g.drawString("no gradient norms measured yet", left, top + fm.getAscent());
+            g.drawString(NO_NORMS, left, top + fm.getAscent());
             return null;
         }
         double pixelsPerUnit = Math.abs(g.getTransform().getScaleX());
@@ -190,7 +193,7 @@ public final class GradientNormHeatmap {
             g.drawLine(px, bottom, px, bottom + 3);
             g.drawString(label, px - fm.stringWidth(label) / 2, bottom + 4 + fm.getAscent());
         }
-        g.drawString("iteration", (left + right - fm.stringWidth("iteration")) / 2, height - 10);
+        g.drawString(ITERATION, (left + right - fm.stringWidth(ITERATION)) / 2, height - 10);
         drawColourBar(g, fm, right + 24, top, bottom, low, high);
         return new Layout(left, top, right, bottom, firstStep, lastStep, List.copyOf(layers), cells);
     }

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * Line views of the per-layer gradient norms: chosen layers of one run against iteration, and every layer's
@@ -11,15 +12,19 @@ import org.resnetexplorer.engine.TrainingSnapshot;
  * stay level).
  */
 public final class GradientNorms {
-    public static final String LAYERS_TITLE = "Gradient norm of chosen layers: ";
-    public static final String DEPTH_TITLE = "Gradient norm vs depth at step ";
+    public static final String LAYERS_TITLE = Texts.get("gradientNorms.layers.title");
+    public static final String DEPTH_TITLE = Texts.get("gradientNorms.depth.title");
+    static final String ITERATION = Texts.get("gradientNorms.iteration");
+    static final String NORM_AXIS = Texts.get("gradientNorms.norm.axis");
+    static final String DEPTH_AXIS = Texts.get("gradientNorms.depth.axis");
+    static final String AT_STEP = Texts.get("gradientNorms.at.step");
 
     private GradientNorms() {
     }
 
     /** The norm of each of {@code layers} of one run against iteration, log scale, a colour per layer. */
     public static LinePlot layers(RunHistory run, List<String> layers) {
-        LinePlot plot = new LinePlot(LAYERS_TITLE + run.run(), "iteration", "gradient norm (L2)").logY(true);
+        LinePlot plot = new LinePlot(LAYERS_TITLE + run.run(), ITERATION, NORM_AXIS).logY(true);
         for (int i = 0; i < layers.size(); i++) {
             String layer = layers.get(i);
             plot.add(new LinePlot.Line(run.series(layer, s -> normOf(s, layer)), Palette.run(i), 1.6f, false));
@@ -62,7 +67,7 @@ public final class GradientNorms {
      * measured step before it), one line per run, log scale.
      */
     public static LinePlot versusDepth(List<RunHistory> runs, List<Color> colours, int step) {
-        LinePlot plot = new LinePlot(DEPTH_TITLE + step, "layer depth (1 = input side)", "gradient norm (L2)").logY(true);
+        LinePlot plot = new LinePlot(DEPTH_TITLE + step, DEPTH_AXIS, NORM_AXIS).logY(true);
         for (int i = 0; i < runs.size(); i++) {
             RunHistory run = runs.get(i);
             TrainingSnapshot s = measuredAt(run, step);
@@ -81,7 +86,7 @@ public final class GradientNorms {
                 x[k] = k + 1;
                 y[k] = values.get(k);
             }
-            plot.add(new LinePlot.Line(new Series(run.run() + " (step " + s.step() + ")", x, y), colours.get(i), 2.2f, false));
+            plot.add(new LinePlot.Line(new Series(run.run() + String.format(AT_STEP, s.step()), x, y), colours.get(i), 2.2f, false));
         }
         return plot;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The paper's Fig. 7: the std of each 3x3 layer's response (after BatchNorm, before ReLU or addition) at the
@@ -14,8 +15,20 @@ import org.resnetexplorer.engine.TrainingSnapshot;
  * and the distribution of one residual block's branch output F(x) at one step.
  */
 public final class ResidualResponses {
-    public static final String TITLE = "Std of 3x3 layer responses (Fig. 7)";
-    public static final String HISTOGRAM_TITLE = "Residual responses F(x): ";
+    public static final String TITLE = Texts.get("residualResponses.title");
+    public static final String HISTOGRAM_TITLE = Texts.get("residualResponses.histogram.title");
+    static final String LAYER_ORDER = Texts.get("residualResponses.layer.order");
+    static final String SORTED_ORDER = Texts.get("residualResponses.sorted.order");
+    static final String BOTH_ORDERS = Texts.get("residualResponses.both.orders");
+    static final String RANK = Texts.get("residualResponses.rank");
+    static final String LAYER_INDEX = Texts.get("residualResponses.layer.index");
+    static final String STD = Texts.get("residualResponses.std");
+    static final String LAYER_ORDER_SERIES = Texts.get("residualResponses.layer.order.series");
+    static final String SORTED_SERIES = Texts.get("residualResponses.sorted.series");
+    static final String AT_STEP = Texts.get("residualResponses.at.step");
+    static final String COUNT = Texts.get("residualResponses.count");
+    static final String MEASURED_AT = Texts.get("residualResponses.measured.at");
+    static final String RANGE = Texts.get("residualResponses.range");
 
     /** Which of the Fig. 7 curves to draw. */
     public enum Order {
@@ -31,11 +44,11 @@ public final class ResidualResponses {
 
     public static LinePlot plot(List<RunHistory> runs, List<Color> colours, Order order) {
         String what = switch (order) {
-            case LAYER -> ": layer order";
-            case SORTED -> ": sorted by magnitude";
-            case BOTH -> ": layer order (solid), sorted (dashed)";
+            case LAYER -> LAYER_ORDER;
+            case SORTED -> SORTED_ORDER;
+            case BOTH -> BOTH_ORDERS;
         };
-        LinePlot plot = new LinePlot(TITLE + what, order == Order.SORTED ? "rank" : "layer index", "std");
+        LinePlot plot = new LinePlot(TITLE + what, order == Order.SORTED ? RANK : LAYER_INDEX, STD);
         for (int i = 0; i < runs.size(); i++) {
             RunHistory run = runs.get(i);
             List<TrainingSnapshot> measured = run.snapshots().stream().filter(s -> !s.responseStd().isEmpty()).toList();
@@ -49,11 +62,11 @@ public final class ResidualResponses {
                 index[k] = k + 1;
             }
             if (order != Order.SORTED) {
-                plot.add(new LinePlot.Line(new Series(run.run() + (order == Order.BOTH ? " (layer order)" : ""), index, std),
+                plot.add(new LinePlot.Line(new Series(run.run() + (order == Order.BOTH ? LAYER_ORDER_SERIES : ""), index, std),
                         colours.get(i), 2.2f, false));
             }
             if (order != Order.LAYER) {
-                plot.add(new LinePlot.Line(new Series(run.run() + (order == Order.BOTH ? " (sorted)" : ""), index,
+                plot.add(new LinePlot.Line(new Series(run.run() + (order == Order.BOTH ? SORTED_SERIES : ""), index,
                         sortedDescending(std)), colours.get(i), 1.6f, order == Order.BOTH));
             }
         }
@@ -138,7 +151,7 @@ public final class ResidualResponses {
      * run's range and std.
      */
     public static LinePlot histogram(List<RunHistory> runs, List<Color> colours, String block, int step) {
-        LinePlot plot = new LinePlot(HISTOGRAM_TITLE + block + " at step " + step, "F(x)", "count");
+        LinePlot plot = new LinePlot(HISTOGRAM_TITLE + block + AT_STEP + step, "F(x)", COUNT);
         for (int i = 0; i < runs.size(); i++) {
             TrainingSnapshot measured = measuredAt(runs.get(i), block, step);
             if (measured == null) {
@@ -146,8 +159,8 @@ public final class ResidualResponses {
             }
             TrainingSnapshot.ResidualResponse r = responseAt(runs.get(i), block, step);
             TrainingSnapshot.Histogram h = r.histogram();
-            String at = measured.step() == step ? "" : " (step " + measured.step() + ")";
-            String name = String.format(Locale.ROOT, "%s%s: range [%.3g, %.3g], std %.3g", runs.get(i).run(), at, h.low(),
+            String at = measured.step() == step ? "" : String.format(MEASURED_AT, measured.step());
+            String name = String.format(Locale.ROOT, RANGE, runs.get(i).run(), at, h.low(),
                     h.high(), r.std());
             plot.add(new LinePlot.Line(outline(name, h), colours.get(i), 1.6f, false, true));
         }

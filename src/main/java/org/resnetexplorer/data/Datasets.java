@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * Loads a dataset by name:
@@ -42,8 +43,9 @@ public final class Datasets {
     public static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
 
     /** A help line for CSV files, which have no fixed name. */
-    public static final String CSV_HELP = "FILE.csv: one row per example, numeric feature columns and a label column"
-            + " (the last, or the one named label or class); header row optional; 20% of the rows for testing";
+    public static final String CSV_HELP = Texts.get("datasets.csv.help");
+    static final String NOT_BUNDLED = Texts.get("datasets.not.bundled");
+    static final String FULL_NOT_INSTALLED = Texts.get("datasets.full.not.installed");
 
     private static final Map<String, String> DESCRIPTIONS = descriptions0();
 
@@ -57,17 +59,15 @@ public final class Datasets {
 
     private static Map<String, String> descriptions0() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("spiral", "2-D points on 2-6 interleaved spiral arms (TensorFlow Playground's spiral)");
-        d.put("circles", "2-D points: a disc inside a ring, 2 classes");
-        d.put("xor", "2-D points labelled by whether x and y have the same sign, 2 classes");
-        d.put("gauss", "2-D points from 2-8 Gaussian blobs");
-        d.put("moons", "2-D points on two interleaving half circles, 2 classes");
-        d.put("fashion-mnist", "28x28 grey photos of clothes, 10 classes: the bundled 6,000/1,000 subset,"
-                + " or the full set from --data-dir");
-        d.put("fashion-mnist-full", "the full Fashion-MNIST, 60,000/10,000, from --data-dir or Debian's"
-                + " dataset-fashion-mnist package");
-        d.put("mnist", "28x28 grey handwritten digits, 10 classes, from the IDX files in --data-dir");
-        d.put("cifar10", "32x32 colour photos, 10 classes, from CIFAR-10's binary batches in --data-dir");
+        d.put("spiral", Texts.get("datasets.spiral"));
+        d.put("circles", Texts.get("datasets.circles"));
+        d.put("xor", Texts.get("datasets.xor"));
+        d.put("gauss", Texts.get("datasets.gauss"));
+        d.put("moons", Texts.get("datasets.moons"));
+        d.put("fashion-mnist", Texts.get("datasets.fashion.mnist"));
+        d.put("fashion-mnist-full", Texts.get("datasets.fashion.mnist.full"));
+        d.put("mnist", Texts.get("datasets.mnist"));
+        d.put("cifar10", Texts.get("datasets.cifar10"));
         return Collections.unmodifiableMap(d);
     }
 
@@ -143,10 +143,8 @@ public final class Datasets {
                 if (dir == null) {
                     dir = locations.debianFashionMnist();
                     if (!Files.isDirectory(dir)) {
-                        throw new DatasetException(key, dir.toString(), "the full Fashion-MNIST is not installed in "
-                                + dir + ": pass --data-dir with the folder holding " + IdxSets.EXPECTED
-                                + ", or install Debian's package dataset-fashion-mnist (apt-get install"
-                                + " dataset-fashion-mnist)");
+                        throw new DatasetException(key, dir.toString(), String.format(FULL_NOT_INSTALLED, dir,
+                                IdxSets.EXPECTED));
                     }
                 }
                 return IdxSets.fromFolder(key, dir, "FashionMNIST", IdxSets.FASHION_CLASSES, o, seed);
@@ -202,7 +200,7 @@ public final class Datasets {
 
     private static void requireDataDir(String name, DatasetOptions o, String files) throws DatasetException {
         if (o.dataDir() == null) {
-            throw new DatasetException(name, name + " is not bundled: pass --data-dir with the folder holding " + files);
+            throw new DatasetException(name, String.format(NOT_BUNDLED, name, files));
         }
     }
 }

@@ -12,6 +12,7 @@ import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.Examples;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.Shape;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * Trains one network on one dataset, on the thread that calls {@link #run()}. Other threads steer it with
@@ -23,6 +24,9 @@ import org.resnetexplorer.graph.Shape;
  * batches and dropout masks all come from the seed, and ND4J runs on one thread.
  */
 public final class Trainer {
+    static final String LOSS_NAN = Texts.get("trainer.loss.nan");
+    static final String WEIGHTS_NAN = Texts.get("trainer.weights.nan");
+    static final String DIVERGED = Texts.get("trainer.diverged");
     private static final int EVAL_BATCH = 250;
 
     private final String run;
@@ -169,7 +173,7 @@ public final class Trainer {
                     progress.step = step + 1;
                     progress.loss = result.loss();
                     if (!Double.isFinite(result.loss())) {
-                        return diverged(progress, "loss is " + result.loss() + " at step " + (step + 1), rate, started);
+                        return diverged(progress, String.format(LOSS_NAN, result.loss(), step + 1), rate, started);
                     }
                     compiled.backward(result.gradLogits());
                     errorsSince += result.errors();
@@ -191,7 +195,7 @@ public final class Trainer {
                     if (measure) {
                         long checkStart = System.nanoTime();
                         if (!Double.isFinite(compiled.values().sumNumber().doubleValue())) {
-                            return diverged(progress, "the weights became infinite or NaN at step " + (step + 1), rate, started);
+                            return diverged(progress, String.format(WEIGHTS_NAN, step + 1), rate, started);
                         }
                         measuring += System.nanoTime() - checkStart;
                     }
@@ -289,8 +293,8 @@ public final class Trainer {
     }
 
     private RunResult diverged(Progress progress, String what, double rate, long started) {
-        return end(progress, RunStatus.DIVERGED, what + ": the run diverged. Lower the learning rate (it was "
-                + String.format(java.util.Locale.ROOT, "%.3g", rate) + ") or add BatchNorm, then run again", started);
+        return end(progress, RunStatus.DIVERGED, String.format(DIVERGED, what,
+                String.format(java.util.Locale.ROOT, "%.3g", rate)), started);
     }
 
     private RunResult end(Progress progress, RunStatus end, String message, long started) {

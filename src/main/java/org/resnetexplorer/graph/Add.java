@@ -25,7 +25,7 @@ public record Add() implements LayerSpec {
         Shape residual = inputs.get(0);
         Shape shortcut = inputs.get(1);
         if (!residual.equals(shortcut)) {
-            throw new ShapeException("gets " + residual + " and " + shortcut + ": use a projection shortcut or option A");
+            throw new ShapeException(String.format(ShapeException.ADD_MISMATCH, residual, shortcut));
         }
         return residual;
     }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * What can be known about a network without running it: its problems (validation), the shape every node
@@ -19,6 +21,27 @@ import java.util.stream.Collectors;
  * shape and no counts, and causes no further message: each problem is reported once, where it is.
  */
 public final class Analysis {
+    /** The problem of a wire that closes a cycle (format: the cycle's nodes). */
+    public static final String CYCLE = Texts.get("analysis.cycle");
+    /** The problem of an input port with no wire (format: the node, which input). */
+    public static final String UNCONNECTED = Texts.get("analysis.unconnected");
+    static final String NO_INPUT = Texts.get("analysis.no.input");
+    static final String NO_OUTPUT = Texts.get("analysis.no.output");
+    static final String TOO_MANY = Texts.get("analysis.too.many");
+    static final String ITS_INPUT = Texts.get("analysis.its.input");
+    static final String ITS_PORT_INPUT = Texts.get("analysis.its.port.input");
+    static final String FEEDS_NOTHING = Texts.get("analysis.feeds.nothing");
+    static final String SHAPE_PROBLEM = Texts.get("analysis.shape.problem");
+
+    /** True if {@code message} was made from {@code format} (one of the formats above), in either language. */
+    public static boolean isA(String format, String message) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : format.split("%[sd]", -1)) {
+            regex.append(regex.length() == 0 ? "" : ".*").append(Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(message).matches();
+    }
+
     private final Network network;
     private final List<String> order;
     private final Map<String, Facts> facts = new LinkedHashMap<>();
@@ -30,8 +53,8 @@ public final class Analysis {
 
     private Analysis(Network network) {
         this.network = network;
-        checkEnds(Input.class, "Input", "The network has no Input layer: add one where the data comes in");
-        checkEnds(Output.class, "Output", "The network has no Output layer: end it with an Output (softmax and cross-entropy)");
+        checkEnds(Input.class, "Input", NO_INPUT);
+        checkEnds(Output.class, "Output", NO_OUTPUT);
         checkOpenPorts();
         this.order = sortTopologically();
         inferShapes();
@@ -131,8 +154,7 @@ public final class Analysis {
             error(null, missing);
         }
         for (String extra : found.subList(Math.min(1, found.size()), found.size())) {
-            error(extra, "There are " + found.size() + " " + kindName + " layers (" + quoted(found) + "); a network has exactly"
-                    + " one: remove '" + extra + "'");
+            error(extra, String.format(TOO_MANY, found.size(), kindName, quoted(found), extra));
         }
     }
 
@@ -141,9 +163,8 @@ public final class Analysis {
             List<String> ports = node.layer().inputPorts();
             for (String port : ports) {
                 if (network.source(node.name(), port).isEmpty()) {
-                    String which = ports.size() == 1 ? "its input" : "its " + port + " input";
-                    error(node.name(), describe(node) + " has nothing connected to " + which
-                            + ": wire an earlier layer's output into it");
+                    String which = ports.size() == 1 ? ITS_INPUT : String.format(ITS_PORT_INPUT, port);
+                    error(node.name(), String.format(UNCONNECTED, describe(node), which));
                 }
             }
         }
@@ -197,8 +218,8 @@ public final class Analysis {
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(current), path.size()));
         Collections.reverse(cycle);
         cycle.add(cycle.get(0));
-        error(cycle.get(0), "Cycle: " + cycle.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" -> "))
-                + ". Data must flow one way, from Input to Output: remove one of these wires");
+        error(cycle.get(0), String.format(CYCLE,
+                cycle.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" -> "))));
     }
 
     private void inferShapes() {
@@ -220,7 +241,7 @@ public final class Analysis {
                 facts.put(name, new Facts(List.copyOf(inputs), output, node.layer().params(inputs),
                         node.layer().macs(inputs, output)));
             } catch (ShapeException e) {
-                error(name, describe(node) + " " + e.getMessage());
+                error(name, String.format(SHAPE_PROBLEM, describe(node), e.getMessage()));
             }
         }
     }
@@ -228,8 +249,8 @@ public final class Analysis {
     private void checkUnusedOutputs() {
         for (Node node : network.nodes()) {
             if (!(node.layer() instanceof Output) && network.consumers(node.name()).isEmpty()) {
-                problems.add(new Problem(Problem.Severity.WARNING, node.name(), describe(node)
-                        + " feeds nothing: wire its output onward or delete it"));
+                problems.add(new Problem(Problem.Severity.WARNING, node.name(), String.format(FEEDS_NOTHING,
+                        describe(node))));
             }
         }
     }

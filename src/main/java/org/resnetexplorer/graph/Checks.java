@@ -1,25 +1,36 @@
 package org.resnetexplorer.graph;
 
+import org.resnetexplorer.i18n.Texts;
+
 /** Argument checks whose messages a student can act on; they name the setting and the value given. */
 final class Checks {
+    static final String AT_LEAST = Texts.get("checks.at.least");
+    static final String FRACTION = Texts.get("checks.fraction");
+    static final String POSITIVE = Texts.get("checks.positive");
+
     private Checks() {
+    }
+
+    /** How messages name a setting: its name in English, a word in Chinese ("checks.setting.NAME"). */
+    private static String label(String setting) {
+        return Texts.get("checks.setting." + setting);
     }
 
     static void atLeast(int min, int value, String setting) {
         if (value < min) {
-            throw new IllegalArgumentException(setting + " must be at least " + min + " (got " + value + ")");
+            throw new IllegalArgumentException(String.format(AT_LEAST, label(setting), min, value));
         }
     }
 
     static void fraction(double value, String setting) {
         if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(setting + " must be from 0 up to (not including) 1 (got " + value + ")");
+            throw new IllegalArgumentException(String.format(FRACTION, label(setting), value));
         }
     }
 
     static void positive(double value, String setting) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(setting + " must be a positive number (got " + value + ")");
+            throw new IllegalArgumentException(String.format(POSITIVE, label(setting), value));
         }
     }
 

@@ -26,7 +26,7 @@ public record Conv2D(int filters, int kernel, int stride, int padding, boolean b
 
     @Override
     public Shape outputShape(List<Shape> inputs) throws ShapeException {
-        Shape.Image in = ShapeException.requireImage(inputs.get(0), "convolutions go before Flatten, not after");
+        Shape.Image in = ShapeException.requireImage(inputs.get(0), ShapeException.HINT_CONV_BEFORE_FLATTEN);
         return Shape.image(filters, Windows.outputSize(in.height(), kernel, stride, padding, in),
                 Windows.outputSize(in.width(), kernel, stride, padding, in));
     }

@@ -15,7 +15,7 @@ public record Dense(int units, boolean bias) implements LayerSpec {
 
     @Override
     public Shape outputShape(List<Shape> inputs) throws ShapeException {
-        ShapeException.requireFlat(inputs.get(0), "put a Flatten or GlobalAvgPool before it");
+        ShapeException.requireFlat(inputs.get(0), ShapeException.HINT_FLATTEN_FIRST);
         return Shape.flat(units);
     }
 

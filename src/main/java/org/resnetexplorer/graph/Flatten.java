@@ -13,7 +13,7 @@ public record Flatten() implements LayerSpec {
     public Shape outputShape(List<Shape> inputs) throws ShapeException {
         Shape in = inputs.get(0);
         if (in.elementCount() > Integer.MAX_VALUE) {
-            throw new ShapeException("gets " + in + ", too many values for one vector: pool the image first");
+            throw new ShapeException(String.format(ShapeException.TOO_MANY_VALUES, in));
         }
         return Shape.flat((int) in.elementCount());
     }

@@ -11,7 +11,7 @@ public record GlobalAvgPool() implements LayerSpec {
 
     @Override
     public Shape outputShape(List<Shape> inputs) throws ShapeException {
-        Shape.Image in = ShapeException.requireImage(inputs.get(0), "it already is one value per feature");
+        Shape.Image in = ShapeException.requireImage(inputs.get(0), ShapeException.HINT_ALREADY_FLAT);
         return Shape.flat(in.channels());
     }
 }

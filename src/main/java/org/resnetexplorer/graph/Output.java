@@ -20,8 +20,7 @@ public record Output(int classes) implements LayerSpec {
     public Shape outputShape(List<Shape> inputs) throws ShapeException {
         Shape in = inputs.get(0);
         if (!in.equals(Shape.flat(classes))) {
-            throw new ShapeException("gets " + in + " but predicts " + classes + " classes: make the layer before it a Dense of "
-                    + classes + " units");
+            throw new ShapeException(String.format(ShapeException.WRONG_CLASSES, in, classes, classes));
         }
         return in;
     }

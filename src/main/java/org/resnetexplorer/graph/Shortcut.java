@@ -40,14 +40,13 @@ public record Shortcut(ShortcutOption option, int filters, int stride) implement
         Shape in = inputs.get(0);
         int features = LayerSpec.features(in);
         if (option == ShortcutOption.A && filters < features) {
-            throw new ShapeException("gets " + in + " but option A can only add channels (padding zeros), not go from "
-                    + features + " down to " + filters + ": use option B");
+            throw new ShapeException(String.format(ShapeException.OPTION_A_SHRINKS, in, features, filters));
         }
         if (in instanceof Shape.Image image) {
             return Shape.image(filters, subsampled(image.height()), subsampled(image.width()));
         }
         if (stride != 1) {
-            throw new ShapeException("gets " + in + ", a flat vector, which cannot be subsampled: set stride 1");
+            throw new ShapeException(String.format(ShapeException.FLAT_STRIDE, in));
         }
         return Shape.flat(filters);
     }

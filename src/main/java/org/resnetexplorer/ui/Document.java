@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.binding.ObjectBinding;
 import org.resnetexplorer.graph.GraphDocument;
 import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The graph being edited: its {@link EditHistory} (the state is a {@link GraphDocument}: the network with the
@@ -18,7 +19,7 @@ import org.resnetexplorer.graph.Network;
  * file it belongs to (none for a new graph) and whether it differs from that file.
  */
 final class Document {
-    static final String UNTITLED = "Untitled";
+    static final String UNTITLED = Texts.get("document.untitled");
 
     private final EditHistory<GraphDocument> history;
     private final ObjectBinding<Network> network;

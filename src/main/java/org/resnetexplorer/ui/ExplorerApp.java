@@ -31,7 +31,10 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow(stage, WindowConfig.fromSystemProperties());
+        // first the settings, which apply the saved language; only then may MainWindow's texts load (a
+        // "new MainWindow(stage, WindowConfig.fromSystemProperties())" would load them before its argument)
+        WindowConfig config = WindowConfig.fromSystemProperties();
+        MainWindow window = new MainWindow(stage, config);
         window.show();
         javafx.application.Platform.runLater(ExplorerApp::warmUpEngine);
         // then the window's own first run, off-screen, so that pressing Run does not stutter (WarmUp)

@@ -6,16 +6,17 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.resnetexplorer.i18n.Texts;
 
 /** The file dialogs of the platform, through JavaFX's {@link FileChooser}. */
 final class FxFileDialogs implements FileDialogs {
-    static final String OPEN_TITLE = "Open graph";
-    static final String SAVE_TITLE = "Save graph as";
-    static final String PNG_TITLE = "Export PNG";
-    static final String GRAPH_FILES = "Graph files (*.json)";
-    static final String PNG_FILES = "PNG images (*.png)";
-    static final String PYTHON_TITLE = "Export as PyTorch";
-    static final String PYTHON_FILES = "Python files (*.py)";
+    static final String OPEN_TITLE = Texts.get("fxFileDialogs.open.title");
+    static final String SAVE_TITLE = Texts.get("fxFileDialogs.save.title");
+    static final String PNG_TITLE = Texts.get("fxFileDialogs.png.title");
+    static final String GRAPH_FILES = Texts.get("fxFileDialogs.graph.files");
+    static final String PNG_FILES = Texts.get("fxFileDialogs.png.files");
+    static final String PYTHON_TITLE = Texts.get("fxFileDialogs.python.title");
+    static final String PYTHON_FILES = Texts.get("fxFileDialogs.python.files");
     static final String EXPERIMENT_OPEN_TITLE = "Open experiment";
     static final String EXPERIMENT_SAVE_TITLE = "Save experiment as";
     static final String EXPERIMENT_FILES = "Experiment presets (*.json)";

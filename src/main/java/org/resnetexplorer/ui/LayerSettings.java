@@ -5,9 +5,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.resnetexplorer.graph.LayerSpec;
 import org.resnetexplorer.graph.Shape;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The editable settings of a layer, read from its record's components (units, filters, kernel, stride,
@@ -75,7 +75,7 @@ final class LayerSettings {
 
     private static Object convert(Object value, Class<?> type, String label) {
         if (value == null) {
-            throw new IllegalArgumentException(label + " needs a value");
+            throw new IllegalArgumentException(Texts.format("layerSettings.needs.value", label));
         }
         if (type == Shape.class) {
             return Shape.parse(value.toString());
@@ -93,8 +93,8 @@ final class LayerSettings {
                 return Double.valueOf(text);
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(label + " must be " + (boxed == Integer.class ? "a whole number" : "a number")
-                    + " (got '" + text + "')");
+            throw new IllegalArgumentException(String.format(boxed == Integer.class ? TrainingPanel.NOT_WHOLE
+                    : TrainingPanel.NOT_NUMBER, label, text));
         }
         if (boxed == Boolean.class) {
             return Boolean.valueOf(text);
@@ -128,6 +128,6 @@ final class LayerSettings {
 
     /** "filters" reads "Filters"; "function" reads "Function". */
     static String label(String name) {
-        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+        return name.isEmpty() ? name : Texts.get("layerSettings." + name);
     }
 }

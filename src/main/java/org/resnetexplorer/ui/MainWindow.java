@@ -79,6 +79,7 @@ import org.resnetexplorer.graph.GraphFiles;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.TemplateOptions;
 import org.resnetexplorer.graph.Templates;
+import org.resnetexplorer.i18n.Texts;
 import org.resnetexplorer.ui.charts.ChartsPane;
 import org.resnetexplorer.ui.editor.GraphView;
 import org.resnetexplorer.ui.editor.LayerPalette;
@@ -97,93 +98,105 @@ final class MainWindow {
     static final String EXAMPLE = "mlp-resnet-20";
     static final int RECENT_LIMIT = 8;
 
-    // visible strings, in one place for the resource bundles to come
-    static final String MENU_FILE = "_File";
-    static final String MENU_EDIT = "_Edit";
-    static final String MENU_VIEW = "_View";
-    static final String MENU_TRAIN = "_Training";
-    static final String MENU_HELP = "_Help";
-    static final String NEW = "New";
-    static final String OPEN = "Open...";
-    static final String OPEN_RECENT = "Open Recent";
-    static final String CLEAR_RECENT = "Clear Recent Files";
-    static final String NO_RECENT = "(no recent files)";
-    static final String SAVE = "Save";
-    static final String SAVE_AS = "Save As...";
-    static final String EXPORT = "Export Graph as PNG...";
-    static final String EXPORT_CHART = "Export Chart as PNG...";
-    static final String EXPORT_CHART_2X = "Export Chart as PNG (2x)...";
-    static final String EXPORT_ALL = "Export All Charts...";
-    static final String EXPORT_CSV = "Export Metrics as CSV...";
-    static final String EXPORT_PYTORCH = "Export as PyTorch...";
-    static final String MENU_EXPORT = "E_xport";
-    static final String MENU_GRAPH = "_Graph";
-    static final String CUT = "Cut";
-    static final String COPY = "Copy";
-    static final String PASTE = "Paste";
-    static final String DELETE = "Delete";
-    static final String SELECT_ALL = "Select All";
-    static final String ADD_BLOCK = "Add Residual Block";
-    static final String BASIC_BLOCK = "Basic Block (two 3x3 convs)";
-    static final String BOTTLENECK_BLOCK = "Bottleneck Block (1x1, 3x3, 1x1)";
-    static final String PREACT_BLOCK = "Pre-activation Block";
-    static final String WRAP = "Wrap Selection in Skip Connection";
-    static final String TOGGLE_SHORTCUT = "Toggle Shortcut";
-    static final String STACK = "Stack Blocks...";
-    static final String STACK_TITLE = "Stack blocks";
-    static final String STACK_ASK = "How many copies of the selected block in a row (2-50)?";
-    static final String COLLAPSE_ALL = "Collapse All Blocks";
-    static final String EXPAND_ALL = "Expand All Blocks";
-    static final String AUTO_LAYOUT = "Automatic Layout";
-    static final String PALETTE = "Layers and blocks";
-    static final String PYTORCH_EXPORTED = "Exported %s: a PyTorch module with build(); run it with python3";
-    static final String QUIT = "Quit";
-    static final String UNDO = "Undo";
-    static final String REDO = "Redo";
-    static final String TEMPLATES = "Templates...";
-    static final String RUN = "Run";
-    static final String PAUSE = "Pause";
-    static final String RESUME = "Resume";
-    static final String STOP = "Stop";
-    static final String STEP = "Step";
-    static final String FIT = "Fit to Window";
-    static final String THEME = "Theme";
-    static final String LIGHT = "Light";
-    static final String DARK = "Dark";
-    static final String ABOUT = "About ResNet Explorer";
-    static final String SHORTCUTS = "Keyboard Shortcuts";
-    static final String TEMPLATE_LIST = "Templates";
-    static final String TEMPLATE_LIST_TIP = "Click a template to open it as a new graph (Ctrl+T for all options)";
-    static final String TOTALS = "%s:  %s parameters (%s),  %s multiply-adds per example,  %d layers";
-    static final String PROBLEMS = "  |  %d problem(s): %s";
-    static final String ASK_SAVE_TITLE = "Unsaved changes";
-    static final String ASK_SAVE = "Save the changes to %s?";
-    static final String ASK_SAVE_DETAIL = "Your changes are lost if you don't save them.";
-    static final String SAVE_BUTTON = "Save";
-    static final String DONT_SAVE_BUTTON = "Don't Save";
-    static final String RECOVER_TITLE = "Recover your graph";
-    static final String RECOVER = "ResNet Explorer did not close normally last time.";
-    static final String RECOVER_DETAIL = "An autosaved copy of %s was found (saved %s). Recover it?";
-    static final String RECOVER_BUTTON = "Recover";
-    static final String DISCARD_BUTTON = "Discard";
-    static final String RECOVERED_EDIT = "Recover autosaved graph";
-    static final String RECOVERED = "Recovered the autosaved graph: save it to keep it";
-    static final String UNREADABLE_RECOVERY = "The autosaved graph could not be read and was discarded: %s";
-    static final String OPEN_FAILED = "Could not open the graph";
-    static final String SAVE_FAILED = "Could not save the graph";
-    static final String SAVE_FAILED_DETAIL = "%s could not be written: %s. Choose another folder or file name.";
-    static final String EXPORT_FAILED = "Could not export the image";
-    static final String OPENED = "Opened %s";
-    static final String SAVED = "Saved %s";
-    static final String EXPORTED = "Exported %s";
-    static final String CANNOT_TRAIN = "Cannot start training";
-    static final String READY = "Ready: press Run (F5) to train the graph";
-    static final String ABOUT_TEXT = "ResNet Explorer: compose plain and residual networks, train them small on the CPU"
-            + " and see why skip connections work.\n\nAfter He, Zhang, Ren and Sun, \"Deep Residual Learning for Image"
-            + " Recognition\" (2016).";
-    static final String STATUS_DATASET = "Dataset: %s";
-    static final String STATUS_STEP = "Step %d / %d";
-    static final String STATUS_SPEED = "%.0f steps/s";
+    // visible strings: their texts are in i18n/messages*.properties (decision 0012)
+    static final String MENU_FILE = Texts.get("main.menu.file");
+    static final String MENU_EDIT = Texts.get("main.menu.edit");
+    static final String MENU_VIEW = Texts.get("main.menu.view");
+    static final String MENU_TRAIN = Texts.get("main.menu.train");
+    static final String MENU_HELP = Texts.get("main.menu.help");
+    static final String NEW = Texts.get("main.new");
+    static final String OPEN = Texts.get("main.open");
+    static final String OPEN_RECENT = Texts.get("main.open.recent");
+    static final String CLEAR_RECENT = Texts.get("main.clear.recent");
+    static final String NO_RECENT = Texts.get("main.no.recent");
+    static final String SAVE = Texts.get("main.save");
+    static final String SAVE_AS = Texts.get("main.save.as");
+    static final String EXPORT = Texts.get("main.export");
+    static final String EXPORT_CHART = Texts.get("main.export.chart");
+    static final String EXPORT_CHART_2X = Texts.get("main.export.chart.2x");
+    static final String EXPORT_ALL = Texts.get("main.export.all");
+    static final String EXPORT_CSV = Texts.get("main.export.csv");
+    static final String EXPORT_PYTORCH = Texts.get("main.export.pytorch");
+    static final String MENU_EXPORT = Texts.get("main.menu.export");
+    static final String MENU_GRAPH = Texts.get("main.menu.graph");
+    static final String CUT = Texts.get("main.cut");
+    static final String COPY = Texts.get("main.copy");
+    static final String PASTE = Texts.get("main.paste");
+    static final String DELETE = Texts.get("main.delete");
+    static final String SELECT_ALL = Texts.get("main.select.all");
+    static final String ADD_BLOCK = Texts.get("main.add.block");
+    static final String BASIC_BLOCK = Texts.get("main.basic.block");
+    static final String BOTTLENECK_BLOCK = Texts.get("main.bottleneck.block");
+    static final String PREACT_BLOCK = Texts.get("main.preact.block");
+    static final String WRAP = Texts.get("main.wrap");
+    static final String TOGGLE_SHORTCUT = Texts.get("main.toggle.shortcut");
+    static final String STACK = Texts.get("main.stack");
+    static final String STACK_TITLE = Texts.get("main.stack.title");
+    static final String STACK_ASK = Texts.get("main.stack.ask");
+    static final String STACK_REFUSED = Texts.get("main.stack.refused");
+    static final String COLLAPSE_ALL = Texts.get("main.collapse.all");
+    static final String EXPAND_ALL = Texts.get("main.expand.all");
+    static final String AUTO_LAYOUT = Texts.get("main.auto.layout");
+    static final String PALETTE = Texts.get("main.palette");
+    static final String PYTORCH_EXPORTED = Texts.get("main.pytorch.exported");
+    static final String QUIT = Texts.get("main.quit");
+    static final String UNDO = Texts.get("main.undo");
+    static final String REDO = Texts.get("main.redo");
+    static final String TEMPLATES = Texts.get("main.templates");
+    static final String RUN = Texts.get("main.run");
+    static final String PAUSE = Texts.get("main.pause");
+    static final String RESUME = Texts.get("main.resume");
+    static final String STOP = Texts.get("main.stop");
+    static final String STEP = Texts.get("main.step");
+    static final String FIT = Texts.get("main.fit");
+    static final String THEME = Texts.get("main.theme");
+    static final String LIGHT = Texts.get("main.light");
+    static final String DARK = Texts.get("main.dark");
+    static final String ABOUT = Texts.get("main.about");
+    static final String SHORTCUTS = Texts.get("main.shortcuts");
+    static final String TEMPLATE_LIST = Texts.get("main.template.list");
+    static final String TEMPLATE_LIST_TIP = Texts.get("main.template.list.tip");
+    static final String TOTALS = Texts.get("main.totals");
+    static final String PROBLEMS = Texts.get("main.problems");
+    static final String ASK_SAVE_TITLE = Texts.get("main.ask.save.title");
+    static final String ASK_SAVE = Texts.get("main.ask.save");
+    static final String ASK_SAVE_DETAIL = Texts.get("main.ask.save.detail");
+    static final String SAVE_BUTTON = Texts.get("main.save.button");
+    static final String DONT_SAVE_BUTTON = Texts.get("main.dont.save.button");
+    static final String RECOVER_TITLE = Texts.get("main.recover.title");
+    static final String RECOVER = Texts.get("main.recover");
+    static final String RECOVER_DETAIL = Texts.get("main.recover.detail");
+    static final String RECOVER_BUTTON = Texts.get("main.recover.button");
+    static final String DISCARD_BUTTON = Texts.get("main.discard.button");
+    static final String RECOVERED_EDIT = Texts.get("main.recovered.edit");
+    static final String RECOVERED = Texts.get("main.recovered");
+    static final String UNREADABLE_RECOVERY = Texts.get("main.unreadable.recovery");
+    static final String OPEN_FAILED = Texts.get("main.open.failed");
+    static final String SAVE_FAILED = Texts.get("main.save.failed");
+    static final String SAVE_FAILED_DETAIL = Texts.get("main.save.failed.detail");
+    static final String EXPORT_FAILED = Texts.get("main.export.failed");
+    static final String OPENED = Texts.get("main.opened");
+    static final String SAVED = Texts.get("main.saved");
+    static final String EXPORTED = Texts.get("main.exported");
+    static final String CANNOT_TRAIN = Texts.get("main.cannot.train");
+    static final String READY = Texts.get("main.ready");
+    static final String ABOUT_TEXT = Texts.get("main.about.text");
+    static final String STATUS_DATASET = Texts.get("main.status.dataset");
+    static final String STATUS_STEP = Texts.get("main.status.step");
+    static final String STATUS_SPEED = Texts.get("main.status.speed");
+    static final String MENU_LANGUAGE = Texts.get("main.menu.language");
+    static final String LANGUAGE_SYSTEM = Texts.get("main.language.system");
+    // each language by its own name, whatever the current one
+    static final String LANGUAGE_ENGLISH = Texts.get(Texts.Language.ENGLISH, "main.language.english");
+    static final String LANGUAGE_CHINESE = Texts.get(Texts.Language.CHINESE, "main.language.chinese");
+    static final String RESTART_TITLE = Texts.get("main.restart.title");
+    static final String RESTART_HEADER = Texts.get("main.restart.header");
+    static final String RESTART_DETAIL = Texts.get("main.restart.detail");
+    static final String RESTART_NOW = Texts.get("main.restart.now");
+    static final String RESTART_LATER = Texts.get("main.restart.later");
+    static final String RESTART_FAILED = Texts.get("main.restart.failed");
+    static final String RESTART_NO_COMMAND = Texts.get("main.restart.no.command");
+    static final String RESTARTED = Texts.get("main.restarted");
 
     private static final String KEY_X = "x";
     private static final String KEY_Y = "y";
@@ -191,6 +204,8 @@ final class MainWindow {
     private static final String KEY_HEIGHT = "height";
     private static final String KEY_MAXIMIZED = "maximized";
     private static final String KEY_THEME = "theme";
+    private static final String THEME_LIGHT = "light";
+    private static final String THEME_DARK = "dark";
     private static final String KEY_RECENT = "recent";
     private static final String KEY_FOLDER = "folder";
     private static final String NODE_TRAINING = "training";
@@ -224,6 +239,18 @@ final class MainWindow {
     private final RadioMenuItem darkTheme = new RadioMenuItem(DARK);
     private final List<Command> commands = new ArrayList<>();
     private boolean closed;
+    private final ToggleGroup language = new ToggleGroup();
+    private final RadioMenuItem languageSystem = new RadioMenuItem(LANGUAGE_SYSTEM);
+    private final RadioMenuItem languageEnglish = new RadioMenuItem(LANGUAGE_ENGLISH);
+    private final RadioMenuItem languageChinese = new RadioMenuItem(LANGUAGE_CHINESE);
+
+    /** Starts the app again (a new language); tests replace it. */
+    interface Relauncher {
+        void relaunch() throws IOException;
+    }
+
+    private Relauncher relauncher = () -> new ProcessBuilder(Languages.relaunchCommand()
+            .orElseThrow(() -> new IOException(RESTART_NO_COMMAND))).inheritIO().start();
     /** True while a new document replaces the old one: it is drawn once, afresh. */
     private boolean replacing;
 
@@ -304,7 +331,7 @@ final class MainWindow {
         stage.setScene(scene);
         stage.titleProperty().bind(document.title(TITLE));
         restoreGeometry();
-        setTheme(prefs.get(KEY_THEME, LIGHT).equals(DARK));
+        setTheme(prefs.get(KEY_THEME, THEME_LIGHT).equalsIgnoreCase(THEME_DARK));
         stage.setOnCloseRequest(e -> {
             if (!close()) {
                 e.consume();
@@ -433,7 +460,19 @@ final class MainWindow {
         darkTheme.setId("menu-theme-dark");
         lightTheme.setOnAction(e -> setTheme(false));
         darkTheme.setOnAction(e -> setTheme(true));
-        Menu view = new Menu(MENU_VIEW, null, fit.menuItem(), new Menu(THEME, null, lightTheme, darkTheme));
+        Menu languages = new Menu(MENU_LANGUAGE, null, languageSystem, languageEnglish, languageChinese);
+        languages.setId("menu-language");
+        String saved = Languages.saved(prefs);
+        for (RadioMenuItem item : List.of(languageSystem, languageEnglish, languageChinese)) {
+            String code = item == languageSystem ? Languages.SYSTEM
+                    : item == languageEnglish ? Texts.Language.ENGLISH.code() : Texts.Language.CHINESE.code();
+            item.setToggleGroup(language);
+            item.setId("menu-language-" + code);
+            item.setSelected(code.equals(saved));
+            item.setOnAction(e -> chooseLanguage(code));
+        }
+        // Language above Theme: a pointer going from Theme to its submenu then crosses no other submenu's item
+        Menu view = new Menu(MENU_VIEW, null, fit.menuItem(), languages, new Menu(THEME, null, lightTheme, darkTheme));
         Menu train = new Menu(MENU_TRAIN, null, run.menuItem(), pause.menuItem(), stop.menuItem(), step.menuItem());
         MenuItem about = new MenuItem(ABOUT);
         about.setId("menu-about");
@@ -731,10 +770,25 @@ final class MainWindow {
             tell(String.format(UNREADABLE_RECOVERY, e.getMessage()));
             return;
         }
+        Optional<Boolean> handedOver = recovery.handedOver();
         if (found.isEmpty()) {
+            if (handedOver.isPresent()) {
+                recovery.discard();
+            }
             return;
         }
         Recovery.Recovered r = found.get();
+        if (handedOver.isPresent()) {
+            // restarted on purpose (a new language): the graph as it was, no question about a crash
+            if (handedOver.get()) {
+                recover(r);
+                recovery.clearHandOver();
+            } else {
+                replaceDocument(r.document(), r.origin().orElse(null));
+            }
+            tell(RESTARTED);
+            return;
+        }
         ButtonType recover = new ButtonType(RECOVER_BUTTON, ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType(DISCARD_BUTTON, ButtonBar.ButtonData.NO);
         String what = r.origin().map(p -> p.getFileName().toString()).orElse("'" + r.network().name() + "'");
@@ -745,26 +799,80 @@ final class MainWindow {
         alert.setHeaderText(RECOVER);
         alert.getDialogPane().setId("offer-recovery");
         if (alert.showAndWait().orElse(discard) == recover) {
-            GraphDocument original = null;
-            if (r.origin().isPresent()) {
-                try {
-                    original = GraphFiles.loadDocument(r.origin().get());
-                } catch (GraphFileException e) {
-                    original = null;
-                }
-            }
-            replacing = true;
-            try {
-                document.recover(r.document(), original, original != null ? r.origin().get() : null, RECOVERED_EDIT);
-            } finally {
-                replacing = false;
-            }
-            showDocument(r.document(), true);
-            autosave.playFromStart();
+            recover(r);
             tell(RECOVERED);
         } else {
             recovery.discard();
         }
+    }
+
+    /** Shows the recovered graph as unsaved, with its file (if any) as the state to compare with. */
+    private void recover(Recovery.Recovered r) {
+        GraphDocument original = null;
+        if (r.origin().isPresent()) {
+            try {
+                original = GraphFiles.loadDocument(r.origin().get());
+            } catch (GraphFileException e) {
+                original = null;
+            }
+        }
+        replacing = true;
+        try {
+            document.recover(r.document(), original, original != null ? r.origin().get() : null, RECOVERED_EDIT);
+        } finally {
+            replacing = false;
+        }
+        showDocument(r.document(), true);
+        autosave.playFromStart();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // language
+
+    private void chooseLanguage(String code) {
+        if (code.equals(Languages.saved(prefs))) {
+            return;
+        }
+        prefs.put(Languages.KEY, code);
+        ButtonType now = new ButtonType(RESTART_NOW, ButtonBar.ButtonData.YES);
+        ButtonType later = new ButtonType(RESTART_LATER, ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, RESTART_DETAIL, now, later);
+        alert.initOwner(stage);
+        alert.setTitle(RESTART_TITLE);
+        alert.setHeaderText(RESTART_HEADER);
+        alert.getDialogPane().setId("ask-restart");
+        if (alert.showAndWait().orElse(later) == now) {
+            restart();
+        }
+    }
+
+    /** Replaces this process by a new one, in the chosen language, showing the same graph (saved or not). */
+    void restart() {
+        boolean modified = document.isModified();
+        try {
+            recovery.handOver(document.state(), document.file(), modified);
+            saveGeometry();
+            trainingPanel.save(prefs.node(NODE_TRAINING));
+            prefs.flush();
+            relauncher.relaunch();
+        } catch (IOException | java.util.prefs.BackingStoreException | RuntimeException e) {
+            if (modified) {
+                recovery.clearHandOver();
+            } else {
+                recovery.discard();
+            }
+            tell(String.format(RESTART_FAILED, e.getMessage()));
+            return;
+        }
+        closed = true;
+        autosave.stop();
+        training.shutdown();
+        recovery.close();
+        stage.close();
+    }
+
+    void relauncher(Relauncher value) {
+        relauncher = Objects.requireNonNull(value, "relauncher");
     }
 
     private static String modifiedTime(Path file) {
@@ -842,7 +950,7 @@ final class MainWindow {
                 }
                 graph.stackSelectedBlock(count);
             } catch (NumberFormatException e) {
-                tell(STACK_ASK + " '" + text + "' is not one of them.");
+                tell(String.format(STACK_REFUSED, STACK_ASK, text));
             }
         });
     }
@@ -940,7 +1048,7 @@ final class MainWindow {
 
     private void setTheme(boolean dark) {
         (dark ? darkTheme : lightTheme).setSelected(true);
-        prefs.put(KEY_THEME, dark ? DARK : LIGHT);
+        prefs.put(KEY_THEME, dark ? THEME_DARK : THEME_LIGHT);
         if (stage.getScene() == null) {
             return;
         }

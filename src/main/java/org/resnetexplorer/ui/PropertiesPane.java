@@ -23,6 +23,7 @@ import org.resnetexplorer.graph.Block;
 import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.Node;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The right-hand pane: a ControlsFX {@link PropertySheet} for the selected node or block. A node shows its name
@@ -31,29 +32,30 @@ import org.resnetexplorer.graph.Node;
  * can be switched off (the plain twin) and on. A refused value leaves the network as it was and says why.
  */
 final class PropertiesPane extends VBox {
-    static final String HEADING = "Properties";
-    static final String NOTHING_SELECTED = "Select a layer or block in the graph to see and edit its settings.";
-    static final String MANY_SELECTED = "%d items selected: select one to edit it.";
-    static final String NODE = "Layer";
-    static final String SETTINGS = "Settings";
-    static final String COMPUTED = "Computed";
-    static final String BLOCK = "Residual block";
-    static final String NAME = "Name";
-    static final String KIND = "Kind";
-    static final String OUTPUT_SHAPE = "Output shape";
-    static final String PARAMETERS = "Parameters";
-    static final String MACS = "Multiply-adds";
-    static final String MEMBERS = "Block members";
-    static final String BLOCK_NAME = "Block";
-    static final String BLOCK_KIND = "Block kind";
-    static final String BLOCK_PARAMETERS = "Block parameters";
-    static final String SHORTCUT = "Shortcut";
-    static final String SHORTCUT_TIP = "On: a residual block (x + F(x)); off: its plain twin (F(x) alone)";
-    static final String TOGGLE_SHORTCUT = "Toggle shortcut";
-    static final String CHANGE = "Change %s of %s";
-    static final String REFUSED = "%s not changed: %s";
-    static final String UNKNOWN_SHAPE = "? (see the node's problem)";
-    static final String EDIT_TIP = "Type a value and press Enter";
+    static final String HEADING = Texts.get("propertiesPane.heading");
+    static final String NOTHING_SELECTED = Texts.get("propertiesPane.nothing.selected");
+    static final String MANY_SELECTED = Texts.get("propertiesPane.many.selected");
+    static final String NODE = Texts.get("propertiesPane.node");
+    static final String SETTINGS = Texts.get("propertiesPane.settings");
+    static final String COMPUTED = Texts.get("propertiesPane.computed");
+    static final String BLOCK = Texts.get("propertiesPane.block");
+    static final String NAME = Texts.get("propertiesPane.name");
+    static final String KIND = Texts.get("propertiesPane.kind");
+    static final String OUTPUT_SHAPE = Texts.get("propertiesPane.output.shape");
+    static final String PARAMETERS = Texts.get("propertiesPane.parameters");
+    static final String MACS = Texts.get("propertiesPane.macs");
+    static final String MEMBERS = Texts.get("propertiesPane.members");
+    static final String BLOCK_NAME = Texts.get("propertiesPane.block.name");
+    static final String BLOCK_KIND = Texts.get("propertiesPane.block.kind");
+    static final String BLOCK_PARAMETERS = Texts.get("propertiesPane.block.parameters");
+    static final String SHORTCUT = Texts.get("propertiesPane.shortcut");
+    static final String SHORTCUT_TIP = Texts.get("propertiesPane.shortcut.tip");
+    static final String TOGGLE_SHORTCUT = Texts.get("propertiesPane.toggle.shortcut");
+    static final String CHANGE = Texts.get("propertiesPane.change");
+    static final String REFUSED = Texts.get("propertiesPane.refused");
+    static final String UNKNOWN_SHAPE = Texts.get("propertiesPane.unknown.shape");
+    static final String EDIT_TIP = Texts.get("propertiesPane.edit.tip");
+    static final String KIND_OPTION = Texts.get("propertiesPane.kind.option");
 
     private final PropertySheet sheet = new PropertySheet();
     private final Label hint = new Label(NOTHING_SELECTED);
@@ -126,8 +128,8 @@ final class PropertiesPane extends VBox {
 
     private void blockItems(Block block, Analysis analysis, List<PropertySheet.Item> items, boolean selected) {
         items.add(new Fixed(BLOCK, BLOCK_NAME, block.name()));
-        items.add(new Fixed(BLOCK, BLOCK_KIND, block.kind().toString().toLowerCase(java.util.Locale.ROOT) + ", option "
-                + block.shortcutOption()));
+        items.add(new Fixed(BLOCK, BLOCK_KIND, String.format(KIND_OPTION,
+                block.kind().toString().toLowerCase(java.util.Locale.ROOT), block.shortcutOption())));
         items.add(new Fixed(BLOCK, MEMBERS, String.join(", ", block.members())));
         if (selected) {
             long params = block.members().stream().mapToLong(analysis::params).sum();

@@ -15,6 +15,7 @@ import org.resnetexplorer.graph.GraphFileException;
 import org.resnetexplorer.graph.GraphDocument;
 import org.resnetexplorer.graph.GraphFiles;
 import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The autosaved copy of the graph being edited (decision 0008): {@value #GRAPH} in the recovery folder, written
@@ -25,6 +26,11 @@ import org.resnetexplorer.graph.Network;
 final class Recovery implements AutoCloseable {
     static final String GRAPH = "recovered-graph.json";
     static final String ORIGIN = "origin.txt";
+    /** Beside the graph when the app restarted on purpose (a new language): "modified" or "saved". */
+    static final String HAND_OVER = "restart.txt";
+    private static final String MODIFIED = "modified";
+    private static final String SAVED = "saved";
+    static final String AUTOSAVE_FAILED = Texts.get("recovery.autosave.failed");
 
     /** What a recovery file holds: the graph and the file it came from, if any. */
     record Recovered(GraphDocument document, Optional<Path> origin) {
@@ -66,9 +72,54 @@ final class Recovery implements AutoCloseable {
                         StandardCharsets.UTF_8);
                 GraphFiles.saveDocument(document, graphFile());
             } catch (IOException | RuntimeException e) {
-                failed.accept("could not autosave to " + folder + " (" + e.getMessage() + "): save your graph yourself");
+                failed.accept(String.format(AUTOSAVE_FAILED, folder, e.getMessage()));
             }
         });
+    }
+
+    /**
+     * Writes {@code document} and a note that the app restarts on purpose, waiting until they are on disk: the
+     * next start reopens the graph as it was ({@code modified} or not) without asking about a crash.
+     *
+     * @throws IOException if the files cannot be written (then the app must not restart)
+     */
+    void handOver(GraphDocument document, Path origin, boolean modified) throws IOException {
+        Future<?> done = writer.submit(() -> {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(ORIGIN), origin == null ? "" : origin.toAbsolutePath().toString(),
+                    StandardCharsets.UTF_8);
+            GraphFiles.saveDocument(document, graphFile());
+            Files.writeString(folder.resolve(HAND_OVER), modified ? MODIFIED : SAVED, StandardCharsets.UTF_8);
+            return null;
+        });
+        try {
+            done.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("the disk did not answer within 10 s", e);
+        }
+    }
+
+    /** Whether the last session handed its graph over ({@link #handOver}): present with "was it modified". */
+    Optional<Boolean> handedOver() {
+        try {
+            return Optional.of(MODIFIED.equals(Files.readString(folder.resolve(HAND_OVER), StandardCharsets.UTF_8).trim()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Forgets that the graph was handed over; the graph itself stays as an autosave. */
+    void clearHandOver() {
+        try {
+            Files.deleteIfExists(folder.resolve(HAND_OVER));
+        } catch (IOException e) {
+            // at worst the next start reopens the autosave without asking: the graph is not lost
+        }
     }
 
     /** Removes the recovery files, after any write still queued; waits up to two seconds for it. */
@@ -77,6 +128,7 @@ final class Recovery implements AutoCloseable {
             try {
                 Files.deleteIfExists(graphFile());
                 Files.deleteIfExists(folder.resolve(ORIGIN));
+                Files.deleteIfExists(folder.resolve(HAND_OVER));
             } catch (IOException e) {
                 // an old recovery file is offered again next time: harmless
             }

@@ -8,18 +8,19 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.resnetexplorer.engine.RunStatus;
+import org.resnetexplorer.i18n.Texts;
 
 /** The run list: every run of the session, with its model, dataset, status, step and errors. Selectable. */
 final class RunsTable extends TableView<RunRecord> {
-    static final String RUN = "Run";
-    static final String MODEL = "Model";
-    static final String DATASET = "Dataset";
-    static final String STATUS = "Status";
-    static final String STEP = "Step";
-    static final String TRAIN_ERROR = "Train error";
-    static final String TEST_ERROR = "Test error";
-    static final String MESSAGE = "Message";
-    static final String EMPTY = "No runs yet: press Run (F5) to train the graph";
+    static final String RUN = Texts.get("runsTable.run");
+    static final String MODEL = Texts.get("runsTable.model");
+    static final String DATASET = Texts.get("runsTable.dataset");
+    static final String STATUS = Texts.get("runsTable.status");
+    static final String STEP = Texts.get("runsTable.step");
+    static final String TRAIN_ERROR = Texts.get("runsTable.train.error");
+    static final String TEST_ERROR = Texts.get("runsTable.test.error");
+    static final String MESSAGE = Texts.get("runsTable.message");
+    static final String EMPTY = Texts.get("runsTable.empty");
 
     RunsTable(ObservableList<RunRecord> runs) {
         super(runs);

@@ -7,6 +7,7 @@ import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.ShortcutOption;
 import org.resnetexplorer.graph.TemplateOptions;
 import org.resnetexplorer.graph.Templates;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * What the Templates dialog asks for, turned into a template name and {@link TemplateOptions} for
@@ -17,9 +18,9 @@ record TemplateChoice(Family family, int depth, int width, ShortcutOption shortc
 
     /** The template families, with the depths offered and their defaults. */
     enum Family {
-        MLP("MLP (2-D toy data)", List.of(2, 4, 8, 12, 20, 32), 20, 16, ShortcutOption.A, false),
-        CIFAR("CIFAR (32x32 images)", List.of(8, 14, 20, 32, 44, 56, 110), 20, 16, ShortcutOption.A, true),
-        IMAGENET("ImageNet (224x224 images)", List.of(18, 34, 50, 101, 152), 18, 64, ShortcutOption.B, true);
+        MLP(Texts.get("templateChoice.family.mlp"), List.of(2, 4, 8, 12, 20, 32), 20, 16, ShortcutOption.A, false),
+        CIFAR(Texts.get("templateChoice.family.cifar"), List.of(8, 14, 20, 32, 44, 56, 110), 20, 16, ShortcutOption.A, true),
+        IMAGENET(Texts.get("templateChoice.family.imagenet"), List.of(18, 34, 50, 101, 152), 18, 64, ShortcutOption.B, true);
 
         private final String label;
         private final List<Integer> depths;

@@ -20,29 +20,29 @@ import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.ShortcutOption;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The Templates dialog (Ctrl+T): family, depth, width, shortcut option, residual or plain, pre-activation,
  * BatchNorm and activation, with a live preview of the parameters and multiply-adds. Its result is the network.
  */
 final class TemplateDialog extends Dialog<Network> {
-    static final String TITLE = "Templates";
-    static final String HEADER = "Build one of the paper's networks, or its plain twin";
-    static final String OPEN = "Open";
-    static final String FAMILY = "Family";
-    static final String DEPTH = "Depth (layers)";
-    static final String WIDTH = "Width";
-    static final String WIDTH_TIP = "Units of each hidden layer (MLP) or channels of the first stage (CNN)";
-    static final String SHORTCUT = "Shortcut option";
-    static final String SHORTCUT_TIP = "A: identity, zero-padding where the shape changes; B: 1x1 projection where it"
-            + " changes; C: projection on every shortcut (paper, section 3.3)";
-    static final String RESIDUAL = "Residual";
-    static final String PLAIN = "Plain (no shortcuts)";
-    static final String PRE_ACTIVATION = "Pre-activation blocks (BN-ReLU-conv)";
-    static final String BATCH_NORM = "BatchNorm";
-    static final String ACTIVATION = "Activation";
-    static final String PREVIEW = "%s: %s parameters (%s), %s multiply-adds per example, %d layers";
-    static final String INVALID = "No such template: %s";
+    static final String TITLE = Texts.get("templateDialog.title");
+    static final String HEADER = Texts.get("templateDialog.header");
+    static final String OPEN = Texts.get("templateDialog.open");
+    static final String FAMILY = Texts.get("templateDialog.family");
+    static final String DEPTH = Texts.get("templateDialog.depth");
+    static final String WIDTH = Texts.get("templateDialog.width");
+    static final String WIDTH_TIP = Texts.get("templateDialog.width.tip");
+    static final String SHORTCUT = Texts.get("templateDialog.shortcut");
+    static final String SHORTCUT_TIP = Texts.get("templateDialog.shortcut.tip");
+    static final String RESIDUAL = Texts.get("templateDialog.residual");
+    static final String PLAIN = Texts.get("templateDialog.plain");
+    static final String PRE_ACTIVATION = Texts.get("templateDialog.pre.activation");
+    static final String BATCH_NORM = Texts.get("templateDialog.batch.norm");
+    static final String ACTIVATION = Texts.get("templateDialog.activation");
+    static final String PREVIEW = Texts.get("templateDialog.preview");
+    static final String INVALID = Texts.get("templateDialog.invalid");
 
     private final ComboBox<TemplateChoice.Family> family = new ComboBox<>();
     private final ComboBox<Integer> depth = new ComboBox<>();

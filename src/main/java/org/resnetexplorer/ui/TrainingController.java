@@ -30,6 +30,7 @@ import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Block;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.Problem;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * Starts and steers the runs of one training session, each in its own {@link TrainingService}: the network, and
@@ -38,20 +39,21 @@ import org.resnetexplorer.graph.Problem;
  * {@link SnapshotQueue}, once per pulse. Every run stays in {@link #runs()}. Use on the FX thread.
  */
 final class TrainingController {
-    static final String LOADING = "Loading %s...";
-    static final String STARTED = "Training %s on %s";
-    static final String TWIN_SUFFIX = " (plain twin)";
-    static final String TWIN_STARTED = " and its plain twin";
-    static final String INVALID_GRAPH = "The graph cannot train: %s";
-    static final String NO_DATASET = "Choose a dataset first";
-    static final String NOT_FITTING = "The graph does not fit %s: %s";
-    static final String PAUSED = "Paused: press Step (F10) for one step, or Resume (F6)";
-    static final String RESUMED = "Resumed";
-    static final String STOPPING = "Stopping...";
-    static final String RATE_CHANGED = "Learning rate set to %s for the running runs";
+    static final String LOADING = Texts.get("trainingController.loading");
+    static final String STARTED = Texts.get("trainingController.started");
+    static final String TWIN_SUFFIX = Texts.get("trainingController.twin.suffix");
+    static final String TWIN_STARTED = Texts.get("trainingController.twin.started");
+    static final String INVALID_GRAPH = Texts.get("trainingController.invalid.graph");
+    static final String NO_DATASET = Texts.get("trainingController.no.dataset");
+    static final String NOT_FITTING = Texts.get("trainingController.not.fitting");
+    static final String PAUSED = Texts.get("trainingController.paused");
+    static final String RESUMED = Texts.get("trainingController.resumed");
+    static final String STOPPING = Texts.get("trainingController.stopping");
+    static final String RATE_CHANGED = Texts.get("trainingController.rate.changed");
     static final String ALL_OVER = "%s: %s";
     static final String RUN_PREFIX = "#%d %s";
-    static final String SUMMARY = "%s %s at step %d, test error %s";
+    static final String SUMMARY = Texts.get("trainingController.summary");
+    static final String LOAD_FAILED = Texts.get("trainingController.load.failed");
 
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final Map<String, RunRecord> byName = new LinkedHashMap<>();
@@ -140,7 +142,7 @@ final class TrainingController {
         load.setOnFailed(e -> {
             Throwable failure = load.getException();
             message.set(failure instanceof DatasetException || failure instanceof IllegalArgumentException
-                    ? failure.getMessage() : "could not load " + setup.dataset() + ": " + failure);
+                    ? failure.getMessage() : String.format(LOAD_FAILED, setup.dataset(), failure));
             active.set(false);
             paused.set(false);
         });

@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import org.resnetexplorer.data.DatasetOptions;
 import org.resnetexplorer.data.Datasets;
 import org.resnetexplorer.engine.Optimizer;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The Training panel: dataset, steps, batch, optimiser, learning rate and schedule, weight decay, seed and
@@ -24,33 +25,32 @@ import org.resnetexplorer.engine.Optimizer;
  * used are kept in the preferences. Pressing Enter in the learning rate during a run changes the run's rate.
  */
 final class TrainingPanel extends VBox {
-    static final String HEADING = "Training";
-    static final String DATASET = "Dataset";
-    static final String CLASSES = "Classes";
-    static final String CLASSES_TIP = "Spiral arms or Gaussian blobs (spiral 2-6, gauss 2-8); other sets have fixed classes";
-    static final String DOWNSCALE = "Halve image size (faster)";
-    static final String DOWNSCALE_TIP = "Images only: 28x28 becomes 14x14, 32x32 becomes 16x16";
-    static final String STEPS = "Steps";
-    static final String STEPS_TIP = "Training steps (mini-batches) per run";
-    static final String BATCH = "Batch";
-    static final String BATCH_TIP = "Examples per step";
-    static final String OPTIMIZER = "Optimiser";
-    static final String OPTIMIZER_TIP = "SGD with momentum 0.9 (the paper's) or Adam";
-    static final String RATE = "Learning rate";
-    static final String RATE_TIP = "Step size; press Enter during a run to change the running rate";
-    static final String SCHEDULE = "Schedule";
-    static final String SCHEDULE_TIP = "How the learning rate changes over the run";
-    static final String DECAY = "Weight decay";
-    static final String DECAY_TIP = "L2 penalty on conv and dense weights (0 for none)";
-    static final String SEED = "Seed";
-    static final String SEED_TIP = "The same seed gives the same weights, batches and curves";
-    static final String TWIN = "Train plain twin too";
-    static final String TWIN_TIP = "Also train the same network with every shortcut off, same seed and data,"
-            + " so both curves appear together";
-    static final String SGD_LABEL = "SGD with momentum";
+    static final String HEADING = Texts.get("trainingPanel.heading");
+    static final String DATASET = Texts.get("trainingPanel.dataset");
+    static final String CLASSES = Texts.get("trainingPanel.classes");
+    static final String CLASSES_TIP = Texts.get("trainingPanel.classes.tip");
+    static final String DOWNSCALE = Texts.get("trainingPanel.downscale");
+    static final String DOWNSCALE_TIP = Texts.get("trainingPanel.downscale.tip");
+    static final String STEPS = Texts.get("trainingPanel.steps");
+    static final String STEPS_TIP = Texts.get("trainingPanel.steps.tip");
+    static final String BATCH = Texts.get("trainingPanel.batch");
+    static final String BATCH_TIP = Texts.get("trainingPanel.batch.tip");
+    static final String OPTIMIZER = Texts.get("trainingPanel.optimizer");
+    static final String OPTIMIZER_TIP = Texts.get("trainingPanel.optimizer.tip");
+    static final String RATE = Texts.get("trainingPanel.rate");
+    static final String RATE_TIP = Texts.get("trainingPanel.rate.tip");
+    static final String SCHEDULE = Texts.get("trainingPanel.schedule");
+    static final String SCHEDULE_TIP = Texts.get("trainingPanel.schedule.tip");
+    static final String DECAY = Texts.get("trainingPanel.decay");
+    static final String DECAY_TIP = Texts.get("trainingPanel.decay.tip");
+    static final String SEED = Texts.get("trainingPanel.seed");
+    static final String SEED_TIP = Texts.get("trainingPanel.seed.tip");
+    static final String TWIN = Texts.get("trainingPanel.twin");
+    static final String TWIN_TIP = Texts.get("trainingPanel.twin.tip");
+    static final String SGD_LABEL = Texts.get("trainingPanel.sgd.label");
     static final String ADAM_LABEL = "Adam";
-    static final String NOT_WHOLE = "%s must be a whole number (got '%s')";
-    static final String NOT_NUMBER = "%s must be a number (got '%s')";
+    static final String NOT_WHOLE = Texts.get("trainingPanel.not.whole");
+    static final String NOT_NUMBER = Texts.get("trainingPanel.not.number");
 
     private static final String KEY_DATASET = "dataset";
     private static final String KEY_CLASSES = "classes";

@@ -6,6 +6,7 @@ import org.resnetexplorer.data.DatasetOptions;
 import org.resnetexplorer.engine.LearningRateSchedule;
 import org.resnetexplorer.engine.Optimizer;
 import org.resnetexplorer.engine.TrainingSettings;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * Everything the Training panel decides about a run: the dataset and how to load it, the training settings, and
@@ -24,9 +25,9 @@ record TrainingSetup(String dataset, DatasetOptions datasetOptions, TrainingSett
 
     /** The learning-rate schedules offered. */
     enum Schedule {
-        CONSTANT("Constant"),
-        STEP_DECAY("Divide by 10 at 50% and 75% of the steps"),
-        WARM_UP("Warm up over the first 5%, then constant");
+        CONSTANT(Texts.get("trainingSetup.schedule.constant")),
+        STEP_DECAY(Texts.get("trainingSetup.schedule.step.decay")),
+        WARM_UP(Texts.get("trainingSetup.schedule.warm.up"));
 
         private final String label;
 

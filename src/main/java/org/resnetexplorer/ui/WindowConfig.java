@@ -29,13 +29,15 @@ record WindowConfig(Preferences preferences, Path recoveryFolder, Duration autos
         Objects.requireNonNull(files, "files");
     }
 
-    /** The app's settings: from the system properties above, or their defaults. */
+    /** The app's settings: from the system properties above, or their defaults; applies the saved language. */
     static WindowConfig fromSystemProperties() {
         String home = System.getProperty(HOME_PROPERTY);
         Path folder = home != null && !home.isBlank() ? Path.of(home)
                 : Path.of(System.getProperty("user.home"), ".resnet-explorer");
         String node = System.getProperty(PREFS_PROPERTY, DEFAULT_PREFS_NODE);
         Preferences preferences = "memory".equals(node) ? new MemoryPreferences() : Preferences.userRoot().node(node);
+        // before any class holding texts loads (the file dialogs below are the first)
+        Languages.apply(preferences);
         return new WindowConfig(preferences, folder.resolve("recovery"), DEFAULT_AUTOSAVE_DELAY, new FxFileDialogs());
     }
 

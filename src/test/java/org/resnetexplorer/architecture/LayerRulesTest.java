@@ -9,7 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layers stay visible and point one way: graph is the pure model (no JavaFX, no ND4J, nothing of this
- * project above it); only ui touches JavaFX; engine and data never reach up into cli or ui.
+ * project above it); only ui touches JavaFX; engine and data never reach up into cli or ui; i18n (the texts) serves them all and depends on none.
  */
 @AnalyzeClasses(packages = "org.resnetexplorer", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayerRulesTest {
@@ -55,4 +55,12 @@ class LayerRulesTest {
             .that().resideInAPackage("org.resnetexplorer.cli..")
             .should().dependOnClassesThat().resideInAPackage("org.resnetexplorer.ui..")
             .because("the headless commands must run with no display attached");
+
+    @ArchTest
+    static final ArchRule textsDependOnNothingOfOurs = noClasses()
+            .that().resideInAPackage("org.resnetexplorer.i18n..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.resnetexplorer.graph..", "org.resnetexplorer.engine..",
+                    "org.resnetexplorer.data..", "org.resnetexplorer.charts..", "org.resnetexplorer.experiments..",
+                    "org.resnetexplorer.cli..", "org.resnetexplorer.ui..", "javafx..")
+            .because("every layer may read its texts (decision 0012), so the texts may lean on no layer");
 }

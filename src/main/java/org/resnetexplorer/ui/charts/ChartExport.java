@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.resnetexplorer.charts.ChartFiles;
 import org.resnetexplorer.engine.MetricsFiles;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.i18n.Texts;
 
 /** Writes charts as PNG and the runs' measurements as CSV, with messages that say what went wrong and what to do. */
 final class ChartExport {
@@ -23,12 +24,12 @@ final class ChartExport {
     static final int WIDTH = 1200;
     static final int HEIGHT = 800;
 
-    static final String BAD_SCALE = "cannot export at %sx: choose 1x or 2x";
-    static final String CANNOT_WRITE = "Cannot write %s: %s. Choose a folder you can write to.";
-    static final String PERMISSION_DENIED = "permission denied";
-    static final String FILE_IN_THE_WAY = "a file of that name is in the way (%s is not a folder)";
-    static final String NO_FOLDER = "the folder does not exist";
-    static final String PATH_THROUGH_FILE = "part of the path is a file, not a folder";
+    static final String BAD_SCALE = Texts.get("chartExport.bad.scale");
+    static final String CANNOT_WRITE = Texts.get("chartExport.cannot.write");
+    static final String PERMISSION_DENIED = Texts.get("chartExport.permission.denied");
+    static final String FILE_IN_THE_WAY = Texts.get("chartExport.file.in.the.way");
+    static final String NO_FOLDER = Texts.get("chartExport.no.folder");
+    static final String PATH_THROUGH_FILE = Texts.get("chartExport.path.through.file");
 
     private ChartExport() {
     }

@@ -15,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.resnetexplorer.charts.LinePlot;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * One chart of the {@link ChartsPane}: its controls above, the chart below, "Export PNG..." in its context menu.
@@ -22,12 +23,13 @@ import org.resnetexplorer.charts.LinePlot;
  * while its tab shows).
  */
 public abstract class ChartView extends BorderPane {
-    static final String NO_DATA = "No measurements yet: train a network and its charts fill in while it learns.";
+    static final String NO_DATA = Texts.get("chartView.no.data");
     static final String HOVER = "%s\n%s:  %s";
-    static final String EXPORT_PNG = "Export PNG...";
-    static final String EXPORT_PNG_2X = "Export PNG at 2x...";
-    static final String EXPORT_ALL = "Export all charts...";
-    static final String EXPORT_CSV = "Export metrics as CSV...";
+    static final String EXPORT_PNG = Texts.get("chartView.export.png");
+    static final String EXPORT_PNG_2X = Texts.get("chartView.export.png.2x");
+    static final String EXPORT_ALL = Texts.get("chartView.export.all");
+    static final String EXPORT_CSV = Texts.get("chartView.export.csv");
+    static final String EXPORT_TIP = Texts.get("chartView.export.tip");
 
     /** A file an export writes and the chart in it. */
     record Export(String fileName, Chart chart) {
@@ -79,7 +81,7 @@ public abstract class ChartView extends BorderPane {
         canvas.setEmptyText(NO_DATA);
         // focusable, so the keyboard reaches the context menu (context-menu key, Shift+F10)
         canvas.setFocusTraversable(true);
-        Tooltip.install(canvas, new Tooltip("Right-click (or the context-menu key) to export this chart as PNG"));
+        Tooltip.install(canvas, new Tooltip(EXPORT_TIP));
     }
 
     private static MenuItem item(String text, Runnable action) {

@@ -19,6 +19,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.resnetexplorer.charts.RunHistory;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The live charts of every run compared, in tabs: error curves (or loss), the gradient-norm heatmap, gradient
@@ -31,17 +32,17 @@ import org.resnetexplorer.engine.TrainingSnapshot;
  * menu and toolbar; they report errors in an alert and successes through {@link #setOnMessage}.
  */
 public final class ChartsPane extends BorderPane {
-    static final String EXPORT_PNG_TITLE = "Export chart as PNG";
-    static final String EXPORT_ALL_TITLE = "Export all charts into a folder";
-    static final String EXPORT_CSV_TITLE = "Export metrics as CSV";
-    static final String EXPORT_FAILED = "Export failed";
-    static final String PNG_FILES = "PNG images";
-    static final String CSV_FILES = "CSV files";
+    static final String EXPORT_PNG_TITLE = Texts.get("chartsPane.export.png.title");
+    static final String EXPORT_ALL_TITLE = Texts.get("chartsPane.export.all.title");
+    static final String EXPORT_CSV_TITLE = Texts.get("chartsPane.export.csv.title");
+    static final String EXPORT_FAILED = Texts.get("chartsPane.export.failed");
+    static final String PNG_FILES = Texts.get("chartsPane.png.files");
+    static final String CSV_FILES = Texts.get("chartsPane.csv.files");
     static final String DEFAULT_CSV = "metrics.csv";
     static final String AT_SCALE = " (%dx)";
-    static final String COULD_NOT_EXPORT = "Could not export: %s";
-    static final String WROTE_FILE = "Wrote %s";
-    static final String WROTE_FILES = "Wrote %d files to %s";
+    static final String COULD_NOT_EXPORT = Texts.get("chartsPane.could.not.export");
+    static final String WROTE_FILE = Texts.get("chartsPane.wrote.file");
+    static final String WROTE_FILES = Texts.get("chartsPane.wrote.files");
 
     private final RunStore store = new RunStore();
     private final TabPane tabs = new TabPane();

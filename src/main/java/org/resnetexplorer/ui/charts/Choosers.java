@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import org.resnetexplorer.i18n.Texts;
 
 /** The small controls the views share: a combo box that keeps its choice when its items change, a step chooser. */
 final class Choosers {
@@ -44,10 +45,10 @@ final class Choosers {
      * the newest step while training.
      */
     static final class StepChooser extends HBox {
-        static final String STEP = "Step";
-        static final String LATEST = "Latest";
-        static final String LATEST_TIP = "Follow the newest step while training; clear to choose a step with the slider";
-        static final String SLIDER_TIP = "The step whose measurements are shown (the last measured one at or before it)";
+        static final String STEP = Texts.get("choosers.step");
+        static final String LATEST = Texts.get("choosers.latest");
+        static final String LATEST_TIP = Texts.get("choosers.latest.tip");
+        static final String SLIDER_TIP = Texts.get("choosers.slider.tip");
 
         final Slider slider = new Slider(0, 1, 1);
         final CheckBox latest = new CheckBox(LATEST);

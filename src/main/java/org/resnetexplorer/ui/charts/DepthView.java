@@ -2,13 +2,14 @@ package org.resnetexplorer.ui.charts;
 
 import org.resnetexplorer.charts.GradientNorms;
 import org.resnetexplorer.charts.LinePlot;
+import org.resnetexplorer.i18n.Texts;
 
 /** Every layer's gradient norm against its depth at one step, all runs overlaid: plain against residual. */
 final class DepthView extends ChartView {
-    static final String TITLE = "Gradient vs depth";
+    static final String TITLE = Texts.get("depthView.title");
     static final String FILE = "gradient-vs-depth.png";
 
-    static final String HOVER = "%s\nlayer %s  ·  norm %s";
+    static final String HOVER = Texts.get("depthView.hover");
 
     final Choosers.StepChooser step = new Choosers.StepChooser("depth", this::changed);
 

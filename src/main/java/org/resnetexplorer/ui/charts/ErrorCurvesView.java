@@ -13,22 +13,22 @@ import org.resnetexplorer.charts.LinePlot;
 import org.resnetexplorer.charts.RunHistory;
 import org.resnetexplorer.charts.Series;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.i18n.Texts;
 
 /** Training (thin) and test (bold) error of every run, or the loss; smoothing and a log scale. */
 final class ErrorCurvesView extends ChartView {
-    static final String TITLE = "Error curves";
+    static final String TITLE = Texts.get("errorCurvesView.title");
     static final String FILE = "error-curves.png";
     static final String LOSS_FILE = "loss.png";
-    static final String LOSS = "Loss";
-    static final String LOSS_TIP = "Show the training loss instead of the error rates";
-    static final String SMOOTHING = "Smoothing";
-    static final String SMOOTHING_TIP = "Average the training curve over recent steps (exponential moving average): "
-            + "0 shows every step, 0.98 a very smooth curve";
-    static final String LOG = "Log scale";
-    static final String LOG_TIP = "Logarithmic error axis: small differences near zero error become visible";
+    static final String LOSS = Texts.get("errorCurvesView.loss");
+    static final String LOSS_TIP = Texts.get("errorCurvesView.loss.tip");
+    static final String SMOOTHING = Texts.get("errorCurvesView.smoothing");
+    static final String SMOOTHING_TIP = Texts.get("errorCurvesView.smoothing.tip");
+    static final String LOG = Texts.get("errorCurvesView.log");
+    static final String LOG_TIP = Texts.get("errorCurvesView.log.tip");
 
-    static final String HOVER_LOSS = "step %d  ·  %s\nloss %s";
-    static final String HOVER_ERRORS = "step %d  ·  %s\ntrain %s  ·  test %s";
+    static final String HOVER_LOSS = Texts.get("errorCurvesView.hover.loss");
+    static final String HOVER_ERRORS = Texts.get("errorCurvesView.hover.errors");
 
     final ToggleButton loss = new ToggleButton(LOSS);
     final Slider smoothing = new Slider(0, 0.98, 0.6);

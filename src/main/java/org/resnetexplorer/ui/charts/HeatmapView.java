@@ -4,16 +4,17 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import org.resnetexplorer.charts.GradientNormHeatmap;
 import org.resnetexplorer.charts.RunHistory;
+import org.resnetexplorer.i18n.Texts;
 
 /** The gradient norm of every layer over the iterations of one run, on a log colour scale. */
 final class HeatmapView extends ChartView {
-    static final String TITLE = "Gradient heatmap";
+    static final String TITLE = Texts.get("heatmapView.title");
     static final String FILE = "gradient-heatmap.png";
-    static final String RUN = "Run";
-    static final String RUN_TIP = "The run whose gradient norms are shown";
+    static final String RUN = Texts.get("heatmapView.run");
+    static final String RUN_TIP = Texts.get("heatmapView.run.tip");
 
-    static final String HOVER = "%s\nstep %d  ·  norm %s";
-    static final String NO_RUN = "no run";
+    static final String HOVER = Texts.get("heatmapView.hover");
+    static final String NO_RUN = Texts.get("heatmapView.no.run");
 
     final ComboBox<String> run = Choosers.combo("heatmap-run", RUN_TIP, this::changed);
 

@@ -5,15 +5,17 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import org.resnetexplorer.charts.LinePlot;
 import org.resnetexplorer.charts.ResidualResponses;
+import org.resnetexplorer.i18n.Texts;
 
 /** The distribution of one residual block's branch output F(x) at one step, every run with that block. */
 final class HistogramView extends ChartView {
-    static final String TITLE = "Residual histogram";
+    static final String TITLE = Texts.get("histogramView.title");
     static final String FILE = "residual-histogram.png";
-    static final String BLOCK = "Block";
-    static final String BLOCK_TIP = "The residual block whose branch output F(x) is shown";
+    static final String BLOCK = Texts.get("histogramView.block");
+    static final String NO_BLOCK = Texts.get("histogramView.no.block");
+    static final String BLOCK_TIP = Texts.get("histogramView.block.tip");
 
-    static final String HOVER = "%s\nF(x) in [%s, %s]:  %.0f values";
+    static final String HOVER = Texts.get("histogramView.hover");
 
     final ComboBox<String> block = Choosers.combo("histogram-block", BLOCK_TIP, this::changed);
     final Choosers.StepChooser step = new Choosers.StepChooser("histogram", this::changed);
@@ -43,7 +45,7 @@ final class HistogramView extends ChartView {
 
     @Override
     Chart chart() {
-        String chosen = block.getValue() == null ? "(no residual block yet)" : block.getValue();
+        String chosen = block.getValue() == null ? NO_BLOCK : block.getValue();
         return Chart.of(ResidualResponses.histogram(store.histories(), store.colours(), chosen, step.step()));
     }
 

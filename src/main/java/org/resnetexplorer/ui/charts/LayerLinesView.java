@@ -14,17 +14,18 @@ import org.resnetexplorer.charts.GradientNorms;
 import org.resnetexplorer.charts.LinePlot;
 import org.resnetexplorer.charts.RunHistory;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.i18n.Texts;
 
 /** The gradient norm of chosen layers of one run against iteration (log scale). */
 final class LayerLinesView extends ChartView {
-    static final String TITLE = "Gradient by layer";
+    static final String TITLE = Texts.get("layerLinesView.title");
     static final String FILE = "gradient-layers.png";
-    static final String RUN = "Run";
-    static final String RUN_TIP = "The run whose layers are shown";
-    static final String LAYERS = "Layers";
-    static final String LAYERS_TIP = "Choose the layers to draw: Ctrl-click or Shift-click for several";
+    static final String RUN = Texts.get("layerLinesView.run");
+    static final String RUN_TIP = Texts.get("layerLinesView.run.tip");
+    static final String LAYERS = Texts.get("layerLinesView.layers");
+    static final String LAYERS_TIP = Texts.get("layerLinesView.layers.tip");
 
-    static final String HOVER = "%s\nstep %s  ·  norm %s";
+    static final String HOVER = Texts.get("layerLinesView.hover");
 
     final ComboBox<String> run = Choosers.combo("lines-run", RUN_TIP, this::runChosen);
     final ListView<String> layers = new ListView<>();

@@ -4,17 +4,17 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tooltip;
 import org.resnetexplorer.charts.LinePlot;
 import org.resnetexplorer.charts.ResidualResponses;
+import org.resnetexplorer.i18n.Texts;
 
 /** The paper's Fig. 7: std of each 3x3 layer's response, in layer order or sorted, one line per run. */
 final class ResponseStdView extends ChartView {
-    static final String TITLE = "Response std (Fig. 7)";
+    static final String TITLE = Texts.get("responseStdView.title");
     static final String FILE = "response-std.png";
-    static final String SORTED = "Sorted";
-    static final String SORTED_TIP = "Sort each run's layers from the largest response to the smallest, as the paper's "
-            + "Fig. 7 (bottom) does";
+    static final String SORTED = Texts.get("responseStdView.sorted");
+    static final String SORTED_TIP = Texts.get("responseStdView.sorted.tip");
 
-    static final String HOVER_LAYER = "%s\nlayer %s  ·  std %s";
-    static final String HOVER_RANK = "%s\nrank %s  ·  std %s";
+    static final String HOVER_LAYER = Texts.get("responseStdView.hover.layer");
+    static final String HOVER_RANK = Texts.get("responseStdView.hover.rank");
 
     final CheckBox sorted = new CheckBox(SORTED);
 

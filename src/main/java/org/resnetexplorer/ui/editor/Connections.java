@@ -63,7 +63,7 @@ final class Connections {
         Set<String> before = new HashSet<>();
         current.errors().forEach(p -> before.add(p.message()));
         for (Problem problem : next.errors()) {
-            if (!before.contains(problem.message()) && problem.message().startsWith("Cycle")) {
+            if (!before.contains(problem.message()) && Analysis.isA(Analysis.CYCLE, problem.message())) {
                 return new Result(null, problem.message());
             }
         }
@@ -71,7 +71,7 @@ final class Connections {
         for (Target t : targets) {
             for (Problem problem : next.errors()) {
                 if (t.node().equals(problem.node()) && !before.contains(problem.message())
-                        && !problem.message().contains("nothing connected")) {
+                        && !Analysis.isA(Analysis.UNCONNECTED, problem.message())) {
                     return new Result(null, mismatch(network, current, t, shape, problem.message()));
                 }
             }

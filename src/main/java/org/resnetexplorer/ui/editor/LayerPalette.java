@@ -14,6 +14,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The layers and residual blocks a student builds from, to drag onto a {@link GraphView} (JavaFX drag and drop
@@ -22,9 +23,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class LayerPalette extends VBox {
     /** What a palette drag carries: the {@link PaletteItem} name. */
     public static final DataFormat FORMAT = new DataFormat("application/x-resnet-explorer-palette-item");
-    static final String LAYERS = "Layers";
-    static final String BLOCKS = "Residual blocks";
-    static final String HOW = "Drag onto the canvas (double-click or Enter adds it in the middle of the view)";
+    static final String LAYERS = Texts.get("layerPalette.layers");
+    static final String BLOCKS = Texts.get("layerPalette.blocks");
+    static final String HOW = Texts.get("layerPalette.how");
 
     private Consumer<PaletteItem> onChoose = item -> { };
 

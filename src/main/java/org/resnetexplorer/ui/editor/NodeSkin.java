@@ -11,6 +11,7 @@ import org.resnetexplorer.graph.LayerSpec;
 import org.resnetexplorer.graph.MaxPool;
 import org.resnetexplorer.graph.Output;
 import org.resnetexplorer.graph.Shortcut;
+import org.resnetexplorer.i18n.Texts;
 
 /** One layer on the canvas: its name, what it is with its main settings, its parameter count, and its ports. */
 final class NodeSkin extends ItemSkin {
@@ -37,7 +38,7 @@ final class NodeSkin extends ItemSkin {
     private static final String DENSE = "Dense %d";
     private static final String POOL = "%s %dx%d/%d";
     private static final String DROPOUT = "Dropout %s";
-    private static final String SOFTMAX = "Softmax, %d classes";
+    private static final String SOFTMAX = Texts.get("nodeSkin.softmax");
     private static final String SHORTCUT = "Shortcut %s%s";
 
     /** "Conv 3x3/2, 32", "Dense 64", "ReLU": the kind and the settings a student looks for first. */

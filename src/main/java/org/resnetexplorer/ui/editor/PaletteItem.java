@@ -30,47 +30,40 @@ import org.resnetexplorer.graph.Output;
 import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.graph.Shortcut;
 import org.resnetexplorer.graph.ShortcutOption;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * What the palette offers: each layer kind with settings that fit a small CIFAR-sized network (change them in
  * the property sheet), and the three residual blocks. The labels and tooltips are the visible strings.
  */
 public enum PaletteItem {
-    INPUT("Input", "input", MaterialDesignL.LOGIN, "Where the data comes in: an image of 3x32x32 (set its shape in the"
-            + " properties)", () -> new Input(Shape.image(3, 32, 32))),
-    CONV("Conv2D", "conv", MaterialDesignG.GRID, "3x3 convolution, 16 filters, stride 1, padding 1",
+    INPUT("Input", "input", MaterialDesignL.LOGIN, Texts.get("paletteItem.input.tip"), () -> new Input(Shape.image(3, 32, 32))),
+    CONV("Conv2D", "conv", MaterialDesignG.GRID, Texts.get("paletteItem.conv.tip"),
             () -> new Conv2D(16, 3, 1, 1, false)),
-    DENSE("Dense", "dense", MaterialDesignD.DOTS_GRID, "Fully connected layer of 10 units, with bias",
+    DENSE("Dense", "dense", MaterialDesignD.DOTS_GRID, Texts.get("paletteItem.dense.tip"),
             () -> new Dense(10, true)),
-    BATCH_NORM("BatchNorm", "bn", MaterialDesignC.CHART_BELL_CURVE, "Batch normalisation per channel",
+    BATCH_NORM("BatchNorm", "bn", MaterialDesignC.CHART_BELL_CURVE, Texts.get("paletteItem.batch.norm.tip"),
             BatchNorm::new),
-    RELU("ReLU", "relu", MaterialDesignF.FUNCTION_VARIANT, "Activation (ReLU; Tanh, Sigmoid or Identity in the"
-            + " properties)", () -> Activation.RELU),
-    MAX_POOL("MaxPool", "maxpool", MaterialDesignA.ARROW_COLLAPSE_VERTICAL, "Max pooling, 2x2 windows, stride 2",
+    RELU("ReLU", "relu", MaterialDesignF.FUNCTION_VARIANT, Texts.get("paletteItem.relu.tip"), () -> Activation.RELU),
+    MAX_POOL("MaxPool", "maxpool", MaterialDesignA.ARROW_COLLAPSE_VERTICAL, Texts.get("paletteItem.max.pool.tip"),
             () -> new MaxPool(2, 2, 0)),
-    AVG_POOL("AvgPool", "avgpool", MaterialDesignB.BLUR, "Average pooling, 2x2 windows, stride 2",
+    AVG_POOL("AvgPool", "avgpool", MaterialDesignB.BLUR, Texts.get("paletteItem.avg.pool.tip"),
             () -> new AvgPool(2, 2, 0)),
     GLOBAL_AVG_POOL("GlobalAvgPool", "gap", MaterialDesignI.IMAGE_FILTER_CENTER_FOCUS,
-            "Averages each channel over the image: CxHxW becomes C values", GlobalAvgPool::new),
-    FLATTEN("Flatten", "flatten", MaterialDesignV.VIEW_SEQUENTIAL, "Lays an image out as one flat vector",
+            Texts.get("paletteItem.global.avg.pool.tip"), GlobalAvgPool::new),
+    FLATTEN("Flatten", "flatten", MaterialDesignV.VIEW_SEQUENTIAL, Texts.get("paletteItem.flatten.tip"),
             Flatten::new),
-    DROPOUT("Dropout", "dropout", MaterialDesignD.DICE_MULTIPLE_OUTLINE, "Zeroes 20% of the values while training",
+    DROPOUT("Dropout", "dropout", MaterialDesignD.DICE_MULTIPLE_OUTLINE, Texts.get("paletteItem.dropout.tip"),
             () -> new Dropout(0.2)),
-    ADD("Add", "add", MaterialDesignP.PLUS_CIRCLE_OUTLINE, "F(x) + x: the residual branch into the top port, the"
-            + " shortcut into the right port; both must have the same shape", Add::new),
-    SHORTCUT("Shortcut", "shortcut", MaterialDesignS.SOURCE_BRANCH, "The shortcut path, option B: identity, or a 1x1"
-            + " projection to 16 channels where the shape changes", () -> new Shortcut(ShortcutOption.B, 16, 1)),
-    OUTPUT("Output", "output", MaterialDesignF.FLAG_CHECKERED, "Softmax over 10 classes and the loss; the layer"
-            + " before it must give 10 values", () -> new Output(10)),
-    BASIC_BLOCK("Basic block", BlockKind.BASIC, MaterialDesignL.LAYERS_OUTLINE, "Residual block of two 3x3"
-            + " convolutions (two dense layers in an MLP) with its shortcut (ResNet-18/34, CIFAR)"),
-    BOTTLENECK_BLOCK("Bottleneck block", BlockKind.BOTTLENECK, MaterialDesignL.LAYERS_TRIPLE_OUTLINE, "Residual block"
-            + " 1x1 reduce, 3x3, 1x1 restore (ResNet-50/101/152)"),
-    PREACT_BLOCK("Pre-activation block", BlockKind.PREACT, MaterialDesignS.SOURCE_MERGE, "Residual block"
-            + " BN-ReLU-conv twice with a pure identity path (He et al. 2016b)");
+    ADD("Add", "add", MaterialDesignP.PLUS_CIRCLE_OUTLINE, Texts.get("paletteItem.add.tip"), Add::new),
+    SHORTCUT("Shortcut", "shortcut", MaterialDesignS.SOURCE_BRANCH, Texts.get("paletteItem.shortcut.tip"), () -> new Shortcut(ShortcutOption.B, 16, 1)),
+    OUTPUT("Output", "output", MaterialDesignF.FLAG_CHECKERED, Texts.get("paletteItem.output.tip"), () -> new Output(10)),
+    BASIC_BLOCK(Texts.get("paletteItem.basic.block"), BlockKind.BASIC, MaterialDesignL.LAYERS_OUTLINE, Texts.get("paletteItem.basic.block.tip")),
+    BOTTLENECK_BLOCK(Texts.get("paletteItem.bottleneck.block"), BlockKind.BOTTLENECK, MaterialDesignL.LAYERS_TRIPLE_OUTLINE, Texts.get("paletteItem.bottleneck.block.tip")),
+    PREACT_BLOCK(Texts.get("paletteItem.preact.block"), BlockKind.PREACT, MaterialDesignS.SOURCE_MERGE, Texts.get("paletteItem.preact.block.tip"));
 
     /** Shown under the layers. */
-    static final String DROP_HINT = "Drop a block on a layer to insert it after that layer.";
+    static final String DROP_HINT = Texts.get("paletteItem.drop.hint");
 
     private final String label;
     private final String baseName;
@@ -92,7 +85,7 @@ public enum PaletteItem {
         this.label = label;
         this.baseName = null;
         this.icon = icon;
-        this.description = description + ". " + DROP_HINT;
+        this.description = description + Texts.get("paletteItem.drop.hint.join") + Texts.get("paletteItem.drop.hint");
         this.layer = null;
         this.block = block;
     }
