@@ -102,6 +102,10 @@ public abstract class ChartView extends BorderPane {
         return List.of(new Export(fileName(), chart()));
     }
 
+    /** Called after the chart style changed (e.g. swatches in the controls that show run colours). */
+    void styleChanged() {
+    }
+
     /** Called after the runs changed (runs added or removed, snapshots appended): update the controls. */
     void runsChanged() {
     }
@@ -146,7 +150,7 @@ public abstract class ChartView extends BorderPane {
      * @throws IOException with a message naming the file, the problem and what to do
      */
     public Path exportPng(Path file, double scale) throws IOException {
-        return ChartExport.png(chart(), file, scale);
+        return ChartExport.png(chart(), file, scale, pane.chartStyle());
     }
 
     static String number(double v) {
