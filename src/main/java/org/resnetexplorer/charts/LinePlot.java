@@ -242,7 +242,9 @@ public final class LinePlot {
 
     private void drawGridAndTicks(Graphics2D g, FontMetrics fm, Frame a, ChartStyle style) {
         g.setStroke(new BasicStroke(1f));
-        for (double y : yTicks(a)) {
+        // as many ticks as fit their labels: fewer when the text is large or the chart small
+        int yAbout = (int) Math.max(2, Math.min(6, (a.bottom() - a.top()) / (1.8 * fm.getHeight())));
+        for (double y : yTicks(a, yAbout)) {
             int py = (int) Math.round(a.py(y));
             g.setColor(style.grid());
             g.drawLine(a.left(), py, a.right(), py);
@@ -250,7 +252,9 @@ public final class LinePlot {
             String label = formatY(y);
             g.drawString(label, a.left() - 6 - fm.stringWidth(label), py + fm.getAscent() / 2 - 1);
         }
-        for (double x : niceTicks(a.x0(), a.x1(), 8)) {
+        int labelWidth = Math.max(fm.stringWidth(formatNumber(a.x0())), fm.stringWidth(formatNumber(a.x1())));
+        int xAbout = (int) Math.max(2, Math.min(8, (a.right() - a.left()) / (2.2 * Math.max(1, labelWidth))));
+        for (double x : niceTicks(a.x0(), a.x1(), xAbout)) {
             int px = (int) Math.round(a.px(x));
             g.setColor(style.grid());
             g.drawLine(px, a.top(), px, a.bottom());
@@ -260,15 +264,21 @@ public final class LinePlot {
         }
     }
 
-    private List<Double> yTicks(Frame a) {
+    private List<Double> yTicks(Frame a, int about) {
         if (!logY) {
-            return niceTicks(a.y0(), a.y1(), 6);
+            return niceTicks(a.y0(), a.y1(), about);
         }
         List<Double> ticks = new ArrayList<>();
         for (double v = a.y0(); v <= a.y1() * 1.0001; v *= 10) {
             ticks.add(v);
         }
-        return ticks;
+        // every decade, or every second or third when they would crowd
+        int every = (int) Math.ceil(ticks.size() / (double) Math.max(2, about + 1));
+        List<Double> shown = new ArrayList<>();
+        for (int i = 0; i < ticks.size(); i += Math.max(1, every)) {
+            shown.add(ticks.get(i));
+        }
+        return shown;
     }
 
     /** Round tick values (1, 2 or 5 times a power of ten apart) covering [min, max]. */

@@ -34,13 +34,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.Separator;
@@ -147,9 +145,6 @@ final class MainWindow {
     static final String STOP = "Stop";
     static final String STEP = "Step";
     static final String FIT = "Fit to Window";
-    static final String THEME = "Theme";
-    static final String LIGHT = "Light";
-    static final String DARK = "Dark";
     static final String ABOUT = "About ResNet Explorer";
     static final String SHORTCUTS = "Keyboard Shortcuts";
     static final String TEMPLATE_LIST = "Templates";
@@ -190,11 +185,9 @@ final class MainWindow {
     private static final String KEY_WIDTH = "width";
     private static final String KEY_HEIGHT = "height";
     private static final String KEY_MAXIMIZED = "maximized";
-    private static final String KEY_THEME = "theme";
     private static final String KEY_RECENT = "recent";
     private static final String KEY_FOLDER = "folder";
     private static final String NODE_TRAINING = "training";
-    private static final String DARK_CSS = "explorer-dark.css";
 
     private final Stage stage;
     private final WindowConfig config;
@@ -218,9 +211,7 @@ final class MainWindow {
     private final Label statusStep = new Label();
     private final Label statusSpeed = new Label();
     private final Menu recentMenu = new Menu(OPEN_RECENT);
-    private final ToggleGroup theme = new ToggleGroup();
-    private final RadioMenuItem lightTheme = new RadioMenuItem(LIGHT);
-    private final RadioMenuItem darkTheme = new RadioMenuItem(DARK);
+    private final Appearance appearance;
     private final List<Command> commands = new ArrayList<>();
     private boolean closed;
     /** True while a new document replaces the old one: it is drawn once, afresh. */
@@ -236,6 +227,7 @@ final class MainWindow {
         this.trainingPanel = new TrainingPanel(training::setLearningRate, this::tell);
         this.runsTable = new RunsTable(training.runs());
         this.autosave = new PauseTransition(config.autosaveDelay());
+        this.appearance = new Appearance(stage, prefs, charts, graph);
         autosave.setOnFinished(e -> autosaveNow());
 
         root.setId("main-window");
@@ -283,7 +275,7 @@ final class MainWindow {
         stage.setScene(scene);
         stage.titleProperty().bind(document.title(TITLE));
         restoreGeometry();
-        setTheme(prefs.get(KEY_THEME, LIGHT).equals(DARK));
+        appearance.apply();
         stage.setOnCloseRequest(e -> {
             if (!close()) {
                 e.consume();
@@ -405,13 +397,8 @@ final class MainWindow {
         addBlock.setId("menu-add-block");
         Menu graphMenu = new Menu(MENU_GRAPH, null, addBlock, wrap.menuItem(), toggleShortcut.menuItem(), stack.menuItem(),
                 new SeparatorMenuItem(), collapseAll.menuItem(), expandAll.menuItem(), layout.menuItem());
-        lightTheme.setToggleGroup(theme);
-        darkTheme.setToggleGroup(theme);
-        lightTheme.setId("menu-theme-light");
-        darkTheme.setId("menu-theme-dark");
-        lightTheme.setOnAction(e -> setTheme(false));
-        darkTheme.setOnAction(e -> setTheme(true));
-        Menu view = new Menu(MENU_VIEW, null, fit.menuItem(), new Menu(THEME, null, lightTheme, darkTheme));
+        Menu view = new Menu(MENU_VIEW, null, fit.menuItem(), new SeparatorMenuItem());
+        view.getItems().addAll(appearance.menuItems());
         Menu train = new Menu(MENU_TRAIN, null, run.menuItem(), pause.menuItem(), stop.menuItem(), step.menuItem());
         MenuItem about = new MenuItem(ABOUT);
         about.setId("menu-about");
@@ -462,10 +449,15 @@ final class MainWindow {
         heading.getStyleClass().add("pane-heading");
         Label paletteHeading = new Label(PALETTE);
         paletteHeading.getStyleClass().add("pane-heading");
-        VBox.setVgrow(palette, Priority.ALWAYS);
+        // scrolls when large text makes it taller than the window
+        ScrollPane paletteScroll = new ScrollPane(palette);
+        paletteScroll.setId("palette-scroll");
+        paletteScroll.setFitToWidth(true);
+        paletteScroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(paletteScroll, Priority.ALWAYS);
         templates.setPrefHeight(220);
         templates.setMinHeight(120);
-        VBox left = new VBox(paletteHeading, palette, heading, templates);
+        VBox left = new VBox(paletteHeading, paletteScroll, heading, templates);
         left.setPrefWidth(200);
         left.setId("left-pane");
         return left;
@@ -882,25 +874,15 @@ final class MainWindow {
     }
 
     private void saveGeometry() {
+        if (stage.isFullScreen()) {
+            return; // the size before full screen is the one to keep, and it is kept already
+        }
         prefs.putBoolean(KEY_MAXIMIZED, stage.isMaximized());
         if (!stage.isMaximized() && stage.getScene() != null) {
             prefs.putDouble(KEY_X, stage.getX());
             prefs.putDouble(KEY_Y, stage.getY());
             prefs.putDouble(KEY_WIDTH, stage.getScene().getWidth());
             prefs.putDouble(KEY_HEIGHT, stage.getScene().getHeight());
-        }
-    }
-
-    private void setTheme(boolean dark) {
-        (dark ? darkTheme : lightTheme).setSelected(true);
-        prefs.put(KEY_THEME, dark ? DARK : LIGHT);
-        if (stage.getScene() == null) {
-            return;
-        }
-        String css = MainWindow.class.getResource(DARK_CSS).toExternalForm();
-        stage.getScene().getStylesheets().remove(css);
-        if (dark) {
-            stage.getScene().getStylesheets().add(css);
         }
     }
 
@@ -978,6 +960,9 @@ final class MainWindow {
                 grid.addRow(row++, new Label(keys), new Label(c.baseText.replace("...", "")));
             }
         }
+        for (String[] keys : Appearance.shortcuts()) {
+            grid.addRow(row++, new Label(keys[0]), new Label(keys[1]));
+        }
         grid.addRow(row++, new Label("F1"), new Label(SHORTCUTS));
         grid.addRow(row, new Label(key(KeyCode.Q, true, false).getDisplayText()), new Label(QUIT));
         Alert alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
@@ -1037,6 +1022,14 @@ final class MainWindow {
 
     GraphView graph() {
         return graph;
+    }
+
+    Appearance appearance() {
+        return appearance;
+    }
+
+    ChartsPane charts() {
+        return charts;
     }
 
     /** Where the charts go: the integrator hands the charts pane's consumer of snapshot batches here. */

@@ -13,7 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import org.resnetexplorer.charts.LinePlot;
 
 /**
@@ -36,7 +36,8 @@ public abstract class ChartView extends BorderPane {
     final RunStore store;
     final ChartsPane pane;
     final ChartCanvas canvas = new ChartCanvas();
-    final HBox controls = new HBox(8);
+    /** The chart's controls: they wrap onto a second row when large text leaves no room for them in one. */
+    final FlowPane controls = new FlowPane(8, 4);
     final ContextMenu menu;
     boolean dirty = true;
 
