@@ -181,13 +181,16 @@ final class Appearance {
         apply();
     }
 
-    /** The View menu's items: Theme, Text Size, then Full Screen and Presentation Mode. */
+    /**
+     * The View menu's items: Full Screen and Presentation Mode, then Text Size and Theme. Theme comes last, as
+     * before: the pointer going from it to its submenu crosses no other submenu's item.
+     */
     List<MenuItem> menuItems() {
         Menu themes = new Menu(THEME, null, themeItems.values().toArray(MenuItem[]::new));
         themes.setId("menu-theme");
         Menu sizes = new Menu(TEXT_SIZE, null, sizeItems.values().toArray(MenuItem[]::new));
         sizes.setId("menu-text-size");
-        return List.of(themes, sizes, new SeparatorMenuItem(), fullScreenItem, presentationItem);
+        return List.of(fullScreenItem, presentationItem, new SeparatorMenuItem(), sizes, themes);
     }
 
     /** Keys and what they do, for the keyboard shortcuts dialog. */

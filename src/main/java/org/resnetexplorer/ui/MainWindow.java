@@ -454,6 +454,7 @@ final class MainWindow {
         paletteScroll.setId("palette-scroll");
         paletteScroll.setFitToWidth(true);
         paletteScroll.getStyleClass().add("edge-to-edge");
+        paletteScroll.prefViewportHeightProperty().bind(palette.heightProperty()); // all of it when there is room
         VBox.setVgrow(paletteScroll, Priority.ALWAYS);
         templates.setPrefHeight(220);
         templates.setMinHeight(120);
