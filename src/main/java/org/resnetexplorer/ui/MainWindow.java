@@ -455,7 +455,9 @@ final class MainWindow {
         paletteScroll.setFitToWidth(true);
         paletteScroll.getStyleClass().add("edge-to-edge");
         paletteScroll.prefViewportHeightProperty().bind(palette.heightProperty()); // all of it when there is room
-        VBox.setVgrow(paletteScroll, Priority.ALWAYS);
+        // the template list gives and takes room first; the palette scrolls only when it must
+        VBox.setVgrow(paletteScroll, Priority.SOMETIMES);
+        VBox.setVgrow(templates, Priority.ALWAYS);
         templates.setPrefHeight(220);
         templates.setMinHeight(120);
         VBox left = new VBox(paletteHeading, paletteScroll, heading, templates);
