@@ -25,6 +25,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.resnetexplorer.charts.ChartStyle;
 import org.resnetexplorer.ui.charts.ChartsPane;
 import org.resnetexplorer.ui.editor.GraphView;
@@ -169,7 +170,7 @@ final class Appearance {
         presentationItem.setOnAction(e -> setPresentation(presentationItem.isSelected()));
         stage.setFullScreenExitHint(FULL_SCREEN_HINT);
         // dialogs the window opens (alerts, templates) wear its theme and text size
-        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+        ListChangeListener<Window> dialogs = change -> {
             while (change.next()) {
                 for (Window w : change.getAddedSubList()) {
                     if (ownedByStage(w)) {
@@ -177,7 +178,9 @@ final class Appearance {
                     }
                 }
             }
-        });
+        };
+        Window.getWindows().addListener(dialogs);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> Window.getWindows().removeListener(dialogs));
         apply();
     }
 
