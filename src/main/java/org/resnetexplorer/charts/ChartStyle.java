@@ -33,6 +33,11 @@ public record ChartStyle(Color background, Color foreground, Color axis, Color g
             new Color(0x4a4a4a), List.of(new Color(0x3fa9ff), new Color(0xff7a1a), new Color(0x2ee86a), new Color(0xff5fd2),
                     new Color(0xffc400), new Color(0x7fe8ff), new Color(0xffffff), new Color(0xfff23a)), 1, 1);
 
+    /** Light text on the dark theme's background; run colours lightened, the palette's black becomes near-white. */
+    public static final ChartStyle DARK = new ChartStyle(new Color(0x1b1f24), new Color(0xe6edf3), new Color(0xa0a9b3),
+            new Color(0x30363d), List.of(new Color(0x4da3ff), new Color(0xff7f3f), new Color(0x2fcf8f), new Color(0xe08cc4),
+                    new Color(0xf0b429), new Color(0x7fd0ff), new Color(0xe6edf3), new Color(0xf0e442)), 1, 1);
+
     public ChartStyle {
         Objects.requireNonNull(background, "background");
         Objects.requireNonNull(foreground, "foreground");

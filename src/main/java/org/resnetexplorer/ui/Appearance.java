@@ -64,7 +64,7 @@ final class Appearance {
     /** A colour theme: its stylesheet added on top of explorer.css (none for light) and how charts paint in it. */
     enum Theme {
         LIGHT("light", Appearance.LIGHT, null, ChartStyle.LIGHT),
-        DARK("dark", Appearance.DARK, "explorer-dark.css", ChartStyle.LIGHT),
+        DARK("dark", Appearance.DARK, "explorer-dark.css", ChartStyle.DARK),
         HIGH_CONTRAST("high-contrast", Appearance.HIGH_CONTRAST, "explorer-high-contrast.css", ChartStyle.HIGH_CONTRAST);
 
         final String id;

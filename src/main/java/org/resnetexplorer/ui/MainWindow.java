@@ -454,11 +454,11 @@ final class MainWindow {
         paletteScroll.setId("palette-scroll");
         paletteScroll.setFitToWidth(true);
         paletteScroll.getStyleClass().add("edge-to-edge");
-        paletteScroll.prefViewportHeightProperty().bind(palette.heightProperty()); // all of it when there is room
-        // the template list gives and takes room first; the palette scrolls only when it must
-        VBox.setVgrow(paletteScroll, Priority.SOMETIMES);
+        paletteScroll.prefViewportHeightProperty().bind(palette.heightProperty().add(2)); // all of it when there is room
+        // the template list takes the room left; the palette scrolls only when it must (a VBox shrinks all)
+        VBox.setVgrow(paletteScroll, Priority.NEVER);
         VBox.setVgrow(templates, Priority.ALWAYS);
-        templates.setPrefHeight(220);
+        templates.setPrefHeight(120);
         templates.setMinHeight(120);
         VBox left = new VBox(paletteHeading, paletteScroll, heading, templates);
         left.setPrefWidth(200);

@@ -91,6 +91,22 @@ class ChartStyleTest {
     }
 
     @Test
+    @DisplayName("dark: the dark theme's background, every run colour its own and none lost in the background")
+    void dark() {
+        BufferedImage image = plot().render(600, 400, 1, ChartStyle.DARK);
+        assertThat(image.getRGB(2, 2) & 0xFFFFFF).isEqualTo(ChartStyle.DARK.background().getRGB() & 0xFFFFFF);
+        assertThat(ChartStyle.DARK.dark()).isTrue();
+        assertThat(ChartStyle.LIGHT.dark()).isFalse();
+        List<Color> runs = new ArrayList<>();
+        for (int i = 0; i < Palette.size(); i++) {
+            Color c = ChartStyle.DARK.line(Palette.run(i));
+            runs.add(c);
+            assertThat(c.getRed() + c.getGreen() + c.getBlue()).as("run %d bright enough", i).isGreaterThan(300);
+        }
+        assertThat(runs).doesNotHaveDuplicates();
+    }
+
+    @Test
     @DisplayName("the heatmap follows the style too: background, larger labels, same size")
     void heatmapFollowsStyle() {
         List<TrainingSnapshot> snapshots = new ArrayList<>();

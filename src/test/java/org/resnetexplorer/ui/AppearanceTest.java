@@ -111,7 +111,7 @@ class AppearanceTest {
         assertThat(has(scene, HIGH_CONTRAST_CSS)).isFalse();
         assertThat(has(scene, DARK_CSS)).as("the theme from before").isTrue();
         assertThat(totalsFontSize(robot)).isCloseTo(normalFont, within(0.01));
-        assertThat(window.charts().chartStyle()).isEqualTo(ChartStyle.LIGHT);
+        assertThat(window.charts().chartStyle()).isEqualTo(ChartStyle.DARK);
         assertThat(window.graph().textScale()).isEqualTo(1.0);
         assertThat(stage.isFullScreen()).as("window state from before").isFalse();
         assertThat(menuItem(robot, "menu-presentation").isSelected()).isFalse();
