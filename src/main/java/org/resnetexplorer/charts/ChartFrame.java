@@ -1,13 +1,12 @@
 package org.resnetexplorer.charts;
 
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
-/** What every chart shares: rendering into an image at a scale, and the white background with its title. */
+/** What every chart shares: rendering into an image at a scale, and the background with its title, in a {@link ChartStyle}. */
 final class ChartFrame {
     /** Draws a chart into {@code width x height} units of {@code g}. */
     interface Drawing {
@@ -33,17 +32,18 @@ final class ChartFrame {
 
     /**
      * Paints the background and the title, and leaves {@code g} with the chart's text font (sized to the
-     * chart). Returns the height the title takes.
+     * chart and the style's font scale). Returns the height the title takes.
      */
-    static int begin(Graphics2D g, String title, int width, int height) {
+    static int begin(Graphics2D g, String title, int width, int height, ChartStyle style) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
+        g.setColor(style.background());
         g.fillRect(0, 0, width, height);
-        Font base = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(11, height / 55));
+        Font base = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(11, height / 55))
+                .deriveFont((float) (Math.max(11, height / 55) * style.fontScale()));
         g.setFont(base.deriveFont(Font.BOLD, base.getSize2D() * 1.35f));
         FontMetrics titleMetrics = g.getFontMetrics();
-        g.setColor(Color.BLACK);
+        g.setColor(style.foreground());
         g.drawString(title, 16, 10 + titleMetrics.getAscent());
         g.setFont(base);
         return titleMetrics.getHeight();

@@ -57,7 +57,12 @@ public final class GradientNormHeatmap {
 
     /** The chart of one run, {@code width x height} points at {@code scale} pixels per point. */
     public static BufferedImage render(RunHistory run, int width, int height, double scale) {
-        return ChartFrame.render(width, height, scale, (g, w, h) -> draw(g, run, w, h));
+        return render(run, width, height, scale, ChartStyle.LIGHT);
+    }
+
+    /** The chart of one run in {@code style}, {@code width x height} points at {@code scale} pixels per point. */
+    public static BufferedImage render(RunHistory run, int width, int height, double scale, ChartStyle style) {
+        return ChartFrame.render(width, height, scale, (g, w, h) -> draw(g, run, w, h, style));
     }
 
     /** The weighted layers with a gradient norm in the run's last measured snapshot, in network order. */
@@ -119,7 +124,12 @@ public final class GradientNormHeatmap {
      * (null when there is nothing to show).
      */
     public static Layout draw(Graphics2D g, RunHistory run, int width, int height) {
-        int titleHeight = ChartFrame.begin(g, TITLE + run.run(), width, height);
+        return draw(g, run, width, height, ChartStyle.LIGHT);
+    }
+
+    /** As {@link #draw(Graphics2D, RunHistory, int, int)}, in {@code style}. */
+    public static Layout draw(Graphics2D g, RunHistory run, int width, int height, ChartStyle style) {
+        int titleHeight = ChartFrame.begin(g, TITLE + run.run(), width, height, style);
         FontMetrics fm = g.getFontMetrics();
 
         List<String> layers = layers(run);
@@ -127,10 +137,10 @@ public final class GradientNormHeatmap {
         int labelWidth = layers.stream().mapToInt(fm::stringWidth).max().orElse(40);
         int left = 16 + Math.min(labelWidth, width / 4) + 8;
         int top = 24 + titleHeight;
-        int right = width - 90;
+        int right = width - 24 - Math.max(66, fm.stringWidth("1e-0.0") + 22);
         int bottom = height - 16 - 2 * fm.getHeight();
         if (layers.isEmpty() || measured.isEmpty() || right <= left || bottom <= top) {
-            g.setColor(Color.GRAY);
+            g.setColor(style.axis());
             g.drawString(NO_NORMS, left, top + fm.getAscent());
             return null;
         }
@@ -165,7 +175,7 @@ public final class GradientNormHeatmap {
         for (int r = 0; r < layers.size(); r++) {
             for (int c = 0; c < columns; c++) {
                 double v = cells[r][c];
-                pixels[r * columns + c] = Double.isNaN(v) ? 0xFFFFFF
+                pixels[r * columns + c] = Double.isNaN(v) ? style.background().getRGB()
                         : scale[(int) Math.round(Math.max(0, Math.min(1, (v - low) / (high - low))) * 255)];
             }
         }
@@ -177,7 +187,8 @@ public final class GradientNormHeatmap {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
         }
         double cellH = (double) (bottom - top) / layers.size();
-        g.setColor(new Color(0x57606a));
+        g.setColor(style.axis());
+        g.setStroke(new BasicStroke(style.width(1f)));
         int every = Math.max(1, (int) Math.ceil(fm.getHeight() / cellH));
         for (int r = 0; r < layers.size(); r += every) {
             String label = layers.get(r);
@@ -194,18 +205,21 @@ public final class GradientNormHeatmap {
             g.drawString(label, px - fm.stringWidth(label) / 2, bottom + 4 + fm.getAscent());
         }
         g.drawString(ITERATION, (left + right - fm.stringWidth(ITERATION)) / 2, height - 10);
-        drawColourBar(g, fm, right + 24, top, bottom, low, high);
+        drawColourBar(g, fm, right + 24, top, bottom, low, high, style);
         return new Layout(left, top, right, bottom, firstStep, lastStep, List.copyOf(layers), cells);
     }
 
-    private static void drawColourBar(Graphics2D g, FontMetrics fm, int x, int top, int bottom, double low, double high) {
+    private static void drawColourBar(Graphics2D g, FontMetrics fm, int x, int top, int bottom, double low, double high,
+            ChartStyle style) {
+        int barWidth = (int) Math.round(14 * Math.max(1, style.fontScale()));
+        g.setStroke(new BasicStroke(1f));
         for (int y = top; y <= bottom; y++) {
             g.setColor(colour(1 - (double) (y - top) / (bottom - top)));
-            g.drawLine(x, y, x + 14, y);
+            g.drawLine(x, y, x + barWidth, y);
         }
-        g.setColor(new Color(0x57606a));
-        g.setStroke(new BasicStroke(1f));
-        g.drawRect(x, top, 14, bottom - top);
+        g.setColor(style.axis());
+        g.setStroke(new BasicStroke(style.width(1f)));
+        g.drawRect(x, top, barWidth, bottom - top);
         g.drawString(String.format(Locale.ROOT, "1e%.1f", high), x - 4, top - 4);
         g.drawString(String.format(Locale.ROOT, "1e%.1f", low), x - 4, bottom + fm.getAscent() + 2);
     }

@@ -57,8 +57,6 @@ public final class LinePlot {
     public record Hit(int lineIndex, Line line, int index, double x, double y, double px, double py) {
     }
 
-    private static final Color AXIS = new Color(0x57606a);
-    private static final Color GRID = new Color(0xe5e8eb);
     private final String title;
     private final String xLabel;
     private final String yLabel;
@@ -101,15 +99,25 @@ public final class LinePlot {
 
     /** An image of the chart, {@code width x height} points drawn at {@code scale} pixels per point. */
     public BufferedImage render(int width, int height, double scale) {
-        return ChartFrame.render(width, height, scale, this::draw);
+        return render(width, height, scale, ChartStyle.LIGHT);
+    }
+
+    /** An image of the chart in {@code style}, {@code width x height} points drawn at {@code scale} pixels per point. */
+    public BufferedImage render(int width, int height, double scale, ChartStyle style) {
+        return ChartFrame.render(width, height, scale, (g, w, h) -> draw(g, w, h, style));
     }
 
     /** Draws the chart into {@code width x height} units of {@code g}. */
     public void draw(Graphics2D g, int width, int height) {
-        int titleHeight = ChartFrame.begin(g, title, width, height);
+        draw(g, width, height, ChartStyle.LIGHT);
+    }
+
+    /** Draws the chart into {@code width x height} units of {@code g}, in {@code style}. */
+    public void draw(Graphics2D g, int width, int height, ChartStyle style) {
+        int titleHeight = ChartFrame.begin(g, title, width, height, style);
         FontMetrics fm = g.getFontMetrics();
         int left = 16 + fm.stringWidth("00000%") + fm.getHeight() + 6;
-        int top = 20 + titleHeight + legendHeight(fm, width - left - 16);
+        int top = 20 + titleHeight + legendHeight(fm, width - left - 16, style);
         int right = width - 16;
         int bottom = height - 12 - 2 * fm.getHeight();
         if (right - left < 20 || bottom - top < 20) {
@@ -119,16 +127,16 @@ public final class LinePlot {
         double[] yr = yRange();
         Frame axes = new Frame(left, top, right, bottom, xr[0], xr[1], yr[0], yr[1], logY);
         frame = axes;
-        drawGridAndTicks(g, fm, axes);
-        drawLegend(g, fm, left, 16 + titleHeight, right);
+        drawGridAndTicks(g, fm, axes, style);
+        drawLegend(g, fm, left, 16 + titleHeight, right, style);
         java.awt.Shape clip = g.getClip();
         g.clipRect(left, top, right - left + 1, bottom - top + 1);
         for (Line line : lines) {
-            drawLine(g, axes, line);
+            drawLine(g, axes, line, style);
         }
         g.setClip(clip);
-        g.setColor(AXIS);
-        g.setStroke(new BasicStroke(1.2f));
+        g.setColor(style.axis());
+        g.setStroke(new BasicStroke(style.width(1.2f)));
         g.drawLine(left, bottom, right, bottom);
         g.drawLine(left, top, left, bottom);
         g.drawString(xLabel, (left + right - fm.stringWidth(xLabel)) / 2, height - 10);
@@ -232,35 +240,45 @@ public final class LinePlot {
                 : new double[] {min - 1, max + 1};
     }
 
-    private void drawGridAndTicks(Graphics2D g, FontMetrics fm, Frame a) {
+    private void drawGridAndTicks(Graphics2D g, FontMetrics fm, Frame a, ChartStyle style) {
         g.setStroke(new BasicStroke(1f));
-        for (double y : yTicks(a)) {
+        // as many ticks as fit their labels: fewer when the text is large or the chart small
+        int yAbout = (int) Math.max(2, Math.min(6, (a.bottom() - a.top()) / (1.8 * fm.getHeight())));
+        for (double y : yTicks(a, yAbout)) {
             int py = (int) Math.round(a.py(y));
-            g.setColor(GRID);
+            g.setColor(style.grid());
             g.drawLine(a.left(), py, a.right(), py);
-            g.setColor(AXIS);
+            g.setColor(style.axis());
             String label = formatY(y);
             g.drawString(label, a.left() - 6 - fm.stringWidth(label), py + fm.getAscent() / 2 - 1);
         }
-        for (double x : niceTicks(a.x0(), a.x1(), 8)) {
+        int labelWidth = Math.max(fm.stringWidth(formatNumber(a.x0())), fm.stringWidth(formatNumber(a.x1())));
+        int xAbout = (int) Math.max(2, Math.min(8, (a.right() - a.left()) / (2.2 * Math.max(1, labelWidth))));
+        for (double x : niceTicks(a.x0(), a.x1(), xAbout)) {
             int px = (int) Math.round(a.px(x));
-            g.setColor(GRID);
+            g.setColor(style.grid());
             g.drawLine(px, a.top(), px, a.bottom());
-            g.setColor(AXIS);
+            g.setColor(style.axis());
             String label = formatNumber(x);
             g.drawString(label, px - fm.stringWidth(label) / 2, a.bottom() + 4 + fm.getAscent());
         }
     }
 
-    private List<Double> yTicks(Frame a) {
+    private List<Double> yTicks(Frame a, int about) {
         if (!logY) {
-            return niceTicks(a.y0(), a.y1(), 6);
+            return niceTicks(a.y0(), a.y1(), about);
         }
         List<Double> ticks = new ArrayList<>();
         for (double v = a.y0(); v <= a.y1() * 1.0001; v *= 10) {
             ticks.add(v);
         }
-        return ticks;
+        // every decade, or every second or third when they would crowd
+        int every = (int) Math.ceil(ticks.size() / (double) Math.max(2, about + 1));
+        List<Double> shown = new ArrayList<>();
+        for (int i = 0; i < ticks.size(); i += Math.max(1, every)) {
+            shown.add(ticks.get(i));
+        }
+        return shown;
     }
 
     /** Round tick values (1, 2 or 5 times a power of ten apart) covering [min, max]. */
@@ -297,12 +315,11 @@ public final class LinePlot {
                 : new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
     }
 
-    private void drawLine(Graphics2D g, Frame a, Line line) {
+    private void drawLine(Graphics2D g, Frame a, Line line, ChartStyle style) {
         Series s = line.series();
-        g.setColor(line.color());
-        g.setStroke(line.dashed()
-                ? new BasicStroke(line.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f)
-                : new BasicStroke(line.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        Color colour = style.line(line.color());
+        g.setColor(colour);
+        g.setStroke(stroke(line.width(), line.dashed(), BasicStroke.CAP_ROUND, style));
         Path2D.Double path = new Path2D.Double();
         double firstPx = Double.NaN;
         double lastPx = Double.NaN;
@@ -347,23 +364,35 @@ public final class LinePlot {
             area.lineTo(lastPx, a.bottom());
             area.lineTo(firstPx, a.bottom());
             area.closePath();
-            Color c = line.color();
-            g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 56));
+            g.setColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), style.dark() ? 96 : 56));
             g.fill(area);
-            g.setColor(c);
+            g.setColor(colour);
         }
         g.draw(path);
     }
 
-    private int legendHeight(FontMetrics fm, int available) {
-        return lines.isEmpty() ? 0 : legendRows(fm, available) * (fm.getHeight() + 2) + 4;
+    /** A line's stroke in {@code style}: its width scaled, and its dashes with it. */
+    private static BasicStroke stroke(float width, boolean dashed, int cap, ChartStyle style) {
+        float w = style.width(width);
+        float unit = (float) style.lineScale();
+        return dashed ? new BasicStroke(w, cap, BasicStroke.JOIN_ROUND, 1f, new float[] {6f * unit, 4f * unit}, 0f)
+                : new BasicStroke(w, cap, BasicStroke.JOIN_ROUND);
     }
 
-    private int legendRows(FontMetrics fm, int available) {
+    /** How long a legend's line sample is: longer with larger text. */
+    private static int sample(ChartStyle style) {
+        return (int) Math.round(26 * Math.max(1, style.fontScale()));
+    }
+
+    private int legendHeight(FontMetrics fm, int available, ChartStyle style) {
+        return lines.isEmpty() ? 0 : legendRows(fm, available, style) * (fm.getHeight() + 2) + 4;
+    }
+
+    private int legendRows(FontMetrics fm, int available, ChartStyle style) {
         int rows = 1;
         int x = 0;
         for (Line line : lines) {
-            int w = 34 + fm.stringWidth(line.series().name()) + 18;
+            int w = sample(style) + 8 + fm.stringWidth(line.series().name()) + 18;
             if (x + w > available && x > 0) {
                 rows++;
                 x = 0;
@@ -373,21 +402,21 @@ public final class LinePlot {
         return rows;
     }
 
-    private void drawLegend(Graphics2D g, FontMetrics fm, int left, int top, int right) {
+    private void drawLegend(Graphics2D g, FontMetrics fm, int left, int top, int right, ChartStyle style) {
         int x = left;
         int y = top + fm.getAscent();
+        int sample = sample(style);
         for (Line line : lines) {
-            int w = 34 + fm.stringWidth(line.series().name()) + 18;
+            int w = sample + 8 + fm.stringWidth(line.series().name()) + 18;
             if (x + w > right && x > left) {
                 x = left;
                 y += fm.getHeight() + 2;
             }
-            g.setColor(line.color());
-            g.setStroke(line.dashed() ? new BasicStroke(line.width() + 0.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
-                    new float[] {6f, 4f}, 0f) : new BasicStroke(line.width() + 0.5f));
-            g.drawLine(x, y - fm.getAscent() / 2 + 1, x + 26, y - fm.getAscent() / 2 + 1);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(line.series().name(), x + 32, y);
+            g.setColor(style.line(line.color()));
+            g.setStroke(stroke(line.width() + 0.5f, line.dashed(), BasicStroke.CAP_BUTT, style));
+            g.drawLine(x, y - fm.getAscent() / 2 + 1, x + sample, y - fm.getAscent() / 2 + 1);
+            g.setColor(style.dark() ? style.foreground() : Color.DARK_GRAY);
+            g.drawString(line.series().name(), x + sample + 6, y);
             x += w;
         }
     }

@@ -23,6 +23,16 @@ public final class Palette {
         return RUNS[Math.floorMod(index, RUNS.length)];
     }
 
+    /** Where {@code colour} is in the palette, or -1 if it is not one of its colours. */
+    public static int indexOf(Color colour) {
+        for (int i = 0; i < RUNS.length; i++) {
+            if (RUNS[i].equals(colour)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The colours of the first {@code count} runs. */
     public static List<Color> first(int count) {
         List<Color> colours = new ArrayList<>(count);

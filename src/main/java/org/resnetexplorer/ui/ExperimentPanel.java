@@ -55,6 +55,7 @@ import org.resnetexplorer.experiments.Experiment;
 import org.resnetexplorer.graph.ActivationFunction;
 import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * What an experiment shows beside the charts: its title and explanation, the paper's own numbers (marked as
@@ -63,56 +64,51 @@ import org.resnetexplorer.graph.Network;
  * {@link ExperimentSession} runs the experiment and fills it. Use on the FX thread.
  */
 final class ExperimentPanel extends VBox {
-    static final String RUN = "Run Experiment";
-    static final String STOP = "Stop";
-    static final String RUN_TIP = "Trains the runs one after the other; the charts below overlay them as they go";
-    static final String FULL = "Full setting (longer)";
-    static final String FULL_TIP = "Trains every run %d times as many steps: closer to the paper, takes longer";
-    static final String OPEN = "Open in Editor";
-    static final String OPEN_TIP = "Opens the selected run's network in the editor as a new graph (or double-click a row)";
-    static final String EDITOR_BUSY = "The editor's graph is training: stop it (Shift+F5) to run the experiment.";
-    static final String FROM_PAPER = "From the paper";
+    static final String RUN = Texts.get("experimentPanel.run");
+    static final String STOP = Texts.get("experimentPanel.stop");
+    static final String RUN_TIP = Texts.get("experimentPanel.run.tip");
+    static final String FULL = Texts.get("experimentPanel.full");
+    static final String FULL_TIP = Texts.get("experimentPanel.full.tip");
+    static final String OPEN = Texts.get("experimentPanel.open");
+    static final String OPEN_TIP = Texts.get("experimentPanel.open.tip");
+    static final String EDITOR_BUSY = Texts.get("experimentPanel.editor.busy");
+    static final String FROM_PAPER = Texts.get("experimentPanel.from.paper");
     /** How the presets' Chinese texts begin the paper's numbers ("the paper's original [data]"). */
     static final String FROM_PAPER_ZH = "\u8bba\u6587\u539f\u6587";
-    static final String RESULT_HEADING = "What these runs show (in miniature)";
-    static final String READY = "Ready: %d runs of %d steps on %s";
-    static final String READY_COUNT = "No training: counts the parameters and multiply-adds of %d networks";
-    static final String PROGRESS = "Run %d of %d: %s, step %d / %d";
-    static final String PROGRESS_COUNT = "Counting %d of %d: %s";
-    static final String LOADING = "Loading %s...";
-    static final String DONE = "Done: %d runs; %d of %d claims hold";
-    static final String STOPPED = "Stopped";
-    static final String HOLDS = "HOLDS";
-    static final String NOT_SHOWN = "NOT SHOWN";
-    static final String TO_CHECK = "TO CHECK";
-    static final String NOT_CHECKED = "NOT CHECKED";
-    static final String TO_CHECK_TEXT = "checked when the runs are over";
-    static final String NOT_CHECKED_TEXT = "not checked: %s";
-    static final String FIGURES = "%s: %s  vs  %s: %s";
-    static final String BOUND = "bound";
-    static final String COL_RUN = "Run";
-    static final String COL_LAYERS = "Layers";
-    static final String COL_LAYERS_TIP = "Weighted layers (convolutions and dense layers), as the paper counts depth";
-    static final String COL_STATUS = "Status";
-    static final String COL_TRAIN = "Train error*";
-    static final String COL_TEST = "Test error";
-    static final String COL_RATIO = "Gradient ratio";
-    static final String COL_RATIO_TIP = "First over last hidden layer's gradient norm at initialisation: far below 1"
-            + " means the gradient vanishes on its way down";
-    static final String COL_STD = "Response std";
-    static final String COL_STD_TIP = "Mean std of the 3x3 convolutions' responses (after BN, before ReLU or the"
-            + " addition) at the end, as in the paper's Fig. 7";
-    static final String COL_PARAMS = "Parameters";
-    static final String COL_MACS = "Multiply-adds";
-    static final String NO_BN = "no BN";
-    static final String ROW_TIP = "%s: template %s. Double-click to open its network in the editor";
-    static final String STEP_OF = "step %d / %d";
-    static final String TRAIN_NOTE = "* Train error: the running error on the training batches (BatchNorm in training"
-            + " mode, before each update), over the last tenth of the steps; the claims compare it. It can sit above"
-            + " the test error, measured on held-out data with BatchNorm in inference mode.";
-    static final String COUNT_NOTE = "Parameters: trainable weights. Multiply-adds: per example, for a 224x224"
-            + " image, as the paper counts its 'FLOPs'.";
-    static final String EMPTY = "Choose an experiment in the Experiments menu";
+    static final String RESULT_HEADING = Texts.get("experimentPanel.result.heading");
+    static final String READY = Texts.get("experimentPanel.ready");
+    static final String READY_COUNT = Texts.get("experimentPanel.ready.count");
+    static final String PROGRESS = Texts.get("experimentPanel.progress");
+    static final String PROGRESS_COUNT = Texts.get("experimentPanel.progress.count");
+    static final String LOADING = Texts.get("experimentPanel.loading");
+    static final String DONE = Texts.get("experimentPanel.done");
+    static final String STOPPED = Texts.get("experimentPanel.stopped");
+    static final String HOLDS = Texts.get("experimentPanel.holds");
+    static final String NOT_SHOWN = Texts.get("experimentPanel.not.shown");
+    static final String TO_CHECK = Texts.get("experimentPanel.to.check");
+    static final String NOT_CHECKED = Texts.get("experimentPanel.not.checked");
+    static final String TO_CHECK_TEXT = Texts.get("experimentPanel.to.check.text");
+    static final String NOT_CHECKED_TEXT = Texts.get("experimentPanel.not.checked.text");
+    static final String FIGURES = Texts.get("experimentPanel.figures");
+    static final String BOUND = Texts.get("experimentPanel.bound");
+    static final String COL_RUN = Texts.get("experimentPanel.col.run");
+    static final String COL_LAYERS = Texts.get("experimentPanel.col.layers");
+    static final String COL_LAYERS_TIP = Texts.get("experimentPanel.col.layers.tip");
+    static final String COL_STATUS = Texts.get("experimentPanel.col.status");
+    static final String COL_TRAIN = Texts.get("experimentPanel.col.train");
+    static final String COL_TEST = Texts.get("experimentPanel.col.test");
+    static final String COL_RATIO = Texts.get("experimentPanel.col.ratio");
+    static final String COL_RATIO_TIP = Texts.get("experimentPanel.col.ratio.tip");
+    static final String COL_STD = Texts.get("experimentPanel.col.std");
+    static final String COL_STD_TIP = Texts.get("experimentPanel.col.std.tip");
+    static final String COL_PARAMS = Texts.get("experimentPanel.col.params");
+    static final String COL_MACS = Texts.get("experimentPanel.col.macs");
+    static final String NO_BN = Texts.get("experimentPanel.no.bn");
+    static final String ROW_TIP = Texts.get("experimentPanel.row.tip");
+    static final String STEP_OF = Texts.get("experimentPanel.step.of");
+    static final String TRAIN_NOTE = Texts.get("experimentPanel.train.note");
+    static final String COUNT_NOTE = Texts.get("experimentPanel.count.note");
+    static final String EMPTY = Texts.get("experimentPanel.empty");
 
     /** One run of the experiment as the table shows it; changed on the FX thread. */
     static final class Row {

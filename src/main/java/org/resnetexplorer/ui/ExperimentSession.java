@@ -49,6 +49,7 @@ import org.resnetexplorer.graph.Conv2D;
 import org.resnetexplorer.graph.Dense;
 import org.resnetexplorer.graph.GraphFiles;
 import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.i18n.Texts;
 import org.resnetexplorer.ui.charts.ChartView;
 import org.resnetexplorer.ui.charts.ChartsPane;
 
@@ -60,28 +61,28 @@ import org.resnetexplorer.ui.charts.ChartsPane;
  * overlay live in the chart tab that tells the experiment's story. Use on the FX thread.
  */
 final class ExperimentSession {
-    static final String MENU = "Ex_periments";
-    static final String OPEN_FILE = "Open Experiment File...";
-    static final String SAVE_AS = "Save Experiment As...";
-    static final String TAB_GRAPH = "Graph";
-    static final String TAB_EXPERIMENT = "Experiment";
-    static final String TAB_EXPERIMENT_TITLE = "Experiment: %s";
-    static final String OPEN_FAILED = "Could not open the experiment";
-    static final String SAVE_FAILED = "Could not save the experiment";
-    static final String SAVE_FAILED_DETAIL = "%s could not be written: %s. Choose another folder or file name.";
-    static final String RUN_FAILED = "The experiment could not run";
-    static final String SAVED = "Saved %s: change it, then open it with Experiments > Open Experiment File";
-    static final String OPENED = "Experiment: %s. Press Run Experiment to train its runs";
-    static final String STARTED = "Experiment: %d runs on %s, one after the other";
-    static final String RUN_STATUS = "Run %d of %d, step %d / %d";
-    static final String SPEED = "%.0f steps/s";
-    static final String DONE = "Experiment done: %d of %d claims hold (see the Experiment tab)";
-    static final String COUNTED = "Experiment: counted %d networks, %d of %d claims hold";
-    static final String STOPPING = "Stopping the experiment...";
-    static final String STOPPED = "Experiment stopped: its claims are not checked";
-    static final String STOPPED_REASON = "the experiment was stopped before every run finished";
-    static final String OPENED_RUN = "Opened %s's network in the editor as a new graph";
-    static final String UNREADABLE_BUNDLED = "%s (the bundled preset cannot be read)";
+    static final String MENU = Texts.get("experimentSession.menu");
+    static final String OPEN_FILE = Texts.get("experimentSession.open.file");
+    static final String SAVE_AS = Texts.get("experimentSession.save.as");
+    static final String TAB_GRAPH = Texts.get("experimentSession.tab.graph");
+    static final String TAB_EXPERIMENT = Texts.get("experimentSession.tab.experiment");
+    static final String TAB_EXPERIMENT_TITLE = Texts.get("experimentSession.tab.experiment.title");
+    static final String OPEN_FAILED = Texts.get("experimentSession.open.failed");
+    static final String SAVE_FAILED = Texts.get("experimentSession.save.failed");
+    static final String SAVE_FAILED_DETAIL = Texts.get("experimentSession.save.failed.detail");
+    static final String RUN_FAILED = Texts.get("experimentSession.run.failed");
+    static final String SAVED = Texts.get("experimentSession.saved");
+    static final String OPENED = Texts.get("experimentSession.opened");
+    static final String STARTED = Texts.get("experimentSession.started");
+    static final String RUN_STATUS = Texts.get("experimentSession.run.status");
+    static final String SPEED = Texts.get("experimentSession.speed");
+    static final String DONE = Texts.get("experimentSession.done");
+    static final String COUNTED = Texts.get("experimentSession.counted");
+    static final String STOPPING = Texts.get("experimentSession.stopping");
+    static final String STOPPED = Texts.get("experimentSession.stopped");
+    static final String STOPPED_REASON = Texts.get("experimentSession.stopped.reason");
+    static final String OPENED_RUN = Texts.get("experimentSession.opened.run");
+    static final String UNREADABLE_BUNDLED = Texts.get("experimentSession.unreadable.bundled");
 
     private final Stage stage;
     private final WindowConfig config;
@@ -153,7 +154,7 @@ final class ExperimentSession {
 
     /** The language of the presets' texts: Chinese where the JVM's locale is Chinese, else English. */
     static String language() {
-        return Locale.getDefault().getLanguage().equals("zh") ? "zh" : "en";
+        return org.resnetexplorer.i18n.Texts.language().code();
     }
 
     /** Where the editor goes in the window: alone, or in a Graph tab beside the Experiment tab once one is open. */

@@ -17,9 +17,9 @@ final class FxFileDialogs implements FileDialogs {
     static final String PNG_FILES = Texts.get("fxFileDialogs.png.files");
     static final String PYTHON_TITLE = Texts.get("fxFileDialogs.python.title");
     static final String PYTHON_FILES = Texts.get("fxFileDialogs.python.files");
-    static final String EXPERIMENT_OPEN_TITLE = "Open experiment";
-    static final String EXPERIMENT_SAVE_TITLE = "Save experiment as";
-    static final String EXPERIMENT_FILES = "Experiment presets (*.json)";
+    static final String EXPERIMENT_OPEN_TITLE = Texts.get("fxFileDialogs.experiment.open.title");
+    static final String EXPERIMENT_SAVE_TITLE = Texts.get("fxFileDialogs.experiment.save.title");
+    static final String EXPERIMENT_FILES = Texts.get("fxFileDialogs.experiment.files");
 
     @Override
     public Optional<Path> openGraph(Window owner, Path folder) {

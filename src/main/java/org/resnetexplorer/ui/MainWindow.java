@@ -34,13 +34,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.Separator;
@@ -149,9 +149,6 @@ final class MainWindow {
     static final String STOP = Texts.get("main.stop");
     static final String STEP = Texts.get("main.step");
     static final String FIT = Texts.get("main.fit");
-    static final String THEME = Texts.get("main.theme");
-    static final String LIGHT = Texts.get("main.light");
-    static final String DARK = Texts.get("main.dark");
     static final String ABOUT = Texts.get("main.about");
     static final String SHORTCUTS = Texts.get("main.shortcuts");
     static final String TEMPLATE_LIST = Texts.get("main.template.list");
@@ -203,13 +200,9 @@ final class MainWindow {
     private static final String KEY_WIDTH = "width";
     private static final String KEY_HEIGHT = "height";
     private static final String KEY_MAXIMIZED = "maximized";
-    private static final String KEY_THEME = "theme";
-    private static final String THEME_LIGHT = "light";
-    private static final String THEME_DARK = "dark";
     private static final String KEY_RECENT = "recent";
     private static final String KEY_FOLDER = "folder";
     private static final String NODE_TRAINING = "training";
-    private static final String DARK_CSS = "explorer-dark.css";
 
     private final Stage stage;
     private final WindowConfig config;
@@ -234,9 +227,7 @@ final class MainWindow {
     private final Label statusStep = new Label();
     private final Label statusSpeed = new Label();
     private final Menu recentMenu = new Menu(OPEN_RECENT);
-    private final ToggleGroup theme = new ToggleGroup();
-    private final RadioMenuItem lightTheme = new RadioMenuItem(LIGHT);
-    private final RadioMenuItem darkTheme = new RadioMenuItem(DARK);
+    private final Appearance appearance;
     private final List<Command> commands = new ArrayList<>();
     private boolean closed;
     private final ToggleGroup language = new ToggleGroup();
@@ -266,6 +257,7 @@ final class MainWindow {
         this.experiments = new ExperimentSession(stage, config, graph, charts, training.runs(), training.activeProperty(),
                 this::tell, this::openTemplate);
         this.autosave = new PauseTransition(config.autosaveDelay());
+        this.appearance = new Appearance(stage, prefs, charts, graph);
         autosave.setOnFinished(e -> autosaveNow());
 
         root.setId("main-window");
@@ -331,7 +323,6 @@ final class MainWindow {
         stage.setScene(scene);
         stage.titleProperty().bind(document.title(TITLE));
         restoreGeometry();
-        setTheme(prefs.get(KEY_THEME, THEME_LIGHT).equalsIgnoreCase(THEME_DARK));
         stage.setOnCloseRequest(e -> {
             if (!close()) {
                 e.consume();
@@ -454,12 +445,6 @@ final class MainWindow {
         addBlock.setId("menu-add-block");
         Menu graphMenu = new Menu(MENU_GRAPH, null, addBlock, wrap.menuItem(), toggleShortcut.menuItem(), stack.menuItem(),
                 new SeparatorMenuItem(), collapseAll.menuItem(), expandAll.menuItem(), layout.menuItem());
-        lightTheme.setToggleGroup(theme);
-        darkTheme.setToggleGroup(theme);
-        lightTheme.setId("menu-theme-light");
-        darkTheme.setId("menu-theme-dark");
-        lightTheme.setOnAction(e -> setTheme(false));
-        darkTheme.setOnAction(e -> setTheme(true));
         Menu languages = new Menu(MENU_LANGUAGE, null, languageSystem, languageEnglish, languageChinese);
         languages.setId("menu-language");
         String saved = Languages.saved(prefs);
@@ -471,8 +456,10 @@ final class MainWindow {
             item.setSelected(code.equals(saved));
             item.setOnAction(e -> chooseLanguage(code));
         }
-        // Language above Theme: a pointer going from Theme to its submenu then crosses no other submenu's item
-        Menu view = new Menu(MENU_VIEW, null, fit.menuItem(), languages, new Menu(THEME, null, lightTheme, darkTheme));
+        Menu view = new Menu(MENU_VIEW, null, fit.menuItem(), new SeparatorMenuItem());
+        view.getItems().addAll(appearance.menuItems());
+        // Language just above Theme, the last: a pointer going from Theme to its submenu crosses no other submenu
+        view.getItems().add(view.getItems().size() - 1, languages);
         Menu train = new Menu(MENU_TRAIN, null, run.menuItem(), pause.menuItem(), stop.menuItem(), step.menuItem());
         MenuItem about = new MenuItem(ABOUT);
         about.setId("menu-about");
@@ -523,10 +510,18 @@ final class MainWindow {
         heading.getStyleClass().add("pane-heading");
         Label paletteHeading = new Label(PALETTE);
         paletteHeading.getStyleClass().add("pane-heading");
-        VBox.setVgrow(palette, Priority.ALWAYS);
-        templates.setPrefHeight(220);
+        // scrolls when large text makes it taller than the window
+        ScrollPane paletteScroll = new ScrollPane(palette);
+        paletteScroll.setId("palette-scroll");
+        paletteScroll.setFitToWidth(true);
+        paletteScroll.getStyleClass().add("edge-to-edge");
+        paletteScroll.prefViewportHeightProperty().bind(palette.heightProperty().add(2)); // all of it when there is room
+        // the template list takes the room left; the palette scrolls only when it must (a VBox shrinks all)
+        VBox.setVgrow(paletteScroll, Priority.NEVER);
+        VBox.setVgrow(templates, Priority.ALWAYS);
+        templates.setPrefHeight(120);
         templates.setMinHeight(120);
-        VBox left = new VBox(paletteHeading, palette, heading, templates);
+        VBox left = new VBox(paletteHeading, paletteScroll, heading, templates);
         left.setPrefWidth(200);
         left.setId("left-pane");
         return left;
@@ -1037,25 +1032,15 @@ final class MainWindow {
     }
 
     private void saveGeometry() {
+        if (stage.isFullScreen()) {
+            return; // the size before full screen is the one to keep, and it is kept already
+        }
         prefs.putBoolean(KEY_MAXIMIZED, stage.isMaximized());
         if (!stage.isMaximized() && stage.getScene() != null) {
             prefs.putDouble(KEY_X, stage.getX());
             prefs.putDouble(KEY_Y, stage.getY());
             prefs.putDouble(KEY_WIDTH, stage.getScene().getWidth());
             prefs.putDouble(KEY_HEIGHT, stage.getScene().getHeight());
-        }
-    }
-
-    private void setTheme(boolean dark) {
-        (dark ? darkTheme : lightTheme).setSelected(true);
-        prefs.put(KEY_THEME, dark ? THEME_DARK : THEME_LIGHT);
-        if (stage.getScene() == null) {
-            return;
-        }
-        String css = MainWindow.class.getResource(DARK_CSS).toExternalForm();
-        stage.getScene().getStylesheets().remove(css);
-        if (dark) {
-            stage.getScene().getStylesheets().add(css);
         }
     }
 
@@ -1133,6 +1118,9 @@ final class MainWindow {
                 grid.addRow(row++, new Label(keys), new Label(c.baseText.replace("...", "")));
             }
         }
+        for (String[] keys : Appearance.shortcuts()) {
+            grid.addRow(row++, new Label(keys[0]), new Label(keys[1]));
+        }
         grid.addRow(row++, new Label("F1"), new Label(SHORTCUTS));
         grid.addRow(row, new Label(key(KeyCode.Q, true, false).getDisplayText()), new Label(QUIT));
         Alert alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
@@ -1196,6 +1184,14 @@ final class MainWindow {
 
     ExperimentSession experiments() {
         return experiments;
+    }
+
+    Appearance appearance() {
+        return appearance;
+    }
+
+    ChartsPane charts() {
+        return charts;
     }
 
     /** Where the charts go: the integrator hands the charts pane's consumer of snapshot batches here. */

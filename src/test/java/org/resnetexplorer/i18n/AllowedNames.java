@@ -21,7 +21,7 @@ public final class AllowedNames {
             // the paper and its authors
             "He", "Zhang", "Ren", "Sun", "Deep", "Residual", "Learning", "for", "Image", "Recognition",
             // keys
-            "Ctrl", "Shift", "Enter", "Delete",
+            "Ctrl", "Shift", "Enter", "Delete", "Esc", "FLOPs",
             // a language called by its own name
             "English");
 

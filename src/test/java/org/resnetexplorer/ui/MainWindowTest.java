@@ -390,7 +390,7 @@ class MainWindowTest {
         type(robot, "#training-steps", "123");
         type(robot, "#training-rate", "0.2");
         robot.clickOn("#training-twin");
-        robot.clickOn("View").clickOn(MainWindow.THEME).clickOn(MainWindow.DARK);
+        robot.clickOn("View").clickOn(Appearance.THEME).clickOn(Appearance.DARK);
         assertThat(stage.getScene().getStylesheets()).anySatisfy(css -> assertThat(css).endsWith("explorer-dark.css"));
         Path file = temp.resolve("kept.json");
         files.answers.add(file);

@@ -3,11 +3,15 @@ package org.resnetexplorer.ui.charts;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
+import org.resnetexplorer.charts.ChartStyle;
 import org.resnetexplorer.charts.LinePlot;
 
-/** A chart ready to draw at any size: a Java2D painting, and the line plot behind it when it is one (hover). */
+/**
+ * A chart ready to draw at any size and in any {@link ChartStyle}: a Java2D painting, and the line plot behind it
+ * when it is one (hover).
+ */
 interface Chart {
-    void paint(Graphics2D g, int width, int height);
+    void paint(Graphics2D g, int width, int height, ChartStyle style);
 
     /** The line plot drawn, for hover hit-testing (empty for a heatmap). */
     default Optional<LinePlot> plot() {
@@ -22,8 +26,8 @@ interface Chart {
     static Chart of(LinePlot plot) {
         return new Chart() {
             @Override
-            public void paint(Graphics2D g, int width, int height) {
-                plot.draw(g, width, height);
+            public void paint(Graphics2D g, int width, int height, ChartStyle style) {
+                plot.draw(g, width, height, style);
             }
 
             @Override
@@ -33,13 +37,13 @@ interface Chart {
         };
     }
 
-    /** An image of the chart, {@code width x height} points at {@code scale} pixels per point. */
-    default BufferedImage render(int width, int height, double scale, int imageType) {
+    /** An image of the chart in {@code style}, {@code width x height} points at {@code scale} pixels per point. */
+    default BufferedImage render(int width, int height, double scale, int imageType, ChartStyle style) {
         BufferedImage image = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale), imageType);
         Graphics2D g = image.createGraphics();
         try {
             g.scale(scale, scale);
-            paint(g, width, height);
+            paint(g, width, height, style);
         } finally {
             g.dispose();
         }

@@ -14,6 +14,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
+import org.resnetexplorer.charts.ChartStyle;
 import org.resnetexplorer.charts.LinePlot;
 
 /**
@@ -35,6 +36,7 @@ final class ChartCanvas extends Region {
     private Point2D pointer;
     private boolean rendering;
     private Chart pending;
+    private ChartStyle style = ChartStyle.LIGHT;
     private java.util.function.BiConsumer<Long, Long> onShown = (render, copy) -> { };
 
     /** One thread paints every chart, newest first: Java2D work stays off the FX thread. */
@@ -65,6 +67,15 @@ final class ChartCanvas extends Region {
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(new Point2D(e.getX(), e.getY())));
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> hoverAt(new Point2D(e.getX(), e.getY())));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverAt(null));
+    }
+
+    /** The style the next charts are painted in (the caller redraws). */
+    void setStyle(ChartStyle value) {
+        style = java.util.Objects.requireNonNull(value, "style");
+    }
+
+    ChartStyle style() {
+        return style;
     }
 
     void setHoverText(BiFunction<LinePlot, LinePlot.Hit, String> text) {
@@ -105,6 +116,7 @@ final class ChartCanvas extends Region {
             image = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
         }
         BufferedImage target = image;
+        ChartStyle painting = style;
         rendering = true;
         RENDERER.execute(() -> {
             long start = System.nanoTime();
@@ -112,7 +124,7 @@ final class ChartCanvas extends Region {
                 Graphics2D g = target.createGraphics();
                 try {
                     g.scale((double) pw / w, (double) ph / h);
-                    next.paint(g, w, h);
+                    next.paint(g, w, h, painting);
                 } finally {
                     g.dispose();
                 }
@@ -182,7 +194,7 @@ final class ChartCanvas extends Region {
         }
         if (hit.isPresent()) {
             LinePlot.Hit h = hit.get();
-            java.awt.Color c = h.line().color();
+            java.awt.Color c = style.line(h.line().color());
             marker.setStroke(javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
             marker.setCenterX(h.px());
             marker.setCenterY(h.py());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.resnetexplorer.charts.ChartFiles;
+import org.resnetexplorer.charts.ChartStyle;
 import org.resnetexplorer.engine.MetricsFiles;
 import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.i18n.Texts;
@@ -34,14 +35,22 @@ final class ChartExport {
     private ChartExport() {
     }
 
-    /** Writes the chart as a PNG of {@code WIDTH x HEIGHT} points at {@code scale} pixels per point. */
+    /** Writes the chart as a PNG of {@code WIDTH x HEIGHT} points at {@code scale} pixels per point, as the app shows it. */
     static Path png(Chart chart, Path file, double scale) throws IOException {
+        return png(chart, file, scale, ChartStyle.LIGHT);
+    }
+
+    /**
+     * Writes the chart in {@code style} (the window's theme and text scale: a chart exported in presentation mode
+     * has its large text and thick lines) as a PNG of {@code WIDTH x HEIGHT} points at {@code scale} pixels per point.
+     */
+    static Path png(Chart chart, Path file, double scale, ChartStyle style) throws IOException {
         if (!(scale > 0 && scale <= 4)) {
             throw new IOException(String.format(java.util.Locale.ROOT, BAD_SCALE, scale));
         }
         Path target = file.toAbsolutePath();
         ensureFolder(target.getParent());
-        BufferedImage image = chart.render(WIDTH, HEIGHT, scale, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = chart.render(WIDTH, HEIGHT, scale, BufferedImage.TYPE_INT_RGB, style);
         try {
             return ChartFiles.write(image, target);
         } catch (IOException e) {

@@ -13,7 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import org.resnetexplorer.charts.LinePlot;
 import org.resnetexplorer.i18n.Texts;
 
@@ -38,7 +38,8 @@ public abstract class ChartView extends BorderPane {
     final RunStore store;
     final ChartsPane pane;
     final ChartCanvas canvas = new ChartCanvas();
-    final HBox controls = new HBox(8);
+    /** The chart's controls: they wrap onto a second row when large text leaves no room for them in one. */
+    final FlowPane controls = new FlowPane(8, 4);
     final ContextMenu menu;
     boolean dirty = true;
 
@@ -104,6 +105,10 @@ public abstract class ChartView extends BorderPane {
         return List.of(new Export(fileName(), chart()));
     }
 
+    /** Called after the chart style changed (e.g. swatches in the controls that show run colours). */
+    void styleChanged() {
+    }
+
     /** Called after the runs changed (runs added or removed, snapshots appended): update the controls. */
     void runsChanged() {
     }
@@ -148,7 +153,7 @@ public abstract class ChartView extends BorderPane {
      * @throws IOException with a message naming the file, the problem and what to do
      */
     public Path exportPng(Path file, double scale) throws IOException {
-        return ChartExport.png(chart(), file, scale);
+        return ChartExport.png(chart(), file, scale, pane.chartStyle());
     }
 
     static String number(double v) {

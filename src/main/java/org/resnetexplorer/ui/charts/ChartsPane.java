@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.resnetexplorer.charts.ChartStyle;
 import org.resnetexplorer.charts.RunHistory;
 import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.i18n.Texts;
@@ -53,6 +54,7 @@ public final class ChartsPane extends BorderPane {
     private boolean redrawRequested;
     private Consumer<String> onMessage = message -> { };
     private Path lastFolder;
+    private ChartStyle chartStyle = ChartStyle.LIGHT;
 
     public ChartsPane() {
         getStyleClass().add("charts-pane");
@@ -124,13 +126,13 @@ public final class ChartsPane extends BorderPane {
         return store.names();
     }
 
-    /** The colour of a run in every chart (for the host's run list), or null for an unknown run. */
+    /** The colour of a run in every chart, as the chart style paints it (for the host's run list), or null for an unknown run. */
     public javafx.scene.paint.Color colourOf(String run) {
         RunStore.Run r = store.run(run);
         if (r == null) {
             return null;
         }
-        java.awt.Color c = r.colour();
+        java.awt.Color c = chartStyle.line(r.colour());
         return javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
     }
 
@@ -162,6 +164,24 @@ public final class ChartsPane extends BorderPane {
     /** Shows the chart's tab. */
     public void select(ChartView chart) {
         tabs.getSelectionModel().select(views.indexOf(chart));
+    }
+
+    /**
+     * Paints every chart in {@code style} from now on, on screen and in the exports (the window's theme, text
+     * size and presentation mode); redraws the chart that shows.
+     */
+    public void setChartStyle(ChartStyle style) {
+        chartStyle = Objects.requireNonNull(style, "style");
+        for (ChartView view : views) {
+            view.canvas.setStyle(style);
+            view.styleChanged();
+            view.changed();
+        }
+    }
+
+    /** The style the charts are painted and exported in. */
+    public ChartStyle chartStyle() {
+        return chartStyle;
     }
 
     /** Pulse and redraw times, for a benchmark. */
@@ -219,7 +239,7 @@ public final class ChartsPane extends BorderPane {
      * @throws IOException with a message naming the folder, the problem and what to do
      */
     public List<Path> exportAll(Path folder) throws IOException {
-        return writeAll(allExports(), folder);
+        return writeAll(allExports(), folder, chartStyle);
     }
 
     /**
@@ -229,7 +249,8 @@ public final class ChartsPane extends BorderPane {
      */
     public CompletableFuture<List<Path>> exportAllInBackground(Path folder) {
         List<ChartView.Export> exports = allExports();
-        return inBackground(() -> writeAll(exports, folder));
+        ChartStyle style = chartStyle;
+        return inBackground(() -> writeAll(exports, folder, style));
     }
 
     /** As {@link #exportCsv}, but writes on a background thread; call on the FX thread. */
@@ -246,12 +267,12 @@ public final class ChartsPane extends BorderPane {
         return exports;
     }
 
-    private static List<Path> writeAll(List<ChartView.Export> exports, Path folder) throws IOException {
+    private static List<Path> writeAll(List<ChartView.Export> exports, Path folder, ChartStyle style) throws IOException {
         Path target = folder.toAbsolutePath();
         ChartExport.ensureFolder(target);
         List<Path> written = new ArrayList<>();
         for (ChartView.Export export : exports) {
-            written.add(ChartExport.png(export.chart(), target.resolve(export.fileName()), 1));
+            written.add(ChartExport.png(export.chart(), target.resolve(export.fileName()), 1, style));
         }
         return written;
     }
@@ -308,7 +329,8 @@ public final class ChartsPane extends BorderPane {
             Path path = withExtension(file.toPath(), ".png");
             lastFolder = path.toAbsolutePath().getParent();
             Chart chart = view.chart();
-            report(inBackground(() -> List.of(ChartExport.png(chart, path, scale))));
+            ChartStyle style = chartStyle;
+            report(inBackground(() -> List.of(ChartExport.png(chart, path, scale, style))));
         }
     }
 

@@ -48,8 +48,8 @@ final class HeatmapView extends ChartView {
             private volatile GradientNormHeatmap.Layout layout;
 
             @Override
-            public void paint(java.awt.Graphics2D g, int width, int height) {
-                layout = GradientNormHeatmap.draw(g, shown, width, height);
+            public void paint(java.awt.Graphics2D g, int width, int height, org.resnetexplorer.charts.ChartStyle style) {
+                layout = GradientNormHeatmap.draw(g, shown, width, height, style);
             }
 
             @Override

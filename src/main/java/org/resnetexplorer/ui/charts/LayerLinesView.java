@@ -57,7 +57,7 @@ final class LayerLinesView extends ChartView {
                 if (rank < 0) {
                     setGraphic(null);
                 } else {
-                    java.awt.Color c = org.resnetexplorer.charts.Palette.run(rank);
+                    java.awt.Color c = canvas.style().line(org.resnetexplorer.charts.Palette.run(rank));
                     swatch.setFill(javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
                     setGraphic(swatch);
                 }
@@ -69,6 +69,11 @@ final class LayerLinesView extends ChartView {
         side.getStyleClass().add("chart-side");
         VBox.setVgrow(layers, Priority.ALWAYS);
         setLeft(side);
+    }
+
+    @Override
+    void styleChanged() {
+        layers.refresh();
     }
 
     @Override

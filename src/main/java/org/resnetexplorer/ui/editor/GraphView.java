@@ -148,6 +148,7 @@ public final class GraphView extends Region {
     private final Group nodeLayer = new Group();
     private final Group dragLayer = new Group();
     private final Scale zoom = new Scale(1, 1, 0, 0);
+    private double textScale = 1;
     private final Translate pan = new Translate();
     private final Rectangle band = new Rectangle();
     private final Label reason = new Label();
@@ -310,6 +311,27 @@ public final class GraphView extends Region {
         return zoom.getX();
     }
 
+    /**
+     * How large the drawing is at "100%": 1 normally, 1.5 for text half as large again (a projector). Boxes,
+     * ports, wires and their labels grow together, as a zoom does, so nothing overflows its box; the view keeps
+     * its centre, and fitting and "show the top" use it as their full size.
+     */
+    public void setTextScale(double scale) {
+        if (!(scale >= 0.5 && scale <= 3)) {
+            throw new IllegalArgumentException("text scale " + scale + " outside 0.5 to 3");
+        }
+        double factor = scale / textScale;
+        textScale = scale;
+        if (factor != 1) {
+            zoomAt(getWidth() / 2, getHeight() / 2, factor);
+        }
+    }
+
+    /** The drawing's size at "100%" (see {@link #setTextScale}). */
+    public double textScale() {
+        return textScale;
+    }
+
     /** Shows {@code network} laid out automatically, with the blocks named in {@code collapsed} as one box each. */
     public void show(Network network, Set<String> collapsed) {
         show(new GraphDocument(network, Map.of(), collapsed));
@@ -463,7 +485,7 @@ public final class GraphView extends Region {
                 : String.format(Texts.NODES, count)), new GraphDocument(merged.network(), positions, collapsed));
     }
 
-    /** Zooms and pans so that the whole network fits the view (never above 100%). */
+    /** Zooms and pans so that the whole network fits the view (never above 100%, times the text scale). */
     public void fitToView() {
         canvas.applyCss();
         canvas.layout();
@@ -473,7 +495,7 @@ public final class GraphView extends Region {
         if (bounds.getWidth() <= 0 || bounds.getHeight() <= 0) {
             return;
         }
-        double scale = Math.max(MIN_ZOOM, Math.min(1, Math.min((width - 60) / bounds.getWidth(),
+        double scale = Math.max(MIN_ZOOM * textScale, Math.min(textScale, Math.min((width - 60) / bounds.getWidth(),
                 (height - 60) / bounds.getHeight())));
         zoom.setX(scale);
         zoom.setY(scale);
@@ -481,15 +503,15 @@ public final class GraphView extends Region {
         pan.setY(30 - bounds.getMinY() * scale);
     }
 
-    /** Shows the top of the network at 100%, centred across. */
+    /** Shows the top of the network at 100% (times the text scale), centred across. */
     public void showTop() {
         canvas.applyCss();
         canvas.layout();
         Bounds bounds = contentBounds();
-        zoom.setX(1);
-        zoom.setY(1);
-        pan.setX(Math.max(20, (getWidth() - bounds.getWidth()) / 2) - bounds.getMinX());
-        pan.setY(30 - bounds.getMinY());
+        zoom.setX(textScale);
+        zoom.setY(textScale);
+        pan.setX(Math.max(20, (getWidth() - bounds.getWidth() * textScale) / 2) - bounds.getMinX() * textScale);
+        pan.setY(30 - bounds.getMinY() * textScale);
     }
 
     /** The boxes and the outlines of expanded blocks (with their titles), in canvas units. */
@@ -507,7 +529,7 @@ public final class GraphView extends Region {
 
     /** Multiplies the zoom by {@code factor}, keeping the canvas point under (x, y) where it is. */
     public void zoomAt(double x, double y, double factor) {
-        double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom.getX() * factor));
+        double next = Math.max(MIN_ZOOM * textScale, Math.min(MAX_ZOOM * textScale, zoom.getX() * factor));
         double applied = next / zoom.getX();
         pan.setX(x - (x - pan.getX()) * applied);
         pan.setY(y - (y - pan.getY()) * applied);
