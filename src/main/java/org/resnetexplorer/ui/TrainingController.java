@@ -39,6 +39,11 @@ import org.resnetexplorer.i18n.Texts;
  * {@link SnapshotQueue}, once per pulse. Every run stays in {@link #runs()}. Use on the FX thread.
  */
 final class TrainingController {
+    /**
+     * Pulses between Run and the trainers' start (see {@link #startAfterFrames}); system property
+     * resnetexplorer.startAfterFrames for bench/ui.sh comparisons (0 starts them at once).
+     */
+    static final int START_AFTER_FRAMES = Integer.getInteger("resnetexplorer.startAfterFrames", 2);
     static final String LOADING = Texts.get("trainingController.loading");
     static final String STARTED = Texts.get("trainingController.started");
     static final String TWIN_SUFFIX = Texts.get("trainingController.twin.suffix");
@@ -209,7 +214,26 @@ final class TrainingController {
             }
         }
         message.set(String.format(STARTED, network.name() + (nets.size() > 1 ? TWIN_STARTED : ""), data.name()));
-        services.forEach(TrainingService::start);
+        startAfterFrames(START_AFTER_FRAMES, () -> services.forEach(TrainingService::start));
+    }
+
+    /**
+     * Runs {@code start} once {@code frames} pulses have passed: the run list's new rows and the charts' new runs
+     * are laid out and drawn first, then the trainers start (compiling their networks and the JIT compiling
+     * their code on the same two cores), rather than all in the same late frame.
+     */
+    private static void startAfterFrames(int frames, Runnable start) {
+        new javafx.animation.AnimationTimer() {
+            private int seen;
+
+            @Override
+            public void handle(long now) {
+                if (++seen > frames) {
+                    stop();
+                    start.run();
+                }
+            }
+        }.start();
     }
 
     /** The network with its input and classes set to the dataset's. */
