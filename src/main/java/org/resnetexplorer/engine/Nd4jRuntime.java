@@ -17,7 +17,12 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 public final class Nd4jRuntime {
     /** Native memory JavaCPP may hold before it asks the garbage collector to free buffers. */
     private static final String MAX_BYTES = "768m";
-    private static final String MAX_PHYSICAL_BYTES = "1536m";
+    /**
+     * The whole process's resident memory JavaCPP allows before it refuses native allocations: the Java heap's
+     * own limit on top of 1.5 GB. A fixed 1.5 GB counted the heap too, so a window whose heap had grown (long
+     * runs' measurements, many windows in one test JVM) could no longer allocate a training step.
+     */
+    private static final long NATIVE_HEADROOM = 1536L << 20;
     private static final WorkspaceConfiguration STEP = WorkspaceConfiguration.builder()
             .initialSize(0).overallocationLimit(0.2)
             .policyAllocation(AllocationPolicy.OVERALLOCATE)
@@ -53,7 +58,8 @@ public final class Nd4jRuntime {
             System.setProperty("org.bytedeco.javacpp.maxbytes", MAX_BYTES);
         }
         if (System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
-            System.setProperty("org.bytedeco.javacpp.maxphysicalbytes", MAX_PHYSICAL_BYTES);
+            System.setProperty("org.bytedeco.javacpp.maxphysicalbytes",
+                    Long.toString(Runtime.getRuntime().maxMemory() + NATIVE_HEADROOM));
         }
         try {
             Nd4j.create(1);

@@ -22,8 +22,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -82,6 +80,7 @@ final class ExperimentSession {
     static final String STOPPED = Texts.get("experimentSession.stopped");
     static final String STOPPED_REASON = Texts.get("experimentSession.stopped.reason");
     static final String OPENED_RUN = Texts.get("experimentSession.opened.run");
+    static final String UNREADABLE_FILE = Texts.get("experimentSession.unreadable.file");
     static final String UNREADABLE_BUNDLED = Texts.get("experimentSession.unreadable.bundled");
 
     private final Stage stage;
@@ -242,7 +241,7 @@ final class ExperimentSession {
         } catch (ExperimentFileException e) {
             error(OPEN_FAILED, e.getMessage());
         } catch (IOException e) {
-            error(OPEN_FAILED, file + ": cannot be read (" + e.getMessage() + ")");
+            error(OPEN_FAILED, String.format(UNREADABLE_FILE, file, e.getMessage()));
         }
     }
 
@@ -598,13 +597,7 @@ final class ExperimentSession {
     }
 
     private void error(String title, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
-        alert.initOwner(stage);
-        alert.setTitle(title);
-        alert.setHeaderText(title);
-        alert.getDialogPane().setId("error-dialog");
-        alert.getDialogPane().setMinWidth(560);
-        alert.showAndWait();
+        ErrorDialog.show(stage, title, message);
     }
 
     /** Hands the runner's news to the FX thread: snapshots through the queue, the rest with runLater. */

@@ -23,42 +23,45 @@ final class FxFileDialogs implements FileDialogs {
 
     @Override
     public Optional<Path> openGraph(Window owner, Path folder) {
-        FileChooser chooser = chooser(OPEN_TITLE, folder, GRAPH_FILES, "*.json");
-        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+        return open(owner, OPEN_TITLE, folder, GRAPH_FILES, ".json");
     }
 
     @Override
     public Optional<Path> saveGraph(Window owner, Path folder, String suggested) {
-        FileChooser chooser = chooser(SAVE_TITLE, folder, GRAPH_FILES, "*.json");
-        chooser.setInitialFileName(suggested);
-        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(p -> withExtension(p, ".json"));
+        return save(owner, SAVE_TITLE, folder, GRAPH_FILES, ".json", suggested);
     }
 
     @Override
     public Optional<Path> savePng(Window owner, Path folder, String suggested) {
-        FileChooser chooser = chooser(PNG_TITLE, folder, PNG_FILES, "*.png");
-        chooser.setInitialFileName(suggested);
-        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(p -> withExtension(p, ".png"));
+        return save(owner, PNG_TITLE, folder, PNG_FILES, ".png", suggested);
     }
 
     @Override
     public Optional<Path> savePython(Window owner, Path folder, String suggested) {
-        FileChooser chooser = chooser(PYTHON_TITLE, folder, PYTHON_FILES, "*.py");
-        chooser.setInitialFileName(suggested);
-        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(p -> withExtension(p, ".py"));
+        return save(owner, PYTHON_TITLE, folder, PYTHON_FILES, ".py", suggested);
     }
 
     @Override
     public Optional<Path> openExperiment(Window owner, Path folder) {
-        FileChooser chooser = chooser(EXPERIMENT_OPEN_TITLE, folder, EXPERIMENT_FILES, "*.json");
-        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+        return open(owner, EXPERIMENT_OPEN_TITLE, folder, EXPERIMENT_FILES, ".json");
     }
 
     @Override
     public Optional<Path> saveExperiment(Window owner, Path folder, String suggested) {
-        FileChooser chooser = chooser(EXPERIMENT_SAVE_TITLE, folder, EXPERIMENT_FILES, "*.json");
+        return save(owner, EXPERIMENT_SAVE_TITLE, folder, EXPERIMENT_FILES, ".json", suggested);
+    }
+
+    private static Optional<Path> open(Window owner, String title, Path folder, String filter, String extension) {
+        FileChooser chooser = chooser(title, folder, filter, "*" + extension);
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    /** The file chosen, with {@code extension} added if the user typed a name without it. */
+    private static Optional<Path> save(Window owner, String title, Path folder, String filter, String extension,
+            String suggested) {
+        FileChooser chooser = chooser(title, folder, filter, "*" + extension);
         chooser.setInitialFileName(suggested);
-        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(p -> withExtension(p, ".json"));
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(p -> withExtension(p, extension));
     }
 
     private static FileChooser chooser(String title, Path folder, String description, String pattern) {

@@ -323,6 +323,7 @@ final class MainWindow {
         stage.setScene(scene);
         stage.titleProperty().bind(document.title(TITLE));
         restoreGeometry();
+        appearance.apply();
         stage.setOnCloseRequest(e -> {
             if (!close()) {
                 e.consume();
@@ -1140,12 +1141,7 @@ final class MainWindow {
     }
 
     private void error(String title, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
-        alert.initOwner(stage);
-        alert.setTitle(title);
-        alert.setHeaderText(title);
-        alert.getDialogPane().setId("error-dialog");
-        alert.showAndWait();
+        ErrorDialog.show(stage, title, message);
     }
 
     private static String named(String action, String edit) {
