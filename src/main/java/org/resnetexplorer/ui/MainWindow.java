@@ -863,6 +863,7 @@ final class MainWindow {
         closed = true;
         autosave.stop();
         training.shutdown();
+        experiments.shutdown();
         recovery.close();
         stage.close();
     }
