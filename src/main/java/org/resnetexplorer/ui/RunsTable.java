@@ -40,9 +40,9 @@ final class RunsTable extends TableView<RunRecord> {
         getColumns().add(column(MESSAGE, RunRecord::messageProperty, 520));
     }
 
+    /** The status in the app's language ("Finished", "已完成"). */
     static String statusText(RunStatus status) {
-        String name = status.name().toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        return Texts.get("runStatus." + status.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static TableColumn<RunRecord, String> column(String title,

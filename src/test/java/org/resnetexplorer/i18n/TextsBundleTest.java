@@ -107,6 +107,13 @@ class TextsBundleTest {
     }
 
     @Test
+    void everyRunStatusHasAWord() {
+        for (org.resnetexplorer.engine.RunStatus status : org.resnetexplorer.engine.RunStatus.values()) {
+            assertThat(english).as(status.name()).containsKey("runStatus." + status.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Test
     void everyLayerSettingHasALabel() {
         for (Class<?> kind : LayerSpec.class.getPermittedSubclasses()) {
             for (RecordComponent c : kind.getRecordComponents()) {
