@@ -11,10 +11,10 @@ import java.util.Objects;
  */
 public record Block(String name, BlockKind kind, ShortcutOption shortcutOption, String branchEnd, List<String> members) {
     public Block {
-        Checks.name(name, "a block");
+        Checks.name(name, "block");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(shortcutOption, "shortcutOption");
-        Checks.name(branchEnd, "the end of block '" + name + "'s residual branch");
+        Checks.name(branchEnd, "branch.end", name);
         members = List.copyOf(members);
         if (!members.contains(branchEnd)) {
             throw new IllegalArgumentException("block '" + name + "' does not hold its branch end '" + branchEnd + "'");

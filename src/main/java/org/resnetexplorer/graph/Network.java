@@ -33,7 +33,7 @@ public final class Network {
     private final Map<String, Block> blockOfNode = new HashMap<>();
 
     public Network(String name, List<Node> nodes, List<Wire> wires, List<Block> blocks) {
-        this.name = Checks.name(name, "a network");
+        this.name = Checks.name(name, "network");
         this.nodes = List.copyOf(nodes);
         this.wires = List.copyOf(wires);
         this.blocks = List.copyOf(blocks);
