@@ -201,6 +201,9 @@ class CsvTest {
     @DisplayName("with the language set to Chinese, a broken CSV file is refused in Chinese, naming the file and the line")
     void brokenFileInChinese() {
         Path file = DataFiles.writeText(dir.resolve("坏的.csv"), "x,y,label\n1,2,a\n3,abc,b\n");
+        // Datasets keeps its descriptions in constants, read once: load it in English first, or they would stay
+        // Chinese for the tests that run after this one in the same JVM.
+        assertThat(Datasets.description("spiral")).startsWith("2-D points");
         Texts.Language before = Texts.language();
         try {
             Texts.use(Texts.Language.CHINESE);
