@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.resnetexplorer.graph.Shape;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * CIFAR-10's binary version: {@code data_batch_1.bin} to {@code data_batch_5.bin} and {@code test_batch.bin},
@@ -19,9 +20,15 @@ final class Cifar10 {
     static final List<String> TRAIN_FILES = List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
             "data_batch_4.bin", "data_batch_5.bin");
     static final String TEST_FILE = "test_batch.bin";
-    private static final String EXPECTED = "data_batch_1.bin ... data_batch_5.bin and test_batch.bin";
+    private static final String ARCHIVE = "cifar-10-binary.tar.gz";
+    private static final String BIN_FOLDER = "cifar-10-batches-bin";
 
     private Cifar10() {
+    }
+
+    /** The files of the binary version, as messages list them: {@code data_batch_1.bin ... and test_batch.bin}. */
+    static String expected() {
+        return Texts.format("cifar10.expected", "data_batch_1.bin ... data_batch_5.bin", TEST_FILE);
     }
 
     static Dataset load(String dataset, Path dataDir, DatasetOptions options, long seed) throws DatasetException {
@@ -30,7 +37,7 @@ final class Cifar10 {
         for (String name : TRAIN_FILES) {
             train.add(batch(dataset, folder, name));
         }
-        RawImages tr = read(dataset, "the training batches in " + folder, train);
+        RawImages tr = read(dataset, Texts.format("cifar10.training.batches", folder), train);
         Source test = batch(dataset, folder, TEST_FILE);
         RawImages te = read(dataset, test.name(), List.of(test));
         return Preprocessing.images(dataset, tr, te, CLASS_NAMES, options, seed);
@@ -38,35 +45,32 @@ final class Cifar10 {
 
     private static Path locate(String dataset, Path dataDir) throws DatasetException {
         String dir = dataDir.toString();
-        String hint = ": pass --data-dir with the folder holding " + EXPECTED
-                + " (CIFAR-10's binary version, cifar-10-binary.tar.gz, extracted)";
+        String hint = Texts.format("cifar10.hint", expected(), ARCHIVE);
         if (!Files.exists(dataDir)) {
-            throw new DatasetException(dataset, dir, "folder " + dir + " does not exist" + hint);
+            throw new DatasetException(dataset, dir, Texts.format("cifar10.no.folder", dir, hint));
         }
         if (!Files.isDirectory(dataDir)) {
             String lower = dir.toLowerCase(java.util.Locale.ROOT);
             if (lower.endsWith(".tar.gz") || lower.endsWith(".tgz") || lower.endsWith(".tar")) {
-                throw new DatasetException(dataset, dir, dir + " is an archive: extract it (tar xzf " + dir
-                        + ") and pass the folder cifar-10-batches-bin it holds");
+                throw new DatasetException(dataset, dir, Texts.format("cifar10.archive", dir, "tar xzf " + dir,
+                        BIN_FOLDER));
             }
-            throw new DatasetException(dataset, dir, dir + " is a file, not a folder" + hint);
+            throw new DatasetException(dataset, dir, Texts.format("cifar10.not.folder", dir, hint));
         }
-        for (Path candidate : List.of(dataDir, dataDir.resolve("cifar-10-batches-bin"))) {
+        for (Path candidate : List.of(dataDir, dataDir.resolve(BIN_FOLDER))) {
             if (find(candidate, TRAIN_FILES.get(0)) != null || find(candidate, TEST_FILE) != null) {
                 return candidate;
             }
         }
         if (Files.isDirectory(dataDir.resolve("cifar-10-batches-py")) || Files.isRegularFile(dataDir.resolve("data_batch_1"))) {
-            throw new DatasetException(dataset, dir, dir + " holds the Python version of CIFAR-10 (data_batch_1 without"
-                    + " .bin); ResNet Explorer reads the binary version: get cifar-10-binary.tar.gz, extract it and pass"
-                    + " its folder cifar-10-batches-bin");
+            throw new DatasetException(dataset, dir, Texts.format("cifar10.python", dir, "data_batch_1", ".bin", ARCHIVE,
+                    BIN_FOLDER));
         }
-        if (Files.isRegularFile(dataDir.resolve("cifar-10-binary.tar.gz"))) {
-            throw new DatasetException(dataset, dir, dir + " holds cifar-10-binary.tar.gz: extract it (tar xzf"
-                    + " cifar-10-binary.tar.gz) and pass the folder cifar-10-batches-bin");
+        if (Files.isRegularFile(dataDir.resolve(ARCHIVE))) {
+            throw new DatasetException(dataset, dir, Texts.format("cifar10.tarball", dir, ARCHIVE, "tar xzf " + ARCHIVE,
+                    BIN_FOLDER));
         }
-        throw new DatasetException(dataset, dir, "no CIFAR-10 binary batches in " + dir + " (expected " + EXPECTED
-                + ", or the folder cifar-10-batches-bin holding them)" + hint);
+        throw new DatasetException(dataset, dir, Texts.format("cifar10.no.batches", dir, expected(), BIN_FOLDER, hint));
     }
 
     private static Path find(Path folder, String name) {
@@ -83,8 +87,7 @@ final class Cifar10 {
         Path p = find(folder, name);
         if (p == null) {
             String missing = folder.resolve(name).toString();
-            throw new DatasetException(dataset, missing, missing + " is missing: CIFAR-10's binary version has "
-                    + EXPECTED + "; fetch the complete set");
+            throw new DatasetException(dataset, missing, Texts.format("cifar10.missing", missing, expected()));
         }
         return Source.file(p);
     }
@@ -97,17 +100,15 @@ final class Cifar10 {
             byte[] bytes = source.readAll(dataset);
             String name = source.name();
             if (bytes.length == 0) {
-                throw new DatasetException(dataset, name, name + " is empty: fetch the file again");
+                throw new DatasetException(dataset, name, Texts.format("cifar10.empty", name));
             }
             if (bytes.length % RECORD != 0) {
-                throw new DatasetException(dataset, name, name + " is " + bytes.length + " bytes, not a multiple of "
-                        + RECORD + " (1 label + 3072 pixels per image): is this the binary version of CIFAR-10?");
+                throw new DatasetException(dataset, name, Texts.format("cifar10.size", name, bytes.length, RECORD));
             }
             for (int r = 0; r < bytes.length / RECORD; r++) {
                 int label = bytes[r * RECORD] & 0xff;
                 if (label >= CLASS_NAMES.size()) {
-                    throw new DatasetException(dataset, name, name + ": image " + r + " has label " + label
-                            + ", but CIFAR-10 labels are 0-9: is this CIFAR-100 or another file?");
+                    throw new DatasetException(dataset, name, Texts.format("cifar10.label", name, r, label));
                 }
             }
             contents.add(bytes);

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import org.resnetexplorer.graph.Shape;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * A CSV file of examples: one row per example, numeric feature columns and one label column.
@@ -37,9 +38,6 @@ import org.resnetexplorer.graph.Shape;
  * </ul>
  */
 final class Csv {
-    private static final String LAYOUT = "the label is the last column, or the column named label or class;"
-            + " every other column must be numeric";
-
     private Csv() {
     }
 
@@ -51,14 +49,12 @@ final class Csv {
         String name = file.toString();
         List<Row> rows = read(dataset, file);
         if (rows.isEmpty()) {
-            throw new DatasetException(dataset, name, name + " is empty: expected one row per example, with numeric"
-                    + " feature columns and a label column (" + LAYOUT + ")");
+            throw new DatasetException(dataset, name, Texts.format("csv.empty", name, layout()));
         }
         Row first = rows.get(0);
         int columns = first.cells().size();
         if (columns < 2) {
-            throw new DatasetException(dataset, name, name + " has only one column: expected numeric feature columns"
-                    + " and a label column, separated by commas");
+            throw new DatasetException(dataset, name, Texts.format("csv.one.column", name));
         }
         boolean header = isHeader(first.cells());
         int labelColumn = columns - 1;
@@ -73,7 +69,7 @@ final class Csv {
         }
         List<Row> data = header ? rows.subList(1, rows.size()) : rows;
         if (data.isEmpty()) {
-            throw new DatasetException(dataset, name, name + " has a header but no rows of examples");
+            throw new DatasetException(dataset, name, Texts.format("csv.header.only", name));
         }
         int features = columns - 1;
         int n = data.size();
@@ -82,25 +78,26 @@ final class Csv {
         for (int i = 0; i < n; i++) {
             Row row = data.get(i);
             if (row.cells().size() != columns) {
-                throw new DatasetException(dataset, name, name + " line " + row.line() + " has " + row.cells().size()
-                        + " columns, but line " + first.line() + " has " + columns + ": every row needs the same columns");
+                throw new DatasetException(dataset, name, Texts.format("csv.columns", name, row.line(),
+                        row.cells().size(), first.line(), columns));
             }
             int f = 0;
             for (int c = 0; c < columns; c++) {
                 String cell = row.cells().get(c);
                 if (c == labelColumn) {
                     if (cell.isEmpty()) {
-                        throw new DatasetException(dataset, name, name + " line " + row.line() + " has an empty label"
-                                + " (column " + (c + 1) + ")");
+                        throw new DatasetException(dataset, name, Texts.format("csv.empty.label", name, row.line(),
+                                c + 1));
                     }
                     labelText[i] = cell;
                     continue;
                 }
                 Double number = number(cell);
                 if (number == null) {
-                    String column = "column " + (c + 1) + (header ? " ('" + first.cells().get(c) + "')" : "");
-                    throw new DatasetException(dataset, name, name + " line " + row.line() + ", " + column + ": '" + cell
-                            + "' is not a number (" + LAYOUT + ")");
+                    String column = header ? Texts.format("csv.column.named", c + 1, first.cells().get(c))
+                            : Texts.format("csv.column", c + 1);
+                    throw new DatasetException(dataset, name, Texts.format("csv.not.number", name, row.line(), column, cell,
+                            layout()));
                 }
                 values[i * features + f++] = number.floatValue();
             }
@@ -108,17 +105,17 @@ final class Csv {
         List<String> classNames = new ArrayList<>();
         int[] labels = classes(labelText, classNames);
         if (classNames.size() < 2) {
-            throw new DatasetException(dataset, name, name + ": every row has the label '" + classNames.get(0)
-                    + "': a classifier needs at least 2 classes (" + LAYOUT + ")");
+            throw new DatasetException(dataset, name, Texts.format("csv.one.class", name, classNames.get(0),
+                    layout()));
         }
         if (options.classes() != null && options.classes() != classNames.size()) {
-            throw new DatasetException(dataset, name, name + " has " + classNames.size() + " classes ("
-                    + String.join(", ", classNames) + "), not " + options.classes());
+            throw new DatasetException(dataset, name, Texts.format("csv.classes", name, classNames.size(),
+                    String.join(", ", classNames), options.classes()));
         }
         int testSize = options.testSize() != null ? options.testSize() : (int) Math.max(1, Math.round(0.2 * n));
         if (testSize >= n) {
-            throw new DatasetException(dataset, name, "asked for " + testSize + " test rows but " + name + " has " + n
-                    + " rows: ask for at most " + (n - 1) + ", so that one is left for training");
+            throw new DatasetException(dataset, name, Texts.format("csv.test.size", testSize, name, n,
+                    n - 1));
         }
         Random random = new Random(Sampling.derive(seed, 5));
         int[] testRows = Sampling.stratified(labels, classNames.size(), testSize, random);
@@ -139,8 +136,8 @@ final class Csv {
             trainRows = rest;
             Sampling.shuffle(trainRows, random);
         } else if (options.trainSize() > rest.length) {
-            throw new DatasetException(dataset, name, "asked for " + options.trainSize() + " training rows but " + name
-                    + " has " + rest.length + " besides the " + testSize + " test rows: ask for at most " + rest.length);
+            throw new DatasetException(dataset, name, Texts.format("csv.train.size",
+                    options.trainSize(), name, rest.length, testSize, rest.length));
         } else {
             int[] picked = Sampling.stratified(restLabels, classNames.size(), options.trainSize(), random);
             trainRows = new int[picked.length];
@@ -228,10 +225,10 @@ final class Csv {
     private static List<Row> read(String dataset, Path file) throws DatasetException {
         String name = file.toString();
         if (!Files.exists(file)) {
-            throw new DatasetException(dataset, name, name + " does not exist");
+            throw new DatasetException(dataset, name, Texts.format("csv.missing", name));
         }
         if (Files.isDirectory(file)) {
-            throw new DatasetException(dataset, name, name + " is a folder, not a CSV file");
+            throw new DatasetException(dataset, name, Texts.format("csv.folder", name));
         }
         List<Row> rows = new ArrayList<>();
         char separator = 0;
@@ -252,18 +249,21 @@ final class Csv {
                 }
                 List<String> cells = split(line, separator);
                 if (cells == null) {
-                    throw new DatasetException(dataset, name, name + " line " + number + " has a quote (\") that is"
-                            + " never closed");
+                    throw new DatasetException(dataset, name, Texts.format("csv.open.quote", name, number));
                 }
                 rows.add(new Row(number, cells));
             }
         } catch (CharacterCodingException e) {
-            throw new DatasetException(dataset, name, name + " is not UTF-8 text: is it a CSV file? (save it as CSV,"
-                    + " UTF-8)", e);
+            throw new DatasetException(dataset, name, Texts.format("csv.not.utf8", name), e);
         } catch (IOException e) {
-            throw new DatasetException(dataset, name, name + " cannot be read: " + e.getMessage(), e);
+            throw new DatasetException(dataset, name, Texts.format("csv.unreadable", name, e.getMessage()), e);
         }
         return rows;
+    }
+
+    /** Where a CSV file keeps its label, for messages about its layout. */
+    private static String layout() {
+        return Texts.get("csv.layout");
     }
 
     /** The trimmed cells of a line; null when a quote is not closed. */

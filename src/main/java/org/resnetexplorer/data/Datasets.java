@@ -117,15 +117,15 @@ public final class Datasets {
             try {
                 file = Path.of(key);
             } catch (InvalidPathException e) {
-                throw new DatasetException(key, key, "'" + key + "' is not a valid file path: " + e.getReason(), e);
+                throw new DatasetException(key, key, Texts.format("datasets.bad.path", key, e.getReason()), e);
             }
             String display = file.getFileName() != null ? file.getFileName().toString() : key;
-            refuse(display, o, false, false, "a CSV file is read from its path: leave out --data-dir");
+            refuse(display, o, false, false, Texts.get("datasets.csv.no.dir"));
             return Csv.load(file, o, seed);
         }
         ToySets.Kind kind = ToySets.Kind.of(key);
         if (kind != null) {
-            refuse(key, o, true, false, key + " is generated in code and reads no folder: leave out --data-dir");
+            refuse(key, o, true, false, Texts.format("datasets.generated.no.dir", key));
             return ToySets.generate(kind, o, seed);
         }
         switch (key) {
@@ -158,8 +158,7 @@ public final class Datasets {
             case "cifar10" -> {
                 refuse(key, o, false, true, null);
                 fixedClasses(key, o, 10);
-                requireDataDir(key, o, "data_batch_1.bin ... data_batch_5.bin and test_batch.bin (CIFAR-10's binary"
-                        + " version)");
+                requireDataDir(key, o, Texts.format("datasets.cifar10.files", Cifar10.expected()));
                 return Cifar10.load(key, o.dataDir(), o, seed);
             }
             default -> throw new DatasetException(key, unknown(key));
@@ -171,20 +170,17 @@ public final class Datasets {
     }
 
     private static String unknown(String name) {
-        return "unknown dataset '" + name + "': use one of " + String.join(", ", DESCRIPTIONS.keySet())
-                + ", or a path to a .csv file";
+        return Texts.format("datasets.unknown", name, String.join(", ", DESCRIPTIONS.keySet()));
     }
 
     /** Refuses the options that {@code name} cannot honour; {@code noDataDir} says why it takes no folder (null: it does). */
     private static void refuse(String name, DatasetOptions o, boolean noise, boolean downscale, String noDataDir)
             throws DatasetException {
         if (!noise && o.noise() != null) {
-            throw new DatasetException(name, "noise applies to the generated sets only (spiral, circles, xor, gauss,"
-                    + " moons), not to " + name);
+            throw new DatasetException(name, Texts.format("datasets.noise", "spiral, circles, xor, gauss, moons", name));
         }
         if (!downscale && o.downscale()) {
-            throw new DatasetException(name, "downscaling applies to images (fashion-mnist, mnist, cifar10); " + name
-                    + " is not made of images");
+            throw new DatasetException(name, Texts.format("datasets.downscale", "fashion-mnist, mnist, cifar10", name));
         }
         if (noDataDir != null && o.dataDir() != null) {
             throw new DatasetException(name, noDataDir);
@@ -193,8 +189,7 @@ public final class Datasets {
 
     private static void fixedClasses(String name, DatasetOptions o, int classes) throws DatasetException {
         if (o.classes() != null && o.classes() != classes) {
-            throw new DatasetException(name, name + " has " + classes + " classes, not " + o.classes()
-                    + ": the number of classes can be chosen for spiral (2-6) and gauss (2-8)");
+            throw new DatasetException(name, Texts.format("datasets.fixed.classes", name, classes, o.classes()));
         }
     }
 

@@ -3,6 +3,7 @@ package org.resnetexplorer.data;
 import java.util.List;
 
 import org.resnetexplorer.graph.Shape;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The IDX format of MNIST and Fashion-MNIST: a magic number {@code 0x00 0x00 0x08 D} (unsigned bytes, D
@@ -25,15 +26,15 @@ final class Idx {
         Array im = read(dataset, images, 3);
         Array lb = read(dataset, labels, 1);
         if (im.count() != lb.count()) {
-            throw new DatasetException(dataset, labels.name(), labels.name() + " holds " + lb.count() + " labels but "
-                    + images.name() + " holds " + im.count() + " images: the two files must come from the same set");
+            throw new DatasetException(dataset, labels.name(), Texts.format("idx.count.mismatch",
+                    labels.name(), lb.count(), images.name(), im.count()));
         }
         int[] labelValues = new int[lb.count()];
         for (int i = 0; i < labelValues.length; i++) {
             int label = lb.bytes()[lb.start() + i] & 0xff;
             if (label >= classes) {
-                throw new DatasetException(dataset, labels.name(), labels.name() + ": label " + label + " of example " + i
-                        + " is out of range: labels must be 0-" + (classes - 1));
+                throw new DatasetException(dataset, labels.name(), Texts.format("idx.label.range",
+                        labels.name(), label, i, classes - 1));
             }
             labelValues[i] = label;
         }
@@ -48,62 +49,62 @@ final class Idx {
     static Array read(String dataset, Source source, int expectedDims) throws DatasetException {
         byte[] bytes = source.readAll(dataset);
         String name = source.name();
-        String what = expectedDims == 3 ? "images" : "labels";
+        String what = Texts.get(expectedDims == 3 ? "idx.what.images" : "idx.what.labels");
         if (bytes.length < 4) {
-            throw new DatasetException(dataset, name, name + " is only " + bytes.length
-                    + " bytes long, too short for an IDX header: is it an IDX " + what + " file?");
+            throw new DatasetException(dataset, name, Texts.format("idx.too.short", name, bytes.length,
+                    what));
         }
         int magic = readInt(bytes, 0);
         int expectedMagic = 0x0800 | expectedDims;
         if (magic != expectedMagic) {
             String found = String.format("0x%08x", magic);
             if ((magic & 0xffff0000) != 0) {
-                throw new DatasetException(dataset, name, name + " starts with " + found + ", not the IDX magic number "
-                        + String.format("0x%08x", expectedMagic) + " (unsigned bytes, " + expectedDims
-                        + " dimension" + (expectedDims == 1 ? "" : "s") + "): is it an IDX " + what + " file?");
+                throw new DatasetException(dataset, name, Texts.format(
+                        expectedDims == 1 ? "idx.magic.one" : "idx.magic", name, found,
+                        String.format("0x%08x", expectedMagic), expectedDims, what));
             }
             if ((magic & 0xff00) != 0x0800) {
-                throw new DatasetException(dataset, name, name + " holds IDX values of type "
-                        + String.format("0x%02x", (magic >> 8) & 0xff)
-                        + "; only unsigned bytes (type 0x08, as in MNIST) are supported");
+                throw new DatasetException(dataset, name, Texts.format("idx.type", name,
+                        String.format("0x%02x", (magic >> 8) & 0xff)));
             }
-            throw new DatasetException(dataset, name, name + " has " + (magic & 0xff) + " dimension(s) where an IDX "
-                    + what + " file has " + expectedDims + ": are the images and labels files swapped?");
+            throw new DatasetException(dataset, name, Texts.format("idx.dimensions", name,
+                    magic & 0xff, what, expectedDims));
         }
         int start = 4 + 4 * expectedDims;
         if (bytes.length < start) {
-            throw new DatasetException(dataset, name, name + " is truncated: it ends inside its header ("
-                    + bytes.length + " of " + start + " bytes): fetch the file again");
+            throw new DatasetException(dataset, name, Texts.format("idx.header.truncated", name,
+                    bytes.length, start));
         }
         int[] dims = new int[expectedDims];
         long payload = 1;
         for (int d = 0; d < expectedDims; d++) {
             dims[d] = readInt(bytes, 4 + 4 * d);
             if (dims[d] <= 0) {
-                throw new DatasetException(dataset, name, name + " announces a size of " + Integer.toUnsignedString(dims[d])
-                        + " in dimension " + (d + 1) + (d == 0 ? ": it holds no " + what : ": is it damaged?"));
+                throw new DatasetException(dataset, name, d == 0
+                        ? Texts.format("idx.size.empty", name, Integer.toUnsignedString(dims[d]), d + 1, what)
+                        : Texts.format("idx.size.damaged", name, Integer.toUnsignedString(dims[d]), d + 1));
             }
             payload *= dims[d];
             if (payload > Integer.MAX_VALUE) {
-                throw new DatasetException(dataset, name, name + " announces more than 2 GB of data: is it damaged?");
+                throw new DatasetException(dataset, name, Texts.format("idx.too.big", name));
             }
         }
         long expectedLength = start + payload;
         String content = describe(dims);
         if (bytes.length < expectedLength) {
-            throw new DatasetException(dataset, name, name + " is truncated: its header announces " + content + " ("
-                    + expectedLength + " bytes) but it has " + bytes.length + " bytes: fetch the file again");
+            throw new DatasetException(dataset, name, Texts.format("idx.truncated", name, content,
+                    expectedLength, bytes.length));
         }
         if (bytes.length > expectedLength) {
-            throw new DatasetException(dataset, name, name + " is " + bytes.length + " bytes, "
-                    + (bytes.length - expectedLength) + " more than its header announces (" + content
-                    + ", " + expectedLength + " bytes): is it damaged?");
+            throw new DatasetException(dataset, name, Texts.format("idx.too.long", name, bytes.length,
+                    bytes.length - expectedLength, content, expectedLength));
         }
         return new Array(source, dims, bytes, start);
     }
 
     private static String describe(int[] dims) {
-        return dims.length == 3 ? dims[0] + " images of " + dims[1] + "x" + dims[2] : dims[0] + " labels";
+        return dims.length == 3 ? Texts.format("idx.describe.images", dims[0], dims[1], dims[2])
+                : Texts.format("idx.describe.labels", dims[0]);
     }
 
     private static int readInt(byte[] b, int at) {

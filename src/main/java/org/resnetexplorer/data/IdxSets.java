@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * MNIST-format datasets (MNIST, Fashion-MNIST): the four IDX files {@code train-images-idx3-ubyte},
@@ -37,9 +38,8 @@ final class IdxSets {
         for (String name : FILES) {
             Source source = Source.resource(resourceFolder + name + ".gz");
             if (!source.exists()) {
-                throw new DatasetException(dataset, source.name(), "the bundled Fashion-MNIST subset is missing: "
-                        + source.name() + " is not on the classpath (the build copies assets/ into the application);"
-                        + " pass --data-dir with a folder holding Fashion-MNIST's IDX files instead");
+                throw new DatasetException(dataset, source.name(), Texts.format("idxSets.not.bundled",
+                        source.name(), "assets/"));
             }
             files.add(source);
         }
@@ -55,12 +55,12 @@ final class IdxSets {
 
     private static List<Source> locate(String dataset, Path dataDir, String torchName) throws DatasetException {
         String dir = dataDir.toString();
-        String hint = ": pass --data-dir with the folder holding " + EXPECTED;
+        String hint = Texts.format("idxSets.hint", EXPECTED);
         if (!Files.exists(dataDir)) {
-            throw new DatasetException(dataset, dir, "folder " + dir + " does not exist" + hint);
+            throw new DatasetException(dataset, dir, Texts.format("idxSets.no.folder", dir, hint));
         }
         if (!Files.isDirectory(dataDir)) {
-            throw new DatasetException(dataset, dir, dir + " is a file, not a folder" + hint);
+            throw new DatasetException(dataset, dir, Texts.format("idxSets.not.folder", dir, hint));
         }
         for (Path folder : List.of(dataDir, dataDir.resolve("raw"), dataDir.resolve(torchName).resolve("raw"))) {
             List<Path> found = new ArrayList<>();
@@ -74,15 +74,14 @@ final class IdxSets {
             for (int i = 0; i < FILES.size(); i++) {
                 if (found.get(i) == null) {
                     String missing = folder.resolve(FILES.get(i)).toString();
-                    throw new DatasetException(dataset, missing, missing + "[.gz] is missing (the folder has other IDX"
-                            + " files; all four are needed: " + EXPECTED + ")");
+                    throw new DatasetException(dataset, missing, Texts.format("idxSets.missing", missing + "[.gz]",
+                            EXPECTED));
                 }
                 sources.add(Source.file(found.get(i)));
             }
             return sources;
         }
-        throw new DatasetException(dataset, dir, "no IDX files in " + dir + " (expected " + EXPECTED
-                + ")" + hint.replace("holding " + EXPECTED, "holding them"));
+        throw new DatasetException(dataset, dir, Texts.format("idxSets.no.files", dir, EXPECTED));
     }
 
     private static Path find(Path folder, String base) {

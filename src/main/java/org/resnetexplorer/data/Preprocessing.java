@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.resnetexplorer.graph.Shape;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * From raw images to a dataset: pick the requested number of examples (stratified, seeded), scale pixels to
@@ -18,12 +19,12 @@ final class Preprocessing {
     static Dataset images(String dataset, RawImages train, RawImages test, List<String> classNames,
             DatasetOptions options, long seed) throws DatasetException {
         if (!train.shape().equals(test.shape())) {
-            throw new DatasetException(dataset, test.origin(), test.origin() + " holds images of " + test.shape()
-                    + " but " + train.origin() + " holds " + train.shape() + ": the two splits must come from the same set");
+            throw new DatasetException(dataset, test.origin(), Texts.format("preprocessing.shapes",
+                    test.origin(), test.shape(), train.origin(), train.shape()));
         }
         int classes = classNames.size();
-        int[] trainPick = pick(dataset, train, classes, options.trainSize(), "training", Sampling.derive(seed, 3));
-        int[] testPick = pick(dataset, test, classes, options.testSize(), "test", Sampling.derive(seed, 4));
+        int[] trainPick = pick(dataset, train, classes, options.trainSize(), Texts.get("preprocessing.split.training"), Sampling.derive(seed, 3));
+        int[] testPick = pick(dataset, test, classes, options.testSize(), Texts.get("preprocessing.split.test"), Sampling.derive(seed, 4));
         Examples tr = convert(train, classes, trainPick);
         Examples te = convert(test, classes, testPick);
         if (options.downscale()) {
@@ -42,8 +43,8 @@ final class Preprocessing {
             return Sampling.range(raw.count());
         }
         if (size > raw.count()) {
-            throw new DatasetException(dataset, raw.origin(), "asked for " + size + " " + split + " examples but "
-                    + raw.origin() + " holds " + raw.count() + ": ask for at most " + raw.count());
+            throw new DatasetException(dataset, raw.origin(), Texts.format("preprocessing.too.many", size, split,
+                    raw.origin(), raw.count(), raw.count()));
         }
         return Sampling.stratified(raw.labels(), classes, size, new Random(seed));
     }

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * A data file: a path on disk, or a classpath resource of the bundled data. Reading it gives its bytes, gunzipped
@@ -49,7 +50,7 @@ final class Source {
     /** All bytes, gunzipped if the file is gzip. */
     byte[] readAll(String dataset) throws DatasetException {
         if (path != null && Files.isDirectory(path)) {
-            throw new DatasetException(dataset, name(), name() + " is a folder, not a file");
+            throw new DatasetException(dataset, name(), Texts.format("source.folder", name()));
         }
         try (InputStream raw = open(dataset); BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
             in.mark(2);
@@ -63,13 +64,12 @@ final class Source {
             }
             return in.readAllBytes();
         } catch (EOFException e) {
-            throw new DatasetException(dataset, name(), name()
-                    + " is truncated: its gzip stream ends early (an interrupted download?): fetch the file again", e);
+            throw new DatasetException(dataset, name(), Texts.format("source.gzip.truncated", name(), "gzip"), e);
         } catch (ZipException e) {
-            throw new DatasetException(dataset, name(), name() + " is damaged: it starts as gzip but does not decompress ("
-                    + e.getMessage() + "): fetch the file again", e);
+            throw new DatasetException(dataset, name(), Texts.format("source.gzip.damaged", name(), "gzip",
+                    e.getMessage()), e);
         } catch (IOException e) {
-            throw new DatasetException(dataset, name(), name() + " cannot be read: " + e.getMessage(), e);
+            throw new DatasetException(dataset, name(), Texts.format("source.unreadable", name(), e.getMessage()), e);
         }
     }
 
@@ -77,17 +77,16 @@ final class Source {
         if (path == null) {
             InputStream in = Source.class.getResourceAsStream(resource);
             if (in == null) {
-                throw new DatasetException(dataset, resource, "the bundled file " + resource
-                        + " is not on the classpath (the build copies assets/ into the application)");
+                throw new DatasetException(dataset, resource, Texts.format("source.not.bundled", resource, "assets/"));
             }
             return in;
         }
         try {
             return Files.newInputStream(path);
         } catch (NoSuchFileException e) {
-            throw new DatasetException(dataset, name(), name() + " does not exist", e);
+            throw new DatasetException(dataset, name(), Texts.format("source.missing", name()), e);
         } catch (AccessDeniedException e) {
-            throw new DatasetException(dataset, name(), name() + " cannot be read: permission denied", e);
+            throw new DatasetException(dataset, name(), Texts.format("source.denied", name()), e);
         }
     }
 }

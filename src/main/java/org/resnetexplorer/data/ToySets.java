@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.resnetexplorer.graph.Shape;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The 2-D toy sets, after TensorFlow Playground's (spiral, circles, xor, gauss) and scikit-learn's make_moons.
@@ -163,9 +164,8 @@ final class ToySets {
         int classes = options.classes() != null ? options.classes() : 2;
         if (classes < kind.minClasses || classes > kind.maxClasses) {
             throw new DatasetException(kind.id, kind.minClasses == kind.maxClasses
-                    ? kind.id + " has " + kind.minClasses + " classes, not " + classes
-                            + ": the number of classes can be chosen for spiral (2-6) and gauss (2-8)"
-                    : kind.id + " can have " + kind.minClasses + " to " + kind.maxClasses + " classes, not " + classes);
+                    ? Texts.format("datasets.fixed.classes", kind.id, kind.minClasses, classes)
+                    : Texts.format("toySets.classes", kind.id, kind.minClasses, kind.maxClasses, classes));
         }
         double noise = options.noise() != null ? options.noise() : DEFAULT_NOISE;
         int trainSize = options.trainSize() != null ? options.trainSize() : DEFAULT_TRAIN;

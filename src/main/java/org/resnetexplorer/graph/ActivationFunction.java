@@ -1,6 +1,7 @@
 package org.resnetexplorer.graph;
 
 import java.util.Locale;
+import org.resnetexplorer.i18n.Texts;
 
 /** The element-wise non-linearities a layer can apply. */
 public enum ActivationFunction {
@@ -32,6 +33,6 @@ public enum ActivationFunction {
                 return f;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not an activation: use relu, tanh, sigmoid or identity");
+        throw new IllegalArgumentException(Texts.format("activationFunction.unknown", text, "relu, tanh, sigmoid", "identity"));
     }
 }

@@ -2,6 +2,7 @@ package org.resnetexplorer.graph;
 
 import java.util.List;
 import java.util.Objects;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * A residual block as a unit: the nodes it groups ({@code members}, in network order), the node whose
@@ -11,13 +12,13 @@ import java.util.Objects;
  */
 public record Block(String name, BlockKind kind, ShortcutOption shortcutOption, String branchEnd, List<String> members) {
     public Block {
-        Checks.name(name, "a block");
+        Checks.name(name, "block");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(shortcutOption, "shortcutOption");
-        Checks.name(branchEnd, "the end of block '" + name + "'s residual branch");
+        Checks.name(branchEnd, "branch.end", name);
         members = List.copyOf(members);
         if (!members.contains(branchEnd)) {
-            throw new IllegalArgumentException("block '" + name + "' does not hold its branch end '" + branchEnd + "'");
+            throw new IllegalArgumentException(Texts.format("block.branch.end", name, branchEnd));
         }
     }
 

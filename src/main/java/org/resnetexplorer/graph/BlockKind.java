@@ -1,6 +1,7 @@
 package org.resnetexplorer.graph;
 
 import java.util.Locale;
+import org.resnetexplorer.i18n.Texts;
 
 /** The composite blocks a network can be built from. */
 public enum BlockKind {
@@ -24,6 +25,6 @@ public enum BlockKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a block kind: use basic, bottleneck, preact or custom");
+        throw new IllegalArgumentException(Texts.format("blockKind.unknown", text, "basic, bottleneck, preact", "custom"));
     }
 }

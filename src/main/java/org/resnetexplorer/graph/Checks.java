@@ -34,9 +34,13 @@ final class Checks {
         }
     }
 
-    static String name(String name, String what) {
+    /**
+     * The name, if it is not blank. {@code what} names the thing that needs it: the end of the key
+     * {@code checks.name.WHAT}, formatted with {@code args} ({@code "block"}, or {@code "branch.end", blockName}).
+     */
+    static String name(String name, String what, Object... args) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException(what + " needs a name");
+            throw new IllegalArgumentException(Texts.format("checks.name", Texts.format("checks.name." + what, args)));
         }
         return name;
     }

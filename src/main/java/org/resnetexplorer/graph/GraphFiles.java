@@ -42,6 +42,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * Networks as JSON files. A file holds {@code "format": "resnet-explorer/graph"}, its {@code "schemaVersion"},
@@ -124,17 +125,17 @@ public final class GraphFiles {
 
     private static String readText(Path file) throws GraphFileException {
         if (Files.isDirectory(file)) {
-            throw new GraphFileException(file, "is a folder, not a graph file: choose a .json file inside it");
+            throw new GraphFileException(file, Texts.get("graphFiles.folder"));
         }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new GraphFileException(file, "does not exist: check the folder and the file name", e);
+            throw new GraphFileException(file, Texts.get("graphFiles.missing"), e);
         } catch (AccessDeniedException e) {
-            throw new GraphFileException(file, "cannot be read (permission denied): check the file's permissions", e);
+            throw new GraphFileException(file, Texts.get("graphFiles.denied"), e);
         } catch (IOException e) {
-            throw new GraphFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+            throw new GraphFileException(file, Texts.format("graphFiles.unreadable", e.getMessage()), e);
         }
         return decode(bytes, file);
     }
@@ -175,7 +176,7 @@ public final class GraphFiles {
         Path target = file.toAbsolutePath();
         if (Files.isDirectory(target)) {
             // Files.move would replace an empty folder with the file.
-            throw new FileSystemException(file.toString(), null, "is a folder: save to a file inside it");
+            throw new FileSystemException(file.toString(), null, Texts.get("graphFiles.save.folder"));
         }
         // Named by us rather than by Files.createTempFile, which would give the saved file owner-only permissions.
         Path temp = target.resolveSibling("." + target.getFileName() + "."
@@ -310,8 +311,7 @@ public final class GraphFiles {
     }
 
     private static GraphFileException notText(Path file, Throwable cause) {
-        return new GraphFileException(file, "holds binary data, not text: it is not a graph file (ResNet Explorer"
-                + " saves graphs as JSON text)", cause);
+        return new GraphFileException(file, Texts.get("graphFiles.binary"), cause);
     }
 
     private static ObjectNode writeNode(Node node) {
@@ -344,8 +344,9 @@ public final class GraphFiles {
         if (isWhole(json) && json.canConvertToInt()) {
             return json.intValue();
         }
-        throw new IllegalArgumentException("'" + setting + "' must be a whole number"
-                + (isWhole(json) ? " up to " + Integer.MAX_VALUE : "") + ", not " + shown(json));
+        throw new IllegalArgumentException(isWhole(json)
+                ? Texts.format("graphFiles.not.whole.up.to", setting, Integer.MAX_VALUE, shown(json))
+                : Texts.format("graphFiles.not.whole", setting, shown(json)));
     }
 
     /** Whether the value is a whole number, also when written with a decimal point ({@code 64.0}). */
@@ -357,27 +358,26 @@ public final class GraphFiles {
         if (json.isNumber()) {
             return json.doubleValue();
         }
-        throw new IllegalArgumentException("'" + setting + "' must be a number, not " + shown(json));
+        throw new IllegalArgumentException(Texts.format("graphFiles.not.number", setting, shown(json)));
     }
 
     private static boolean readBoolean(JsonNode json, String setting) {
         if (json.isBoolean()) {
             return json.booleanValue();
         }
-        throw new IllegalArgumentException("'" + setting + "' must be true or false, not " + shown(json));
+        throw new IllegalArgumentException(Texts.format("graphFiles.not.boolean", setting, shown(json)));
     }
 
     private static String readText(JsonNode json, String setting) {
         if (json.isTextual()) {
             return json.textValue();
         }
-        throw new IllegalArgumentException("'" + setting + "' must be text, not " + shown(json));
+        throw new IllegalArgumentException(Texts.format("graphFiles.setting.not.text", setting, shown(json)));
     }
 
     private static Shape readShape(JsonNode json, String setting) {
         if (!json.isArray() || !allWhole(json)) {
-            throw new IllegalArgumentException("'" + setting + "' must be a list of whole numbers ([3, 32, 32] for an"
-                    + " image, [2] for a flat vector), not " + shown(json));
+            throw new IllegalArgumentException(Texts.format("graphFiles.not.shape", setting, shown(json)));
         }
         int[] dims = new int[json.size()];
         for (int i = 0; i < dims.length; i++) {
@@ -386,7 +386,7 @@ public final class GraphFiles {
         try {
             return Shape.of(dims);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + setting + "' " + shown(json) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(Texts.format("graphFiles.bad.shape", setting, shown(json), e.getMessage()), e);
         }
     }
 
@@ -440,7 +440,10 @@ public final class GraphFiles {
     /** Reads one file; every problem becomes a GraphFileException naming that file. */
     private static final class Reader {
         /** What messages about the file's top level call it: {@code "the graph lacks 'nodes'"}. */
-        private static final String GRAPH = "the graph";
+        private static String graph() {
+            return Texts.get("graphFiles.owner.graph");
+        }
+
         private final Path file;
 
         Reader(Path file) {
@@ -450,7 +453,7 @@ public final class GraphFiles {
         /** The checked top-level object of the file. */
         JsonNode root(String text) throws GraphFileException {
             if (text.isBlank()) {
-                throw fail("is empty: there is no graph in it (open another file, or save the network again)");
+                throw fail(Texts.get("graphFiles.empty"));
             }
             JsonNode root = parse(text);
             checkHeader(root);
@@ -463,13 +466,13 @@ public final class GraphFiles {
             if (layout == null) {
                 return GraphDocument.opened(network);
             }
-            String owner = "the layout";
-            requireObject(layout, "'layout'");
+            String owner = Texts.get("graphFiles.owner.layout");
+            requireObject(layout, Texts.format("graphFiles.field", "layout"));
             Map<String, Point> positions = new LinkedHashMap<>();
             JsonNode json = layout.get("positions");
             if (json != null) {
                 if (!json.isObject()) {
-                    throw fail(owner + ": 'positions' must be a JSON object ({\"name\": [x, y], ...}), not " + shown(json));
+                    throw fail(Texts.format("graphFiles.positions.not.object", owner, "positions", shown(json)));
                 }
                 for (Map.Entry<String, JsonNode> entry : json.properties()) {
                     positions.put(entry.getKey(), point(entry.getKey(), entry.getValue()));
@@ -478,7 +481,7 @@ public final class GraphFiles {
             List<String> collapsed = new ArrayList<>();
             for (JsonNode block : list(layout, "collapsed", false, owner)) {
                 if (!block.isTextual()) {
-                    throw fail(owner + ": 'collapsed' must be a list of block names, not " + shown(layout.get("collapsed")));
+                    throw fail(Texts.format("graphFiles.collapsed.not.names", owner, "collapsed", shown(layout.get("collapsed"))));
                 }
                 collapsed.add(block.textValue());
             }
@@ -490,24 +493,24 @@ public final class GraphFiles {
                     && Double.isFinite(json.get(0).doubleValue()) && Double.isFinite(json.get(1).doubleValue())) {
                 return new Point(json.get(0).doubleValue(), json.get(1).doubleValue());
             }
-            throw fail("the layout: the position of '" + name + "' must be [x, y], two numbers, not " + shown(json));
+            throw fail(Texts.format("graphFiles.position", name, shown(json)));
         }
 
         Network network(JsonNode root) throws GraphFileException {
-            String name = root.has("name") ? text(root, "name", GRAPH) : defaultName();
+            String name = root.has("name") ? text(root, "name", graph()) : defaultName();
             List<Node> nodes = new ArrayList<>();
             int index = 1;
-            for (JsonNode json : list(root, "nodes", true, GRAPH)) {
+            for (JsonNode json : list(root, "nodes", true, graph())) {
                 nodes.add(node(json, index++));
             }
             List<Wire> wires = new ArrayList<>();
             index = 1;
-            for (JsonNode json : list(root, "wires", true, GRAPH)) {
+            for (JsonNode json : list(root, "wires", true, graph())) {
                 wires.add(wire(json, index++));
             }
             List<Block> blocks = new ArrayList<>();
             index = 1;
-            for (JsonNode json : list(root, "blocks", false, GRAPH)) {
+            for (JsonNode json : list(root, "blocks", false, graph())) {
                 blocks.add(block(json, index++));
             }
             try {
@@ -524,10 +527,10 @@ public final class GraphFiles {
                 try {
                     first = parser.nextToken();
                 } catch (JsonProcessingException e) {
-                    throw fail("is not a graph file: it does not hold JSON (it starts with '" + firstWords(text) + "')", e);
+                    throw fail(Texts.format("graphFiles.not.json", firstWords(text)), e);
                 }
                 if (first != JsonToken.START_OBJECT) {
-                    throw fail("holds " + describe(first) + ", not a JSON object: it is not a ResNet Explorer graph");
+                    throw fail(Texts.format("graphFiles.not.object", describe(first)));
                 }
                 JsonNode root;
                 try {
@@ -537,12 +540,12 @@ public final class GraphFiles {
                 }
                 int lastLine = parser.currentLocation().getLineNr();
                 if (!endsHere(parser)) {
-                    throw fail("goes on after the graph ends on line " + lastLine + ": delete what follows it");
+                    throw fail(Texts.format("graphFiles.goes.on", lastLine));
                 }
                 return root;
             } catch (IOException e) {
                 // Only creating or closing the parser gets here, which does not fail on a string; JsonParser declares it.
-                throw fail("cannot be read as JSON (" + e.getMessage() + ")", e);
+                throw fail(Texts.format("graphFiles.not.readable.json", e.getMessage()), e);
             }
         }
 
@@ -558,14 +561,13 @@ public final class GraphFiles {
         private GraphFileException syntaxError(JsonProcessingException e, String text) {
             JsonLocation at = e.getLocation();
             if (at == null) {
-                return fail("is not valid JSON: " + reason(e), e);
+                return fail(Texts.format("graphFiles.invalid.json", reason(e)), e);
             }
             // An error at the very end means the text stopped where more had to come: a cut-off file.
             if (e instanceof JsonEOFException || at.getCharOffset() >= text.stripTrailing().length()) {
-                return fail("ends early, on line " + at.getLineNr() + ": the file seems cut off (perhaps a save or copy"
-                        + " was interrupted)", e);
+                return fail(Texts.format("graphFiles.ends.early", at.getLineNr()), e);
             }
-            return fail("is not valid JSON: line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + reason(e), e);
+            return fail(Texts.format("graphFiles.invalid.json.at", at.getLineNr(), at.getColumnNr(), reason(e)), e);
         }
 
         /** The parser's reason, without the source description it appends. */
@@ -586,11 +588,11 @@ public final class GraphFiles {
 
         private static String describe(JsonToken token) {
             return switch (token) {
-                case START_ARRAY -> "a JSON list";
-                case VALUE_STRING -> "a JSON string";
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-                case VALUE_TRUE, VALUE_FALSE -> "a true/false value";
-                default -> "JSON " + token.asString();
+                case START_ARRAY -> Texts.get("graphFiles.token.list");
+                case VALUE_STRING -> Texts.get("graphFiles.token.string");
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Texts.get("graphFiles.token.number");
+                case VALUE_TRUE, VALUE_FALSE -> Texts.get("graphFiles.token.boolean");
+                default -> Texts.format("graphFiles.token.other", token.asString());
             };
         }
 
@@ -598,25 +600,24 @@ public final class GraphFiles {
         private void checkHeader(JsonNode root) throws GraphFileException {
             JsonNode format = root.get("format");
             if (format == null) {
-                throw fail("is not a ResNet Explorer graph: it has no \"format\": \"" + FORMAT + "\"");
+                throw fail(Texts.format("graphFiles.no.format", "format", FORMAT));
             }
             if (!FORMAT.equals(format.textValue())) {
-                throw fail("is not a ResNet Explorer graph: its format is " + shown(format) + ", not \"" + FORMAT + "\"");
+                throw fail(Texts.format("graphFiles.wrong.format", shown(format), FORMAT));
             }
             JsonNode version = root.get("schemaVersion");
             if (version == null) {
-                throw fail("lacks 'schemaVersion' (the version of its format): the file is damaged");
+                throw fail(Texts.format("graphFiles.no.version", "schemaVersion"));
             }
             if (!isWhole(version)) {
-                throw fail("'schemaVersion' must be a whole number, not " + shown(version));
+                throw fail(Texts.format("graphFiles.not.whole", "schemaVersion", shown(version)));
             }
             BigInteger number = version.bigIntegerValue();
             if (number.compareTo(BigInteger.valueOf(SCHEMA_VERSION)) > 0) {
-                throw fail("was saved by a newer version of ResNet Explorer (schema " + number + "; this version reads "
-                        + SCHEMA_VERSION + "): update the app");
+                throw fail(Texts.format("graphFiles.newer", number, SCHEMA_VERSION));
             }
             if (number.signum() <= 0) {
-                throw fail("has schemaVersion " + number + ", but versions start at 1: the file is damaged");
+                throw fail(Texts.format("graphFiles.version.below.one", "schemaVersion", number));
             }
         }
 
@@ -629,20 +630,20 @@ public final class GraphFiles {
         }
 
         private Node node(JsonNode json, int index) throws GraphFileException {
-            String owner = "node #" + index;
+            String owner = Texts.format("graphFiles.owner.node.index", index);
             requireObject(json, owner);
             String name = text(json, "name", owner);
             if (name.isBlank()) {
-                throw fail(owner + " has an empty 'name'");
+                throw fail(Texts.format("graphFiles.empty.name", owner, "name"));
             }
-            owner = "node '" + name + "'";
+            owner = Texts.format("graphFiles.owner.node", name);
             String kind = text(json, "kind", owner);
             Class<? extends LayerSpec> type = KINDS.get(kind);
             if (type == null) {
-                throw fail(owner + " has kind " + shown(json.get("kind")) + ", which is not a layer kind: use one of "
-                        + String.join(", ", KINDS.keySet()));
+                throw fail(Texts.format("graphFiles.unknown.kind", owner, shown(json.get("kind")),
+                        String.join(", ", KINDS.keySet())));
             }
-            return new Node(name, layer(json, type, owner + " (" + kind + ")"));
+            return new Node(name, layer(json, type, Texts.format("graphFiles.owner.node.kind", owner, kind)));
         }
 
         /** The layer of that record type, each component read from the setting of its name. */
@@ -653,12 +654,12 @@ public final class GraphFiles {
                 String setting = components[i].getName();
                 JsonNode value = json.get(setting);
                 if (value == null) {
-                    throw fail(owner + " lacks '" + setting + "'");
+                    throw fail(Texts.format("graphFiles.lacks", owner, setting));
                 }
                 try {
                     values[i] = CODECS.get(components[i].getType()).read().apply(value, setting);
                 } catch (IllegalArgumentException e) {
-                    throw fail(owner + ": " + e.getMessage(), e);
+                    throw fail(Texts.format("graphFiles.owner.problem", owner, e.getMessage()), e);
                 }
             }
             Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
@@ -667,7 +668,7 @@ public final class GraphFiles {
                 return canonical.newInstance(values);
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof IllegalArgumentException invalid) {
-                    throw fail(owner + ": " + invalid.getMessage(), invalid);
+                    throw fail(Texts.format("graphFiles.owner.problem", owner, invalid.getMessage()), invalid);
                 }
                 throw new IllegalStateException("cannot create " + type.getSimpleName() + " from " + owner, e.getCause());
             } catch (ReflectiveOperationException e) {
@@ -676,7 +677,7 @@ public final class GraphFiles {
         }
 
         private Wire wire(JsonNode json, int index) throws GraphFileException {
-            String owner = "wire #" + index;
+            String owner = Texts.format("graphFiles.owner.wire.index", index);
             requireObject(json, owner);
             String from = text(json, "from", owner);
             String to = text(json, "to", owner);
@@ -684,25 +685,25 @@ public final class GraphFiles {
             try {
                 return new Wire(from, to, port);
             } catch (IllegalArgumentException e) {
-                throw fail(owner + ": " + e.getMessage(), e);
+                throw fail(Texts.format("graphFiles.owner.problem", owner, e.getMessage()), e);
             }
         }
 
         private Block block(JsonNode json, int index) throws GraphFileException {
-            String owner = "block #" + index;
+            String owner = Texts.format("graphFiles.owner.block.index", index);
             requireObject(json, owner);
             String name = text(json, "name", owner);
             if (name.isBlank()) {
-                throw fail(owner + " has an empty 'name'");
+                throw fail(Texts.format("graphFiles.empty.name", owner, "name"));
             }
-            owner = "block '" + name + "'";
+            owner = Texts.format("graphFiles.owner.block", name);
             String kind = text(json, "kind", owner);
             String option = text(json, "shortcutOption", owner);
             String branchEnd = text(json, "branchEnd", owner);
             List<String> members = new ArrayList<>();
             for (JsonNode member : list(json, "members", true, owner)) {
                 if (!member.isTextual()) {
-                    throw fail(owner + ": 'members' must be a list of node names, not " + shown(json.get("members")));
+                    throw fail(Texts.format("graphFiles.members.not.names", owner, "members", shown(json.get("members"))));
                 }
                 members.add(member.textValue());
             }
@@ -712,7 +713,7 @@ public final class GraphFiles {
                 blockKind = BlockKind.parse(kind);
                 shortcutOption = ShortcutOption.parse(option);
             } catch (IllegalArgumentException e) {
-                throw fail(owner + ": " + e.getMessage(), e);
+                throw fail(Texts.format("graphFiles.owner.problem", owner, e.getMessage()), e);
             }
             try {
                 return new Block(name, blockKind, shortcutOption, branchEnd, members);
@@ -724,17 +725,17 @@ public final class GraphFiles {
 
         private void requireObject(JsonNode json, String owner) throws GraphFileException {
             if (!json.isObject()) {
-                throw fail(owner + " must be a JSON object ({...}), not " + shown(json));
+                throw fail(Texts.format("graphFiles.owner.not.object", owner, shown(json)));
             }
         }
 
         private String text(JsonNode json, String key, String owner) throws GraphFileException {
             JsonNode value = json.get(key);
             if (value == null) {
-                throw fail(owner + " lacks '" + key + "'");
+                throw fail(Texts.format("graphFiles.lacks", owner, key));
             }
             if (!value.isTextual()) {
-                throw fail(owner + ": '" + key + "' must be text, not " + shown(value));
+                throw fail(Texts.format("graphFiles.not.text", owner, key, shown(value)));
             }
             return value.textValue();
         }
@@ -746,10 +747,10 @@ public final class GraphFiles {
                 return JSON.arrayNode();
             }
             if (value == null) {
-                throw fail(owner + " lacks '" + key + "'");
+                throw fail(Texts.format("graphFiles.lacks", owner, key));
             }
             if (!value.isArray()) {
-                throw fail(owner + ": '" + key + "' must be a list ([...]), not " + shown(value));
+                throw fail(Texts.format("graphFiles.not.list", owner, key, shown(value)));
             }
             return value;
         }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * A network as a directed graph of named layers joined by wires, with its residual blocks. Immutable: every
@@ -33,13 +34,13 @@ public final class Network {
     private final Map<String, Block> blockOfNode = new HashMap<>();
 
     public Network(String name, List<Node> nodes, List<Wire> wires, List<Block> blocks) {
-        this.name = Checks.name(name, "a network");
+        this.name = Checks.name(name, "network");
         this.nodes = List.copyOf(nodes);
         this.wires = List.copyOf(wires);
         this.blocks = List.copyOf(blocks);
         for (Node node : this.nodes) {
             if (nodesByName.put(node.name(), node) != null) {
-                throw new IllegalArgumentException("two nodes are named '" + node.name() + "'");
+                throw new IllegalArgumentException(Texts.format("network.two.nodes", node.name()));
             }
         }
         for (Wire wire : this.wires) {
@@ -52,39 +53,39 @@ public final class Network {
 
     private void indexWire(Wire wire) {
         if (!nodesByName.containsKey(wire.from())) {
-            throw new IllegalArgumentException("a wire starts at '" + wire.from() + "', which is not a node");
+            throw new IllegalArgumentException(Texts.format("network.wire.from", wire.from()));
         }
         Node to = nodesByName.get(wire.to());
         if (to == null) {
-            throw new IllegalArgumentException("a wire ends at '" + wire.to() + "', which is not a node");
+            throw new IllegalArgumentException(Texts.format("network.wire.to", wire.to()));
         }
         if (!to.layer().inputPorts().contains(wire.port())) {
-            throw new IllegalArgumentException(to.layer().kind() + " '" + to.name() + "' has no input port '" + wire.port()
-                    + "' (its ports: " + String.join(", ", to.layer().inputPorts()) + ")");
+            throw new IllegalArgumentException(Texts.format("network.no.port", to.layer().kind(), to.name(),
+                    wire.port(), String.join(", ", to.layer().inputPorts())));
         }
         String earlier = sources.computeIfAbsent(wire.to(), k -> new HashMap<>()).put(wire.port(), wire.from());
         if (earlier != null) {
-            throw new IllegalArgumentException("input '" + wire.port() + "' of '" + wire.to() + "' gets two wires, from '"
-                    + earlier + "' and '" + wire.from() + "'");
+            throw new IllegalArgumentException(Texts.format("network.two.wires", wire.port(), wire.to(), earlier,
+                    wire.from()));
         }
         consumers.computeIfAbsent(wire.from(), k -> new ArrayList<>()).add(wire);
     }
 
     private void indexBlock(Block block) {
         if (blocksByName.put(block.name(), block) != null) {
-            throw new IllegalArgumentException("two blocks are named '" + block.name() + "'");
+            throw new IllegalArgumentException(Texts.format("network.two.blocks", block.name()));
         }
         if (nodesByName.containsKey(block.name())) {
-            throw new IllegalArgumentException("block '" + block.name() + "' has the name of a node");
+            throw new IllegalArgumentException(Texts.format("network.block.node.name", block.name()));
         }
         for (String member : block.members()) {
             if (!nodesByName.containsKey(member)) {
-                throw new IllegalArgumentException("block '" + block.name() + "' holds '" + member + "', which is not a node");
+                throw new IllegalArgumentException(Texts.format("network.block.member", block.name(), member));
             }
             Block other = blockOfNode.put(member, block);
             if (other != null) {
-                throw new IllegalArgumentException("'" + member + "' is in two blocks, '" + other.name() + "' and '"
-                        + block.name() + "'");
+                throw new IllegalArgumentException(Texts.format("network.two.blocks.member", member, other.name(),
+                        block.name()));
             }
         }
     }
@@ -112,7 +113,7 @@ public final class Network {
 
     /** The node of that name. @throws IllegalArgumentException if there is none */
     public Node requireNode(String nodeName) {
-        return node(nodeName).orElseThrow(() -> new IllegalArgumentException("there is no node '" + nodeName + "'"));
+        return node(nodeName).orElseThrow(() -> new IllegalArgumentException(Texts.format("network.no.node", nodeName)));
     }
 
     public Optional<Block> block(String blockName) {
@@ -261,7 +262,7 @@ public final class Network {
     }
 
     private Block requireBlock(String blockName) {
-        return block(blockName).orElseThrow(() -> new IllegalArgumentException("there is no block '" + blockName + "'"));
+        return block(blockName).orElseThrow(() -> new IllegalArgumentException(Texts.format("networkEdits.no.block", blockName)));
     }
 
     private Optional<String> findAdd(Block block) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The editor's bigger edits, as pure functions from one network to the next: add a residual block after a
@@ -27,7 +28,7 @@ public final class NetworkEdits {
             boolean batchNorm, ActivationFunction activation) {
         network.requireNode(after);
         Shape shape = Analysis.of(network).outputShape(after).orElseThrow(() -> new IllegalStateException(
-                "the output shape of '" + after + "' is not known yet: fix the problems the network shows first"));
+                Texts.format("networkEdits.shape.unknown", after)));
         String name = freeBlockName(network);
         BlockStyle style = new BlockStyle(batchNorm, activation, option, true);
         NetworkBuilder b = new NetworkBuilder(network.name());
@@ -36,8 +37,7 @@ public final class NetworkEdits {
         String out;
         if (shape instanceof Shape.Flat) {
             if (kind != BlockKind.BASIC) {
-                throw new IllegalStateException("a " + kind.id() + " block needs an image; after '" + after
-                        + "' comes a flat vector: add a basic block");
+                throw new IllegalStateException(Texts.format("networkEdits.needs.image.after", kind.id(), after));
             }
             out = ResidualBlocks.basicDense(b, name, after, features, style);
         } else {
@@ -45,8 +45,7 @@ public final class NetworkEdits {
                 case BASIC, CUSTOM -> ResidualBlocks.basicConv(b, name, after, features, 1, style);
                 case BOTTLENECK -> {
                     if (features % 4 != 0) {
-                        throw new IllegalStateException("a bottleneck restores 4 x its inner width, but '" + after + "' has "
-                                + features + " channels, not a multiple of 4");
+                        throw new IllegalStateException(Texts.format("networkEdits.bottleneck.after", after, features));
                     }
                     yield ResidualBlocks.bottleneck(b, name, after, features / 4, 1, style);
                 }
@@ -65,26 +64,24 @@ public final class NetworkEdits {
     public static Network wrapInSkipConnection(Network network, Collection<String> selection, ShortcutOption option) {
         Set<String> chosen = new LinkedHashSet<>(selection);
         if (chosen.isEmpty()) {
-            throw new IllegalStateException("select the layers to wrap in a skip connection first");
+            throw new IllegalStateException(Texts.get("networkEdits.select.first"));
         }
         for (String name : chosen) {
             network.requireNode(name);
             network.blockOf(name).ifPresent(block -> {
-                throw new IllegalStateException("'" + name + "' is already in block '" + block.name()
-                        + "': a layer belongs to one block at most");
+                throw new IllegalStateException(Texts.format("networkEdits.already.in.block", name, block.name()));
             });
             LayerSpec layer = network.requireNode(name).layer();
             if (layer instanceof Input || layer instanceof Output) {
-                throw new IllegalStateException("the " + layer.kind() + " cannot be inside a skip connection: select the"
-                        + " layers between them");
+                throw new IllegalStateException(Texts.format("networkEdits.not.inside", layer.kind()));
             }
         }
         List<String> exits = chosen.stream()
                 .filter(n -> network.consumers(n).stream().anyMatch(w -> !chosen.contains(w.to()))).toList();
         if (exits.size() != 1) {
-            throw new IllegalStateException("a skip connection goes around one path of layers, but "
-                    + (exits.isEmpty() ? "nothing after the selection uses its output" : exits.size()
-                    + " of the selected layers feed layers outside it") + ": select a chain of layers");
+            throw new IllegalStateException(exits.isEmpty()
+                    ? Texts.get("networkEdits.no.exit")
+                    : Texts.format("networkEdits.many.exits", exits.size()));
         }
         List<String> members = network.nodes().stream().map(Node::name).filter(chosen::contains).toList();
         String name = freeBlockName(network);
@@ -97,10 +94,9 @@ public final class NetworkEdits {
      * the block's shape (their strides are 1), so a block that downsamples is followed by blocks that do not.
      */
     public static Network stackBlocks(Network network, String blockName, int count) {
-        Block block = network.block(blockName).orElseThrow(() -> new IllegalArgumentException("there is no block '"
-                + blockName + "'"));
+        Block block = network.block(blockName).orElseThrow(() -> new IllegalArgumentException(Texts.format("networkEdits.no.block", blockName)));
         if (count < 1) {
-            throw new IllegalArgumentException("stack at least 1 block (got " + count + ")");
+            throw new IllegalArgumentException(Texts.format("networkEdits.stack.at.least", count));
         }
         Network result = network;
         String previous = blockOutput(network, block);
@@ -270,8 +266,7 @@ public final class NetworkEdits {
         int features = LayerSpec.features(shape);
         if (shape instanceof Shape.Flat) {
             if (kind == BlockKind.BOTTLENECK || kind == BlockKind.PREACT) {
-                throw new IllegalStateException("a " + kind.id() + " block needs an image, but this network works on flat"
-                        + " vectors: add a basic block");
+                throw new IllegalStateException(Texts.format("networkEdits.needs.image", kind.id()));
             }
             ResidualBlocks.basicDense(b, name, in, features, style);
         } else {
@@ -279,8 +274,7 @@ public final class NetworkEdits {
                 case BASIC, CUSTOM -> ResidualBlocks.basicConv(b, name, in, features, 1, style);
                 case BOTTLENECK -> {
                     if (features % 4 != 0) {
-                        throw new IllegalStateException("a bottleneck restores 4 x its inner width, but " + features
-                                + " channels are not a multiple of 4");
+                        throw new IllegalStateException(Texts.format("networkEdits.bottleneck", features));
                     }
                     ResidualBlocks.bottleneck(b, name, in, features / 4, 1, style);
                 }

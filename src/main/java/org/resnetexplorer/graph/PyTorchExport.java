@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * Writes a network as a self-contained, readable PyTorch module: one {@code nn.Module} class per distinct
@@ -41,7 +42,7 @@ public final class PyTorchExport {
         PyTorchExport export = new PyTorchExport(network);
         List<Problem> errors = export.analysis.errors();
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("'" + network.name() + "' cannot be exported yet: " + errors.get(0).message());
+            throw new IllegalArgumentException(Texts.format("pyTorchExport.not.yet", network.name(), errors.get(0).message()));
         }
         return export.write();
     }

@@ -1,6 +1,7 @@
 package org.resnetexplorer.graph;
 
 import java.util.List;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The shape of one example's tensor as it flows between layers, without the batch dimension: either an
@@ -34,7 +35,7 @@ public sealed interface Shape permits Shape.Image, Shape.Flat {
             try {
                 dims[i] = Integer.parseInt(parts[i]);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a shape: write C,H,W (e.g. 3,32,32) or a size (e.g. 2)");
+                throw new IllegalArgumentException(Texts.format("shape.parse", text));
             }
         }
         return of(dims);
@@ -48,7 +49,7 @@ public sealed interface Shape permits Shape.Image, Shape.Flat {
         if (dims.length == 3) {
             return image(dims[0], dims[1], dims[2]);
         }
-        throw new IllegalArgumentException("a shape has 1 dimension (a flat size) or 3 (C,H,W), not " + dims.length);
+        throw new IllegalArgumentException(Texts.format("shape.dimensions", dims.length));
     }
 
     /** An image of {@code channels x height x width} values. */

@@ -1,6 +1,7 @@
 package org.resnetexplorer.graph;
 
 import java.util.Locale;
+import org.resnetexplorer.i18n.Texts;
 
 /** The paper's three kinds of shortcut (section 3.3 and Table 3). */
 public enum ShortcutOption {
@@ -16,7 +17,7 @@ public enum ShortcutOption {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a shortcut option: use A, B or C");
+            throw new IllegalArgumentException(Texts.format("shortcutOption.unknown", text));
         }
     }
 }

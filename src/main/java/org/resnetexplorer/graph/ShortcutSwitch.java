@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.resnetexplorer.i18n.Texts;
 
 /** Turns a block's shortcut off (its plain twin) and on again, restoring the very same nodes and order. */
 final class ShortcutSwitch {
@@ -41,16 +42,16 @@ final class ShortcutSwitch {
                 .filter(w -> block.contains(w.to()) && !block.contains(w.from()))
                 .map(Wire::from).distinct().toList();
         if (entries.size() != 1) {
-            throw new IllegalStateException("block '" + block.name() + "' needs exactly one input from outside to carry"
-                    + " around its layers, but has " + entries.size() + ": connect its first layer to one earlier layer");
+            throw new IllegalStateException(Texts.format("shortcutSwitch.entries", block.name(),
+                    entries.size()));
         }
         String entry = entries.get(0);
         Analysis analysis = Analysis.of(network);
         Shape in = analysis.outputShape(entry).orElse(null);
         Shape out = analysis.outputShape(end).orElse(null);
         if (in == null || out == null) {
-            throw new IllegalStateException("the shapes around block '" + block.name() + "' are not known yet: fix the"
-                    + " problems the network shows first, then turn the shortcut on");
+            throw new IllegalStateException(Texts.format("shortcutSwitch.shapes.unknown",
+                    block.name()));
         }
         int stride = strideBetween(network, in, out, block);
         String shortcutName = freeName(network, block.name() + ".shortcut");
@@ -97,8 +98,7 @@ final class ShortcutSwitch {
                 ? (from.height() - 1) / stride + 1 == to.height() && (from.width() - 1) / stride + 1 == to.width()
                 : in instanceof Shape.Flat && out instanceof Shape.Flat && stride == 1;
         if (!fits) {
-            throw new IllegalStateException("no shortcut can take block '" + block.name() + "'s input " + in
-                    + " to its output " + out + ": the block must keep or subsample the image size");
+            throw new IllegalStateException(Texts.format("shortcutSwitch.no.fit", block.name(), in, out));
         }
         return stride;
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The paper's architectures by name, as the command line and the app call them: {@code resnet-50},
@@ -64,8 +65,8 @@ public final class Templates {
     public static Network build(String name, TemplateOptions options) {
         Matcher m = NAME.matcher(name.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + name + "' is not a template: try resnet-18, cifar-resnet-20 or"
-                    + " mlp-resnet-8 (the command 'templates' lists them all)");
+            throw new IllegalArgumentException(Texts.format("templates.unknown", name, "resnet-18, cifar-resnet-20",
+                    "mlp-resnet-8", "templates"));
         }
         String family = m.group(1);
         int depth = Integer.parseInt(m.group(2));
@@ -84,7 +85,7 @@ public final class Templates {
     private static Network imageNet(String name, int depth, boolean residual, TemplateOptions options) {
         int[] stages = IMAGENET_STAGES.get(depth);
         if (stages == null) {
-            throw new IllegalArgumentException("'" + name + "': the ImageNet ResNets have 18, 34, 50, 101 or 152 layers");
+            throw new IllegalArgumentException(Texts.format("templates.imagenet.depth", name));
         }
         boolean bottleneck = depth >= 50;
         BlockStyle style = options.style(ShortcutOption.B, true, residual);
@@ -108,8 +109,7 @@ public final class Templates {
 
     private static Network cifar(String name, int depth, boolean residual, boolean preActivation, TemplateOptions options) {
         if (depth < 8 || depth > MAX_CIFAR_DEPTH || (depth - 2) % 6 != 0) {
-            throw new IllegalArgumentException("'" + name + "': CIFAR nets have 6n+2 layers (8, 14, 20, 32, 44, 56, 110, 1202,"
-                    + " ...), not " + depth);
+            throw new IllegalArgumentException(Texts.format("templates.cifar.depth", name, depth));
         }
         int n = (depth - 2) / 6;
         BlockStyle style = options.style(ShortcutOption.A, true, residual);
@@ -137,11 +137,10 @@ public final class Templates {
 
     private static Network mlp(String name, int depth, boolean residual, TemplateOptions options) {
         if (depth < 1 || depth > MAX_MLP_DEPTH) {
-            throw new IllegalArgumentException("'" + name + "': an MLP has 1 to " + MAX_MLP_DEPTH + " hidden layers, not " + depth);
+            throw new IllegalArgumentException(Texts.format("templates.mlp.depth", name, MAX_MLP_DEPTH, depth));
         }
         if (residual && depth % 2 != 0) {
-            throw new IllegalArgumentException("'" + name + "': a residual MLP needs an even number of hidden layers (its"
-                    + " blocks hold two), not " + depth);
+            throw new IllegalArgumentException(Texts.format("templates.mlp.even", name, depth));
         }
         BlockStyle style = options.style(ShortcutOption.A, false, residual);
         int width = options.widthOr(16);

@@ -3,9 +3,9 @@ package org.resnetexplorer.graph;
 /** Carries the output of node {@code from} into input port {@code port} of node {@code to}. */
 public record Wire(String from, String to, String port) {
     public Wire {
-        Checks.name(from, "a wire's start");
-        Checks.name(to, "a wire's end");
-        Checks.name(port, "a wire's port");
+        Checks.name(from, "wire.start");
+        Checks.name(to, "wire.end");
+        Checks.name(port, "wire.port");
     }
 
     /** A wire into the single input port of a one-input layer. */

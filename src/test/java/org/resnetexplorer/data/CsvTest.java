@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resnetexplorer.graph.Shape;
+import org.resnetexplorer.i18n.Texts;
 
 /** CSV files of features and a label column. */
 @DisplayName("CSV files")
@@ -194,6 +195,28 @@ class CsvTest {
         assertFails(folder, "is a folder");
         byte[] binary = {(byte) 0xff, (byte) 0xfe, (byte) 0xc3, 0x28, 10};
         assertFails(DataFiles.write(dir.resolve("binary.csv"), binary, false), "is not UTF-8 text");
+    }
+
+    @Test
+    @DisplayName("with the language set to Chinese, a broken CSV file is refused in Chinese, naming the file and the line")
+    void brokenFileInChinese() {
+        Path file = DataFiles.writeText(dir.resolve("坏的.csv"), "x,y,label\n1,2,a\n3,abc,b\n");
+        // Datasets keeps its descriptions in constants, read once: load it in English first, or they would stay
+        // Chinese for the tests that run after this one in the same JVM.
+        assertThat(Datasets.description("spiral")).startsWith("2-D points");
+        Texts.Language before = Texts.language();
+        try {
+            Texts.use(Texts.Language.CHINESE);
+            assertThatThrownBy(() -> load(file)).isInstanceOf(DatasetException.class)
+                    .hasMessage("坏的.csv: " + file + " 第 3 行，第 2 列（“y”）：“abc”不是数字（标签是最后一列，或名为 label 或 class"
+                            + " 的列；其他列都必须是数值）");
+            assertThatThrownBy(() -> load(dir.resolve("missing.csv"))).hasMessageEndingWith(" 不存在");
+            assertThatThrownBy(() -> Datasets.load("imagenet", null)).hasMessageStartingWith("imagenet: 未知的数据集“imagenet”");
+        } finally {
+            Texts.use(before);
+        }
+        assertThatThrownBy(() -> load(file)).as("English again once the language is restored")
+                .hasMessageContaining(" line 3, column 2 ('y'): 'abc' is not a number");
     }
 
     @Test

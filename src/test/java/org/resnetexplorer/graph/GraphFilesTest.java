@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.resnetexplorer.i18n.Texts;
 
 class GraphFilesTest {
     /** A small valid graph (2 inputs, one dense layer, 2 classes) that the broken files below start from. */
@@ -290,6 +291,34 @@ class GraphFilesTest {
         Files.writeString(file, content);
 
         assertRejected(file, expected.toArray(String[]::new));
+    }
+
+    @Test
+    @DisplayName("with the language set to Chinese, a broken file is refused in Chinese, naming the file and the field")
+    void brokenFileInChinese() throws Exception {
+        Path file = dir.resolve("坏的.json");
+        Files.writeString(file, withNode(json("{'name': 'conv1', 'kind': 'Conv2D', 'kernel': 3, 'stride': 1, 'padding': 1,"
+                + " 'bias': false}")));
+        Path folder = Files.createDirectory(dir.resolve("nets"));
+        Path cut = dir.resolve("cut.json");
+        Files.writeString(cut, json("{" + HEADER + ", 'nodes': ["));
+        // Classes that keep texts in constants read them once: load them in English first, or they would stay
+        // Chinese for the tests that run after this one in the same JVM.
+        assertThat(List.of(Checks.AT_LEAST, ShapeException.NEEDS_IMAGE, Analysis.CYCLE)).doesNotContainNull();
+        Texts.Language before = Texts.language();
+        try {
+            Texts.use(Texts.Language.CHINESE);
+            assertThatThrownBy(() -> GraphFiles.load(file)).isInstanceOf(GraphFileException.class)
+                    .hasMessage(file + ": 节点“conv1”（Conv2D）缺少“filters”");
+            assertThatThrownBy(() -> GraphFiles.load(folder)).isInstanceOf(GraphFileException.class)
+                    .hasMessage(folder + ": 这是文件夹，不是图文件：请选择其中的 .json 文件");
+            assertThatThrownBy(() -> GraphFiles.load(cut)).isInstanceOf(GraphFileException.class)
+                    .hasMessageStartingWith(cut + ": 文件在第 1 行提前结束");
+        } finally {
+            Texts.use(before);
+        }
+        assertThatThrownBy(() -> GraphFiles.load(file)).as("English again once the language is restored")
+                .hasMessage(file + ": node 'conv1' (Conv2D) lacks 'filters'");
     }
 
     static Stream<Arguments> brokenFiles() {

@@ -12,6 +12,7 @@ public final class AllowedNames {
             // the app, libraries, formats
             "ResNet", "Explorer", "PyTorch", "Python", "python", "PNG", "CSV", "CPU", "IDX", "TensorFlow", "Playground",
             "Debian", "apt", "get", "install", "json", "py", "csv", "png", "build", "FILE", "label", "class",
+            "JSON", "UTF", "GB", "true", "false",
             // layer types and their parts, as named in the graph and in the papers
             "ReLU", "BN", "Conv", "Dense", "BatchNorm", "Input", "Output", "Softmax", "Tanh", "Sigmoid", "Identity",
             "MLP", "CNN", "SGD", "Adam", "NaN", "CxHxW", "spiral", "gauss",
