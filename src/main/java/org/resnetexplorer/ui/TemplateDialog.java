@@ -27,6 +27,7 @@ import org.resnetexplorer.i18n.Texts;
  * BatchNorm and activation, with a live preview of the parameters and multiply-adds. Its result is the network.
  */
 final class TemplateDialog extends Dialog<Network> {
+    static final String CHOOSE = Texts.get("templateDialog.choose");
     static final String TITLE = Texts.get("templateDialog.title");
     static final String HEADER = Texts.get("templateDialog.header");
     static final String OPEN = Texts.get("templateDialog.open");
@@ -163,7 +164,7 @@ final class TemplateDialog extends Dialog<Network> {
         built = null;
         try {
             if (choice.isEmpty()) {
-                throw new IllegalArgumentException("choose a family and depth");
+                throw new IllegalArgumentException(CHOOSE);
             }
             built = choice.get().build();
             Analysis analysis = Analysis.of(built);
