@@ -970,20 +970,7 @@ final class MainWindow {
 
     private void startTraining(boolean paused) {
         if (Boolean.getBoolean(FRAME_STATS)) {
-            charts.frameTimer().reset(); // frame statistics while training, not while the window builds itself
-            System.err.printf(java.util.Locale.ROOT, "Run pressed at uptime %.3f s%n",
-                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
-            // the FX thread's own CPU time over the run's first seconds: unlike frame times, hardly changed by
-            // other processes on the machine
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long before = threads.getCurrentThreadCpuTime();
-            for (double at : new double[] {0.5, 1, 2, 3}) {
-                PauseTransition later = new PauseTransition(javafx.util.Duration.seconds(at));
-                later.setOnFinished(e -> System.err.printf(java.util.Locale.ROOT,
-                        "FX thread CPU time in the first %.1f s after Run: %.0f ms%n", at,
-                        (threads.getCurrentThreadCpuTime() - before) / 1e6));
-                later.play();
-            }
+            charts.frameTimer().runStarted(); // frame statistics while training, not while the window builds itself
         }
         try {
             TrainingSetup setup = trainingPanel.setup();

@@ -1,9 +1,12 @@
 package org.resnetexplorer.ui.charts;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.util.Duration;
 
 /**
  * Measures how smooth the window stays: the time from one FX pulse to the next while it runs (a long redraw
@@ -15,6 +18,8 @@ public final class FrameTimer {
     static final int CAPACITY = 100_000;
     /** A pulse interval above this is a late frame: the window visibly stutters. */
     static final long LATE_NANOS = 50_000_000L;
+    /** Seconds after Run at which {@link #runStarted} reports the FX thread's CPU time. */
+    private static final double[] CPU_CHECKPOINTS = {0.5, 1, 2, 3};
 
     /** Durations in milliseconds: how many, their mean, median, 95th and 99th percentile and maximum. */
     public record Stats(int count, double mean, double p50, double p95, double p99, double max) {
@@ -88,6 +93,29 @@ public final class FrameTimer {
         logLate = true;
         if (stalls == null) {
             stalls = StallProfile.start(Thread.currentThread());
+        }
+    }
+
+    /**
+     * A run starts (Run pressed): forgets what came before and, when diagnosing, prints the time and then the
+     * FX thread's own CPU time over the run's first seconds (unlike frame times, hardly changed by other
+     * processes on the machine). Call on the FX thread.
+     */
+    public void runStarted() {
+        reset();
+        if (!logLate) {
+            return;
+        }
+        System.err.printf(Locale.ROOT, "Run pressed at uptime %.3f s%n",
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadCpuTime();
+        for (double seconds : CPU_CHECKPOINTS) {
+            PauseTransition later = new PauseTransition(Duration.seconds(seconds));
+            later.setOnFinished(e -> System.err.printf(Locale.ROOT,
+                    "FX thread CPU time in the first %.1f s after Run: %.0f ms%n", seconds,
+                    (threads.getCurrentThreadCpuTime() - before) / 1e6));
+            later.play();
         }
     }
 
