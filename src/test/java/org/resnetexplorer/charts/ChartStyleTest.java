@@ -1,6 +1,7 @@
 package org.resnetexplorer.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.resnetexplorer.charts.Pixels.count;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
@@ -22,18 +23,6 @@ class ChartStyleTest {
         }
         return new LinePlot("Error", "iteration", "error").percent(true).yRange(0, 1)
                 .add(new LinePlot.Line(new Series("run", x, y), Palette.run(0), 1.3f, false));
-    }
-
-    private static int count(BufferedImage image, Color colour) {
-        int n = 0;
-        for (int x = 0; x < image.getWidth(); x++) {
-            for (int y = 0; y < image.getHeight(); y++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF)) {
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 
     /** Pixels at least {@code level} bright in every channel (white text, light axes). */

@@ -1,6 +1,7 @@
 package org.resnetexplorer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.resnetexplorer.charts.Pixels.count;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.Color;
@@ -230,18 +231,6 @@ class AppearanceTest {
                     0.1, 10, List.of(), List.of(), List.of()));
         }
         return list;
-    }
-
-    private static int count(BufferedImage image, Color colour) {
-        int n = 0;
-        for (int x = 0; x < image.getWidth(); x++) {
-            for (int y = 0; y < image.getHeight(); y++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF)) {
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 
     private interface Io {
