@@ -81,10 +81,13 @@ final class Appearance {
             this.charts = charts;
         }
 
-        /** The theme kept as {@code value} in the preferences ("Dark" from before themes had ids too), or null. */
+        /**
+         * The theme kept as {@code value} in the preferences, or null; ids match regardless of case, so the
+         * visible words kept before themes had ids ("Dark", "Light") still read.
+         */
         static Theme of(String value) {
             for (Theme t : values()) {
-                if (t.id.equalsIgnoreCase(value) || t.label.equalsIgnoreCase(value)) {
+                if (t.id.equalsIgnoreCase(value)) {
                     return t;
                 }
             }
