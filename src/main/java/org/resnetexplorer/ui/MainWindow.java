@@ -2,10 +2,12 @@ package org.resnetexplorer.ui;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +20,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -297,18 +300,44 @@ final class MainWindow {
     }
 
     /**
-     * Rehearses the first run off-screen ({@link WarmUp}) {@code rounds} times, one round per pause, while the
-     * window idles after start-up; stops as soon as a training starts or the window closes.
+     * While the window idles after start-up: first has the run list make its rows ({@link WarmUp#makeRows}),
+     * then rehearses the first run off-screen ({@link WarmUp#rehearse}) {@code rounds} times, one step per
+     * pause; stops as soon as a training starts or the window closes.
      */
     void warmUpWhileIdle(int rounds) {
-        if (rounds <= 0) {
-            return;
+        whenIdle(() -> {
+            WarmUp.makeRows(runsTable);
+            rehearseWhileIdle(rounds);
+        });
+    }
+
+    private void rehearseWhileIdle(int rounds) {
+        if (rounds > 0) {
+            runWhileIdle(new WarmUp.Round(stage.getScene()).steps().iterator(), () -> rehearseWhileIdle(rounds - 1));
+        } else if (Boolean.getBoolean(FRAME_STATS)) {
+            System.err.printf(Locale.ROOT, "warm-up done at uptime %.3f s%n",
+                    ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
         }
+    }
+
+    /** Runs the steps one per pause while the window idles, then {@code then}. */
+    private void runWhileIdle(java.util.Iterator<Runnable> steps, Runnable then) {
+        whenIdle(() -> {
+            steps.next().run();
+            if (steps.hasNext()) {
+                runWhileIdle(steps, then);
+            } else {
+                then.run();
+            }
+        });
+    }
+
+    /** Runs {@code step} after a pause, unless a training has started or the window has closed by then. */
+    private void whenIdle(Runnable step) {
         PauseTransition pause = new PauseTransition(WarmUp.PAUSE);
         pause.setOnFinished(e -> {
             if (!closed && !training.activeProperty().get() && stage.getScene() != null) {
-                WarmUp.rehearse(stage.getScene());
-                warmUpWhileIdle(rounds - 1);
+                step.run();
             }
         });
         pause.play();
@@ -898,6 +927,23 @@ final class MainWindow {
         }
     }
 
+    /** For bench/ui.sh: the frame statistics of the training alone, without the idle window after it. */
+    private void printFrameStatsWhenTrainingEnds() {
+        ChangeListener<Boolean> ended = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> value, Boolean was, Boolean active) {
+                if (!active) {
+                    value.removeListener(this);
+                    System.err.printf(Locale.ROOT, "training ended at uptime %.3f s%n",
+                            ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+                    System.err.println("FX pulse to pulse while training: " + charts.frameTimer().pulses()
+                            + ", over 50 ms: " + charts.frameTimer().latePulses());
+                }
+            }
+        };
+        training.activeProperty().addListener(ended);
+    }
+
     private boolean frameStatsPrinted;
 
     private synchronized void printFrameStats() {
@@ -976,6 +1022,9 @@ final class MainWindow {
             TrainingSetup setup = trainingPanel.setup();
             trainingPanel.save(prefs.node(NODE_TRAINING));
             training.start(document.network(), setup, paused);
+            if (Boolean.getBoolean(FRAME_STATS)) {
+                printFrameStatsWhenTrainingEnds();
+            }
         } catch (IllegalArgumentException e) {
             tell(e.getMessage());
             error(CANNOT_TRAIN, e.getMessage());

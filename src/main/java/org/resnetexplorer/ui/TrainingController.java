@@ -327,6 +327,9 @@ final class TrainingController {
     }
 
     private void ended(RunRecord record, RunResult result) {
+        // the run's last snapshots may still wait for the next pulse: deliver them first, or they would set the
+        // list's step back below the final one ("Finished, 39 / 40")
+        queue.drain();
         record.statusProperty().set(result.status());
         record.stepProperty().set(result.steps());
         if (!Double.isNaN(result.trainError())) {

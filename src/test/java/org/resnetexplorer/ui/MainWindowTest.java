@@ -337,6 +337,25 @@ class MainWindowTest {
     }
 
     @Test
+    @DisplayName("Before the first run the run list makes its rows; the first run fills them instead of making new ones")
+    void runListMakesItsRowsBeforehand(FxRobot robot) {
+        javafx.scene.control.TableView<RunRecord> table = robot.lookup("#runs").queryTableView();
+        assertThat(table.lookupAll(".table-row-cell")).as("an empty list has no rows yet").isEmpty();
+        int[] rows = {0};
+        robot.interact(() -> rows[0] = WarmUp.makeRows(table));
+        assertThat(rows[0]).as("a row for every line the list has room for").isGreaterThan(3);
+        assertThat(table.getItems()).as("the window's runs, still none").isEmpty();
+        assertThat(table.getItems()).isSameAs(window.training().runs());
+        java.util.Set<javafx.scene.Node> made = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        robot.interact(() -> made.addAll(table.lookupAll(".table-row-cell")));
+        robot.interact(() -> window.training().runs().add(new RunRecord("r", "m", "spiral", false, 10)));
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.Set<javafx.scene.Node> after = robot.lookup("#runs .table-row-cell").queryAll();
+        assertThat(after).as("the same rows, filled").isNotEmpty().allMatch(made::contains);
+        robot.interact(() -> window.training().runs().clear());
+    }
+
+    @Test
     @DisplayName("Run trains the spiral example and its plain twin without freezing the window; both finish and the"
             + " run list shows them")
     void runSpiral(FxRobot robot) throws Exception {

@@ -42,6 +42,8 @@ public abstract class ChartView extends BorderPane {
     final FlowPane controls = new FlowPane(8, 4);
     final ContextMenu menu;
     boolean dirty = true;
+    /** The runs changed since the controls were last brought up to date (a hidden chart waits till it shows). */
+    private boolean controlsStale;
 
     ChartView(ChartsPane pane, String id) {
         this.pane = pane;
@@ -109,8 +111,30 @@ public abstract class ChartView extends BorderPane {
     void styleChanged() {
     }
 
-    /** Called after the runs changed (runs added or removed, snapshots appended): update the controls. */
+    /**
+     * Called after the runs changed (runs added or removed, snapshots appended), while the chart shows or before
+     * it is exported: update the controls.
+     */
     void runsChanged() {
+    }
+
+    /** The runs changed: the controls update now if the chart shows, else when it shows or exports. */
+    final void runsChanged(boolean shown) {
+        controlsStale = true;
+        if (shown) {
+            refreshControls();
+        }
+    }
+
+    /**
+     * Brings the controls up to date with the runs if they changed since (a hidden chart's lists and choosers do
+     * no work while another tab shows: each pulse of a run would otherwise restyle and lay them out).
+     */
+    final void refreshControls() {
+        if (controlsStale) {
+            controlsStale = false;
+            runsChanged();
+        }
     }
 
     /** The text shown beside the hovered point. */
@@ -153,6 +177,7 @@ public abstract class ChartView extends BorderPane {
      * @throws IOException with a message naming the file, the problem and what to do
      */
     public Path exportPng(Path file, double scale) throws IOException {
+        refreshControls();
         return ChartExport.png(chart(), file, scale, pane.chartStyle());
     }
 

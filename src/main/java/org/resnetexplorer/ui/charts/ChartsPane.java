@@ -73,7 +73,12 @@ public final class ChartsPane extends BorderPane {
             tab.setId("tab-" + view.getId());
             tabs.getTabs().add(tab);
         }
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> requestRedraw());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                ((ChartView) b.getContent()).refreshControls();
+            }
+            requestRedraw();
+        });
         sceneProperty().addListener((o, old, scene) -> {
             if (old != null) {
                 old.removePostLayoutPulseListener(afterLayout);
@@ -144,8 +149,9 @@ public final class ChartsPane extends BorderPane {
 
     private void runsChanged() {
         boolean empty = !store.hasSnapshots();
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
         for (ChartView view : views) {
-            view.runsChanged();
+            view.runsChanged(shown != null && shown.getContent() == view);
             view.showEmptyHint(empty);
             view.changed();
         }
@@ -262,6 +268,7 @@ public final class ChartsPane extends BorderPane {
     private List<ChartView.Export> allExports() {
         List<ChartView.Export> exports = new ArrayList<>();
         for (ChartView view : views) {
+            view.refreshControls();
             exports.addAll(view.exports());
         }
         return exports;
@@ -328,6 +335,7 @@ public final class ChartsPane extends BorderPane {
         if (file != null) {
             Path path = withExtension(file.toPath(), ".png");
             lastFolder = path.toAbsolutePath().getParent();
+            view.refreshControls();
             Chart chart = view.chart();
             ChartStyle style = chartStyle;
             report(inBackground(() -> List.of(ChartExport.png(chart, path, scale, style))));

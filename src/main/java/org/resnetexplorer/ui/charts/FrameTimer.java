@@ -158,6 +158,17 @@ public final class FrameTimer {
         return Stats.of(pulses, Math.min(pulseCount, CAPACITY));
     }
 
+    /** How many pulse-to-pulse intervals recorded since the start or reset were late (over 50 ms). */
+    public int latePulses() {
+        int late = 0;
+        for (int i = 0, n = Math.min(pulseCount, CAPACITY); i < n; i++) {
+            if (pulses[i] > LATE_NANOS) {
+                late++;
+            }
+        }
+        return late;
+    }
+
     /** The time each redraw held the FX thread, recorded since the start or reset. */
     public Stats redraws() {
         return Stats.of(redraws, Math.min(redrawCount, CAPACITY));

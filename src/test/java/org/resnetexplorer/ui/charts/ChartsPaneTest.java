@@ -196,6 +196,45 @@ class ChartsPaneTest {
     }
 
     @Test
+    @DisplayName("a hidden chart's lists and choosers wait while training: they fill when its tab shows or it exports")
+    void hiddenControlsWait(FxRobot robot) throws Exception {
+        feedTwoRuns(robot);
+        HeatmapView heatmap = view(HeatmapView.class);
+        LayerLinesView lines = view(LayerLinesView.class);
+        HistogramView histogram = view(HistogramView.class);
+        assertThat(heatmap.run.getItems()).as("no work for a hidden tab").isEmpty();
+        assertThat(lines.layers.getItems()).isEmpty();
+
+        robot.clickOn("Gradient heatmap");
+        settle();
+        assertThat(heatmap.run.getItems()).as("filled as the tab shows").containsExactly("plain-8", "resnet-8");
+        assertThat(heatmap.run.getValue()).isEqualTo("plain-8");
+        assertThat(heatmap.settled()).isTrue();
+
+        // the histogram has never shown: exporting it brings its choosers up to date first
+        Path png = folder.resolve("histogram.png");
+        robot.interact(() -> {
+            try {
+                histogram.exportPng(png, 1);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(histogram.block.getItems()).containsExactly("block1", "block2", "block3", "block4");
+        assertThat(histogram.step.step()).as("at the latest step").isEqualTo(400);
+        assertThat(org.resnetexplorer.charts.Pixels.count(ImageIO.read(png.toFile()), Palette.run(1)))
+                .as("the residual run's bars").isGreaterThan(50);
+        robot.interact(() -> {
+            try {
+                pane.exportAll(folder.resolve("all"));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(lines.chosen()).as("export all brings every chart up to date").containsExactly("conv1", "conv5", "conv8");
+    }
+
+    @Test
     @DisplayName("export all writes one 1200 x 800 PNG per chart; a chart at 2x is twice that; CSV beside")
     void exportAll(FxRobot robot) throws Exception {
         feedTwoRuns(robot);

@@ -1,0 +1,32 @@
+package org.resnetexplorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The window's collector (decision 0013) is set where the app is launched: `mvn javafx:run`, the self-contained
+ * folder's launcher, and the window benchmark, which measures what users get. One list, three places.
+ */
+class LaunchOptionsTest {
+    static final List<String> GC_OPTIONS = List.of("-XX:+UseParallelGC", "-Xmn32m", "-XX:MetaspaceSize=128m");
+
+    @Test
+    @DisplayName("mvn javafx:run, the launcher script and bench/ui.sh start the JVM with the same collector options")
+    void sameCollectorEverywhere() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        for (String option : GC_OPTIONS) {
+            assertThat(pom).as("javafx-maven-plugin's options").contains("<option>" + option + "</option>");
+        }
+        String launcher = Files.readString(Path.of("src/dist/bin/resnet-explorer"));
+        String bench = Files.readString(Path.of("bench/ui.sh"));
+        String line = String.join(" ", GC_OPTIONS);
+        assertThat(launcher).as("the launcher").contains(line);
+        assertThat(bench).as("the window benchmark's default").contains(line);
+    }
+}
