@@ -41,6 +41,6 @@ import -window "$window" "$SHOT"
 echo "screenshot: $SHOT"
 kill "$pid"
 wait "$pid" 2>/dev/null || true
-cat target/ui-bench.err | grep -E "first window|FX pulse|training ended|warm-up done|chart |late frame|Run pressed|FX thread CPU|^FX thread during|^  +[0-9.]+%"
+cat target/ui-bench.err | grep -E "^Render thread during|first window|FX pulse|training ended|warm-up done|chart |late frame|Run pressed|FX thread CPU|^FX thread during|^  +[0-9.]+%"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$HOME_DIR"
