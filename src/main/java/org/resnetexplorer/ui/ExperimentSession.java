@@ -408,11 +408,21 @@ final class ExperimentSession {
         return "error-curves";
     }
 
+    /**
+     * The step the story chart opens at: the first measured step for gradient claims (they compare the gradients
+     * as training starts, before the plain nets' weights adapt), else none (the latest, following the runs).
+     */
+    static java.util.OptionalInt storyStep(Experiment experiment) {
+        return experiment.claims().stream().anyMatch(c -> c.figure() == Claim.Figure.GRADIENT_RATIO)
+                ? java.util.OptionalInt.of(1) : java.util.OptionalInt.empty();
+    }
+
     private void selectStoryChart(Experiment experiment) {
         String id = storyChart(experiment);
         for (ChartView view : charts.charts()) {
             if (id.equals(view.getId())) {
                 charts.select(view);
+                storyStep(experiment).ifPresent(view::chooseStep);
             }
         }
     }

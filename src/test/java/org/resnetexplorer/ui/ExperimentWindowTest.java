@@ -296,5 +296,8 @@ class ExperimentWindowTest {
         assertThat(ExperimentSession.storyChart(Experiments.bundled("residual-responses"))).isEqualTo("response-std");
         assertThat(ExperimentSession.storyChart(Experiments.bundled("degradation"))).isEqualTo("error-curves");
         assertThat(ExperimentSession.storyChart(Experiments.bundled("very-deep"))).isEqualTo("error-curves");
+        assertThat(ExperimentSession.storyStep(Experiments.bundled("vanishing-gradients")))
+                .as("the vanishing gradients show as training starts").hasValue(1);
+        assertThat(ExperimentSession.storyStep(Experiments.bundled("residual-responses"))).isEmpty();
     }
 }

@@ -137,6 +137,13 @@ public abstract class ChartView extends BorderPane {
         }
     }
 
+    /**
+     * Shows the measurements at {@code step} and stops following the latest one, in a chart that has a step to
+     * choose (gradient vs depth, residual histogram); the others ignore it.
+     */
+    public void chooseStep(int step) {
+    }
+
     /** The text shown beside the hovered point. */
     String hoverText(LinePlot plot, LinePlot.Hit hit) {
         return String.format(HOVER, hit.line().series().name(), number(hit.x()), number(hit.y()));

@@ -19,6 +19,11 @@ final class DepthView extends ChartView {
     }
 
     @Override
+    public void chooseStep(int chosen) {
+        step.choose(chosen);
+    }
+
+    @Override
     public String title() {
         return TITLE;
     }

@@ -28,6 +28,11 @@ final class HistogramView extends ChartView {
     }
 
     @Override
+    public void chooseStep(int chosen) {
+        step.choose(chosen);
+    }
+
+    @Override
     public String title() {
         return TITLE;
     }

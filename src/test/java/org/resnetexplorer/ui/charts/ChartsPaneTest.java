@@ -196,6 +196,23 @@ class ChartsPaneTest {
     }
 
     @Test
+    @DisplayName("gradient vs depth chosen at step 1 stays there as the runs go on; Latest follows them again")
+    void depthAtChosenStep(FxRobot robot) {
+        DepthView depth = view(DepthView.class);
+        robot.interact(() -> {
+            pane.select(depth);
+            depth.chooseStep(1);
+        });
+        feedTwoRuns(robot);
+        assertThat(depth.step.step()).as("still the step chosen before the runs came").isEqualTo(1);
+        assertThat(depth.step.latest.isSelected()).isFalse();
+        assertThat(depth.canvas.chart().plot().orElseThrow().title()).endsWith("step 1");
+        robot.clickOn("#depth-latest");
+        settle();
+        assertThat(depth.step.step()).isEqualTo(400);
+    }
+
+    @Test
     @DisplayName("a hidden chart's lists and choosers wait while training: they fill when its tab shows or it exports")
     void hiddenControlsWait(FxRobot robot) throws Exception {
         feedTwoRuns(robot);
