@@ -14,6 +14,13 @@ final class Choosers {
     private Choosers() {
     }
 
+    /** A label naming {@code control} (its mnemonic and screen readers lead to the control). */
+    static Label labelFor(String text, javafx.scene.Node control) {
+        Label label = new Label(text);
+        label.setLabelFor(control);
+        return label;
+    }
+
     /** A combo box of names with an id and a tooltip; calls {@code onChange} when the choice changes. */
     static ComboBox<String> combo(String id, String tooltip, Runnable onChange) {
         ComboBox<String> box = new ComboBox<>();
@@ -68,9 +75,7 @@ final class Choosers {
             value.getStyleClass().add("chart-value");
             value.setMinWidth(50);
             slider.disableProperty().bind(latest.selectedProperty());
-            Label label = new Label(STEP);
-            label.setLabelFor(slider);
-            getChildren().addAll(label, slider, value, latest);
+            getChildren().addAll(labelFor(STEP, slider), slider, value, latest);
             slider.valueProperty().addListener((o, a, b) -> {
                 value.setText(String.valueOf(step()));
                 onChange.run();

@@ -45,10 +45,8 @@ final class ErrorCurvesView extends ChartView {
         smoothing.setBlockIncrement(0.05);
         log.setId("error-log");
         log.setTooltip(new Tooltip(LOG_TIP));
-        Label label = new Label(SMOOTHING);
-        label.setLabelFor(smoothing);
         smoothingValue.getStyleClass().add("chart-value");
-        controls.getChildren().addAll(loss, label, smoothing, smoothingValue, log);
+        controls.getChildren().addAll(loss, Choosers.labelFor(SMOOTHING, smoothing), smoothing, smoothingValue, log);
         smoothing.valueProperty().addListener((o, a, b) -> changed());
         loss.selectedProperty().addListener((o, a, b) -> changed());
         log.selectedProperty().addListener((o, a, b) -> changed());

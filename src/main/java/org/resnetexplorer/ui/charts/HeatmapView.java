@@ -1,7 +1,6 @@
 package org.resnetexplorer.ui.charts;
 
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import org.resnetexplorer.charts.GradientNormHeatmap;
 import org.resnetexplorer.charts.RunHistory;
 import org.resnetexplorer.i18n.Texts;
@@ -20,9 +19,7 @@ final class HeatmapView extends ChartView {
 
     HeatmapView(ChartsPane pane) {
         super(pane, "gradient-heatmap");
-        Label label = new Label(RUN);
-        label.setLabelFor(run);
-        controls.getChildren().addAll(label, run);
+        controls.getChildren().addAll(Choosers.labelFor(RUN, run), run);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.resnetexplorer.ui.charts;
 
 import java.util.Locale;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import org.resnetexplorer.charts.LinePlot;
 import org.resnetexplorer.charts.ResidualResponses;
 import org.resnetexplorer.i18n.Texts;
@@ -22,9 +21,7 @@ final class HistogramView extends ChartView {
 
     HistogramView(ChartsPane pane) {
         super(pane, "residual-histogram");
-        Label label = new Label(BLOCK);
-        label.setLabelFor(block);
-        controls.getChildren().addAll(label, block, step);
+        controls.getChildren().addAll(Choosers.labelFor(BLOCK, block), block, step);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tooltip;
@@ -33,9 +32,7 @@ final class LayerLinesView extends ChartView {
 
     LayerLinesView(ChartsPane pane) {
         super(pane, "gradient-layers");
-        Label label = new Label(RUN);
-        label.setLabelFor(run);
-        controls.getChildren().addAll(label, run);
+        controls.getChildren().addAll(Choosers.labelFor(RUN, run), run);
         layers.setId("lines-layers");
         layers.setTooltip(new Tooltip(LAYERS_TIP));
         layers.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -63,9 +60,7 @@ final class LayerLinesView extends ChartView {
                 }
             }
         });
-        Label heading = new Label(LAYERS);
-        heading.setLabelFor(layers);
-        VBox side = new VBox(4, heading, layers);
+        VBox side = new VBox(4, Choosers.labelFor(LAYERS, layers), layers);
         side.getStyleClass().add("chart-side");
         VBox.setVgrow(layers, Priority.ALWAYS);
         setLeft(side);
