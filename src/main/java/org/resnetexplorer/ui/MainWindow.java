@@ -313,7 +313,12 @@ final class MainWindow {
 
     private void rehearseWhileIdle(int rounds) {
         if (rounds > 0) {
-            runWhileIdle(new WarmUp.Round(stage.getScene()).steps().iterator(), () -> rehearseWhileIdle(rounds - 1));
+            // a round's off-screen list and charts are made in its first step, not in the step before it
+            whenIdle(() -> {
+                java.util.Iterator<Runnable> steps = new WarmUp.Round(stage.getScene()).steps().iterator();
+                steps.next().run();
+                runWhileIdle(steps, () -> rehearseWhileIdle(rounds - 1));
+            });
         } else if (Boolean.getBoolean(FRAME_STATS)) {
             System.err.printf(Locale.ROOT, "warm-up done at uptime %.3f s%n",
                     ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);

@@ -119,7 +119,7 @@ public abstract class ChartView extends BorderPane {
     }
 
     /** The runs changed: the controls update now if the chart shows, else when it shows or exports. */
-    final void runsChanged(boolean shown) {
+    final void runsChangedWhile(boolean shown) {
         controlsStale = true;
         if (shown) {
             refreshControls();

@@ -151,7 +151,7 @@ public final class ChartsPane extends BorderPane {
         boolean empty = !store.hasSnapshots();
         Tab shown = tabs.getSelectionModel().getSelectedItem();
         for (ChartView view : views) {
-            view.runsChanged(shown != null && shown.getContent() == view);
+            view.runsChangedWhile(shown != null && shown.getContent() == view);
             view.showEmptyHint(empty);
             view.changed();
         }

@@ -25,6 +25,7 @@ final class StallProfile {
     /** Where JavaFX's render thread is during late frames (the FX thread may be waiting for it). */
     private final Map<String, Integer> renderSamples = new ConcurrentHashMap<>();
     private Thread renderer;
+    private boolean lookedForRenderer;
     private volatile long lastPulse = System.nanoTime();
 
     private StallProfile(Thread fx) {
@@ -60,7 +61,8 @@ final class StallProfile {
             long gap = System.nanoTime() - lastPulse;
             if (gap > STALL_NANOS && gap < IGNORE_NANOS) {
                 samples.merge(place(fx.getStackTrace()), 1, Integer::sum);
-                if (renderer == null) {
+                if (!lookedForRenderer) { // once: listing every thread is not for each 5 ms sample
+                    lookedForRenderer = true;
                     renderer = Thread.getAllStackTraces().keySet().stream()
                             .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
                 }
