@@ -9,7 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layers stay visible and point one way: graph is the pure model (no JavaFX, no ND4J, nothing of this
- * project above it); only ui touches JavaFX; engine and data never reach up into cli or ui; i18n (the texts) serves them all and depends on none.
+ * project above it); only ui touches JavaFX; engine and data never reach up into cli or ui; i18n (the texts) serves
+ * them all and depends on none; files (safe file handling) serves them all and depends on the texts only.
  */
 @AnalyzeClasses(packages = "org.resnetexplorer", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayerRulesTest {
@@ -55,6 +56,15 @@ class LayerRulesTest {
             .that().resideInAPackage("org.resnetexplorer.cli..")
             .should().dependOnClassesThat().resideInAPackage("org.resnetexplorer.ui..")
             .because("the headless commands must run with no display attached");
+
+    @ArchTest
+    static final ArchRule filesDependOnTextsOnly = noClasses()
+            .that().resideInAPackage("org.resnetexplorer.files..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.resnetexplorer.graph..", "org.resnetexplorer.engine..",
+                    "org.resnetexplorer.data..", "org.resnetexplorer.charts..", "org.resnetexplorer.experiments..",
+                    "org.resnetexplorer.cli..", "org.resnetexplorer.ui..", "javafx..", "org.nd4j..", "org.bytedeco..")
+            .allowEmptyShould(true)
+            .because("every layer reads and writes files through it, the graph model included, so it leans on no layer");
 
     @ArchTest
     static final ArchRule textsDependOnNothingOfOurs = noClasses()
