@@ -94,6 +94,12 @@ final class ExperimentCommand implements Command {
         MetricsFiles files = null;
         Path folder = parsed.option("--out") == null ? null : Path.of(parsed.option("--out"));
         try {
+            runner.prepare(); // the dataset and every run's network, before anything is written or trained
+        } catch (DatasetException | ExperimentFileException e) {
+            err.println("error: " + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
+        try {
             if (folder != null) {
                 files = new MetricsFiles(folder);
                 runner.addListener(files::snapshot);
@@ -137,9 +143,9 @@ final class ExperimentCommand implements Command {
                 out.println("wrote " + folder.resolve(MetricsFiles.METRICS) + " and " + MetricsFiles.HISTOGRAMS);
             }
             return report(result, language, out);
-        } catch (DatasetException e) {
-            err.println("experiment: " + e.getMessage());
-            return Cli.FAILED;
+        } catch (DatasetException | ExperimentFileException e) {
+            err.println("error: " + e.getMessage()); // prepared above, so not expected here
+            return Cli.BAD_INPUT;
         } catch (IOException e) {
             err.println("experiment: cannot write to " + folder + ": " + e.getMessage());
             return Cli.FAILED;

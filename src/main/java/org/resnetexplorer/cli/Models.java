@@ -2,9 +2,12 @@ package org.resnetexplorer.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.GraphFileException;
 import org.resnetexplorer.graph.GraphFiles;
 import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.graph.Problem;
 import org.resnetexplorer.graph.TemplateOptions;
 import org.resnetexplorer.graph.Templates;
 
@@ -41,5 +44,21 @@ final class Models {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage() + (model.contains("/") ? " (and there is no file '" + model + "')" : ""));
         }
+    }
+
+    /**
+     * The network's analysis, if the graph is valid (no open port, cycle, missing output, shape mismatch): a command
+     * checks this before it creates or computes anything.
+     *
+     * @throws UsageException naming the model and its first problem
+     */
+    static Analysis requireValid(String model, Network network) throws UsageException {
+        Analysis analysis = Analysis.of(network);
+        List<Problem> errors = analysis.errors();
+        if (!errors.isEmpty()) {
+            throw new UsageException(model + ": " + errors.get(0).message()
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problems)" : ""));
+        }
+        return analysis;
     }
 }

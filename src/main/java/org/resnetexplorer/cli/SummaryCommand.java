@@ -47,12 +47,7 @@ final class SummaryCommand implements Command {
         }
         String model = parsed.positional().get(0);
         Network network = Models.resolve(model, ModelOptions.from(parsed));
-        Analysis analysis = Analysis.of(network);
-        List<Problem> errors = analysis.errors();
-        if (!errors.isEmpty()) {
-            throw new UsageException(model + ": " + errors.get(0).message()
-                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problems)" : ""));
-        }
+        Analysis analysis = Models.requireValid(model, network);
         for (Problem warning : analysis.problems()) {
             err.println("warning: " + warning.message());
         }

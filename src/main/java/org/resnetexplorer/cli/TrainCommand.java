@@ -77,6 +77,7 @@ final class TrainCommand implements Command {
         Dataset dataset = loadDataset(datasetName, parsed);
         TemplateOptions modelOptions = ModelOptions.from(parsed).withInput(dataset.shape()).withClasses(dataset.classes());
         Network network = Models.resolve(model, modelOptions);
+        Models.requireValid(model, network);
         TrainingSettings settings = settings(parsed);
         Path folder = Path.of(parsed.option("--out") != null ? parsed.option("--out")
                 : "runs/" + network.name() + "-" + dataset.name() + "-seed" + settings.seed());

@@ -77,6 +77,14 @@ public final class Datasets {
     }
 
     /**
+     * The datasets that load without a folder of the user's own files (generated in code, bundled, or from Debian's
+     * package): the ones an experiment preset may name, since a preset travels without files.
+     */
+    public static List<String> namesWithoutFolder() {
+        return names().stream().filter(name -> !name.equals("mnist") && !name.equals("cifar10")).toList();
+    }
+
+    /**
      * One line describing {@code name} for help texts ({@link #CSV_HELP} for a {@code .csv} path).
      *
      * @throws IllegalArgumentException for an unknown name

@@ -13,11 +13,20 @@ public record TrainingSettings(int steps, int batch, Optimizer optimizer, Learni
         int histogramBins) {
 
     public static final int DEFAULT_METRICS_EVERY = 10;
+    /**
+     * The most steps a run takes: 1,000,000, about 15 times the paper's 64,000 iterations of CIFAR-10 training and
+     * hours even for the smallest net on a laptop. More is surely a mistake (a run that would never end).
+     */
+    public static final int MAX_STEPS = 1_000_000;
 
     public TrainingSettings {
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(schedule, "schedule");
         atLeast(1, steps, "steps");
+        if (steps > MAX_STEPS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "steps must be at most %,d (got %,d): a run that long would not end in a lesson", MAX_STEPS, steps));
+        }
         atLeast(1, batch, "batch");
         atLeast(1, evalEvery, "eval-every");
         atLeast(1, metricsEvery, "metrics-every");

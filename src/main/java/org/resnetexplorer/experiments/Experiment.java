@@ -1,6 +1,7 @@
 package org.resnetexplorer.experiments;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.resnetexplorer.data.DatasetOptions;
@@ -30,6 +31,7 @@ public record Experiment(String id, Map<String, String> title, Map<String, Strin
 
     public Experiment {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(settings, "settings");
         title = Map.copyOf(title);
         explanation = Map.copyOf(explanation);
         paper = Map.copyOf(paper);
@@ -40,6 +42,11 @@ public record Experiment(String id, Map<String, String> title, Map<String, Strin
         }
         if (fullFactor < 1) {
             throw new IllegalArgumentException("the full factor must be at least 1 (got " + fullFactor + ")");
+        }
+        if ((long) settings.steps() * fullFactor > TrainingSettings.MAX_STEPS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the full setting would train %,d x %,d steps, more"
+                    + " than the %,d a run may take: lower \"steps\" or \"fullFactor\"", settings.steps(), fullFactor,
+                    TrainingSettings.MAX_STEPS));
         }
     }
 
@@ -59,8 +66,9 @@ public record Experiment(String id, Map<String, String> title, Map<String, Strin
         if (!full || fullFactor == 1) {
             return settings;
         }
-        int steps = settings.steps() * fullFactor;
-        return settings.withSteps(steps).withEvalEvery(Math.max(1, settings.evalEvery() * fullFactor));
+        int steps = settings.steps() * fullFactor; // at most MAX_STEPS, checked by the constructor
+        return settings.withSteps(steps)
+                .withEvalEvery((int) Math.min(Integer.MAX_VALUE, (long) settings.evalEvery() * fullFactor));
     }
 
     public RunSpec run(String name) {

@@ -14,6 +14,7 @@ import org.resnetexplorer.engine.TrainingListener;
 import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.graph.Problem;
 import org.resnetexplorer.graph.TemplateOptions;
 import org.resnetexplorer.graph.Templates;
 
@@ -38,6 +39,8 @@ public final class ExperimentRunner {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
     private volatile Trainer current;
+    private Dataset dataset;
+    private List<Network> networks;
 
     public ExperimentRunner(Experiment experiment, boolean full) {
         this.experiment = Objects.requireNonNull(experiment, "experiment");
@@ -66,17 +69,53 @@ public final class ExperimentRunner {
         return Templates.build(spec.template(), options).withName(spec.name());
     }
 
-    /** Loads the experiment's dataset (none for an experiment that only counts). */
-    public Dataset dataset() throws DatasetException {
-        return experiment.trains() ? Datasets.load(experiment.dataset(), experiment.datasetOptions()) : null;
+    /** Every run's network for the dataset, each checked as the graph editor and the commands check a graph. */
+    private List<Network> networks(Dataset dataset) throws ExperimentFileException {
+        List<Network> networks = new ArrayList<>();
+        for (Experiment.RunSpec spec : experiment.runs()) {
+            String where = "experiment '" + experiment.id() + "', run '" + spec.name() + "': ";
+            Network network;
+            try {
+                network = network(spec, spec.train() ? dataset : null);
+            } catch (IllegalArgumentException e) {
+                throw new ExperimentFileException(where + e.getMessage());
+            }
+            List<Problem> errors = Analysis.of(network).errors();
+            if (!errors.isEmpty()) {
+                throw new ExperimentFileException(where + errors.get(0).message());
+            }
+            networks.add(network);
+        }
+        return networks;
     }
 
-    public ExperimentResult run() throws DatasetException {
-        Dataset dataset = dataset();
+    /**
+     * Loads the dataset (none for an experiment that only counts) and builds and checks every run's network, once:
+     * before anything is written or trained. {@link #run()} prepares too, if this was not called.
+     *
+     * @throws DatasetException if the dataset cannot be loaded
+     * @throws ExperimentFileException if a run's network cannot be built or is not valid for the dataset
+     */
+    public void prepare() throws DatasetException, ExperimentFileException {
+        if (networks == null) {
+            dataset = experiment.trains() ? Datasets.load(experiment.dataset(), experiment.datasetOptions()) : null;
+            networks = networks(dataset);
+        }
+    }
+
+    /**
+     * Trains the runs one after the other, after {@link #prepare()}: a mistake in the last run is found before the
+     * first one trains.
+     *
+     * @throws DatasetException if the dataset cannot be loaded
+     * @throws ExperimentFileException if a run's network cannot be built or is not valid for the dataset
+     */
+    public ExperimentResult run() throws DatasetException, ExperimentFileException {
+        prepare();
         List<ExperimentResult.Run> runs = new ArrayList<>();
         int index = 0;
         for (Experiment.RunSpec spec : experiment.runs()) {
-            Network network = network(spec, spec.train() ? dataset : null);
+            Network network = networks.get(index);
             int at = index++;
             listeners.forEach(l -> l.runStarted(spec.name(), network, at, experiment.runs().size()));
             if (!spec.train()) {

@@ -1,6 +1,10 @@
 package org.resnetexplorer.experiments;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,17 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.resnetexplorer.data.DatasetOptions;
+import org.resnetexplorer.data.Datasets;
 import org.resnetexplorer.engine.LearningRateSchedule;
 import org.resnetexplorer.engine.Optimizer;
 import org.resnetexplorer.engine.TrainingSettings;
 import org.resnetexplorer.graph.ActivationFunction;
 import org.resnetexplorer.graph.ShortcutOption;
 import org.resnetexplorer.graph.TemplateOptions;
+import org.resnetexplorer.graph.Templates;
 
 /**
  * Reads experiment presets: the bundled ones (files in {@code assets/presets/}, shipped in the jar) and any
@@ -33,7 +40,10 @@ public final class Experiments {
     public static final List<String> BUNDLED = List.of("degradation", "plain-vs-resnet", "vanishing-gradients",
             "residual-responses", "bottleneck", "very-deep");
     private static final String FOLDER = "/assets/presets/";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict JSON: a second value after the preset, or a field given twice, is a mistake, not something to ignore. */
+    private static final ObjectMapper JSON = new ObjectMapper(
+            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Experiments() {
     }
@@ -79,8 +89,10 @@ public final class Experiments {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ExperimentFileException(where + ": not valid JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage() + ": fix the file or take the bundled preset again");
+            JsonLocation at = e.getLocation();
+            throw new ExperimentFileException(where + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr())
+                    + ": " + e.getOriginalMessage().lines().findFirst().orElse("") + ": fix the file or take the bundled"
+                    + " preset again");
         }
         Reader r = new Reader(where);
         if (root == null || !root.isObject()) {
@@ -89,42 +101,85 @@ public final class Experiments {
         if (!FORMAT.equals(root.path("format").asText())) {
             throw r.problem("format", "is not \"" + FORMAT + "\": this is not an experiment preset");
         }
-        int version = root.path("schemaVersion").asInt(-1);
+        JsonNode versionNode = root.path("schemaVersion");
+        int version = versionNode.isIntegralNumber() && versionNode.canConvertToInt() ? versionNode.asInt() : -1;
         if (version != SCHEMA_VERSION) {
             throw r.problem("schemaVersion", version > SCHEMA_VERSION
                     ? "is " + version + ", newer than this app reads (" + SCHEMA_VERSION + "): update ResNet Explorer"
                     : "is missing or not " + SCHEMA_VERSION);
         }
+        r.only(root, "", "format", "schemaVersion", "id", "title", "explanation", "paper", "dataset", "settings",
+                "fullFactor", "defaults", "runs", "claims");
         try {
             String id = r.text(root, "id");
-            JsonNode dataset = root.path("dataset");
-            String datasetName = dataset.isObject() ? r.text(dataset, "name") : null;
-            DatasetOptions datasetOptions = dataset.isObject() ? datasetOptions(r, dataset) : DatasetOptions.defaults();
-            TrainingSettings settings = settings(r, root.path("settings"));
-            TemplateOptions defaults = templateOptions(r, root.path("defaults"), TemplateOptions.defaults());
+            String datasetName = null;
+            DatasetOptions datasetOptions = DatasetOptions.defaults();
+            if (root.has("dataset")) {
+                JsonNode dataset = r.object(root, "dataset");
+                r.only(dataset, "dataset", "name", "seed", "trainSize", "testSize", "noise", "classes", "downscale");
+                datasetName = dataset(r, dataset);
+                datasetOptions = datasetOptions(r, dataset);
+            }
+            TrainingSettings settings = settings(r, root);
+            TemplateOptions defaults = templateOptions(r, root.has("defaults") ? r.object(root, "defaults") : null,
+                    TemplateOptions.defaults(), "defaults", "width", "batchNorm", "activation", "shortcut");
             List<Experiment.RunSpec> runs = new ArrayList<>();
-            for (JsonNode run : r.array(root, "runs")) {
-                runs.add(new Experiment.RunSpec(r.text(run, "name"), r.text(run, "template"), templateOptions(r, run, defaults),
-                        !run.has("train") || run.get("train").asBoolean(true)));
+            for (JsonNode run : r.objects(root, "runs")) {
+                Experiment.RunSpec spec = new Experiment.RunSpec(r.text(run, "name"), r.text(run, "template"),
+                        templateOptions(r, run, defaults, "runs", "name", "template", "train", "width", "batchNorm",
+                                "activation", "shortcut"),
+                        !run.has("train") || r.bool(run, "train"));
+                if (runs.stream().anyMatch(other -> other.name().equals(spec.name()))) {
+                    throw r.problem("runs", "name the run '" + spec.name() + "' twice: give each run its own name");
+                }
+                template(r, spec);
+                runs.add(spec);
             }
             if (runs.stream().anyMatch(Experiment.RunSpec::train) && datasetName == null) {
                 throw r.problem("dataset", "is missing: runs that train need a dataset");
             }
             List<Claim> claims = new ArrayList<>();
-            for (JsonNode claim : r.array(root, "claims")) {
+            for (JsonNode claim : r.objects(root, "claims")) {
                 claims.add(claim(r, claim, runs));
             }
+            int fullFactor = root.has("fullFactor") ? r.integer(root, "fullFactor") : 1;
             return new Experiment(id, r.texts(root, "title"), r.texts(root, "explanation"), r.texts(root, "paper"),
-                    datasetName, datasetOptions, settings, root.path("fullFactor").asInt(1), runs, claims);
+                    datasetName, datasetOptions, settings, fullFactor, runs, claims);
         } catch (IllegalArgumentException e) {
             throw new ExperimentFileException(where + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The dataset's name: one of the datasets the app has (a preset names no files: it travels without them), and
+     * not one that needs a folder of the user's own files, which a preset cannot give.
+     */
+    private static String dataset(Reader r, JsonNode node) throws ExperimentFileException {
+        String name = r.text(node, "name");
+        if (!Datasets.names().contains(name)) {
+            throw r.problem("dataset", "names '" + name + "', which is not one of " + String.join(", ", Datasets.namesWithoutFolder())
+                    + " (a preset cannot name a file; train your own data with the 'train' command)");
+        }
+        if (!Datasets.namesWithoutFolder().contains(name)) {
+            throw r.problem("dataset", "names '" + name + "', which needs a folder of your own files that a preset cannot"
+                    + " give: use one of " + String.join(", ", Datasets.namesWithoutFolder()) + ", or 'train' with --data-dir");
+        }
+        return name;
+    }
+
+    /** The run's template must exist and take the run's options, found now rather than after the runs before it trained. */
+    private static void template(Reader r, Experiment.RunSpec spec) throws ExperimentFileException {
+        try {
+            Templates.build(spec.template(), spec.options());
+        } catch (IllegalArgumentException e) {
+            throw r.problem("runs", "has a run '" + spec.name() + "' that cannot be built: " + e.getMessage());
         }
     }
 
     private static DatasetOptions datasetOptions(Reader r, JsonNode node) throws ExperimentFileException {
         DatasetOptions options = DatasetOptions.defaults();
         if (node.has("seed")) {
-            options = options.withSeed(node.get("seed").asLong());
+            options = options.withSeed(r.longInteger(node, "seed"));
         }
         if (node.has("trainSize")) {
             options = options.withTrainSize(r.integer(node, "trainSize"));
@@ -139,16 +194,19 @@ public final class Experiments {
             options = options.withClasses(r.integer(node, "classes"));
         }
         if (node.has("downscale")) {
-            options = options.withDownscale(node.get("downscale").asBoolean());
+            options = options.withDownscale(r.bool(node, "downscale"));
         }
         return options;
     }
 
-    private static TrainingSettings settings(Reader r, JsonNode node) throws ExperimentFileException {
+    private static TrainingSettings settings(Reader r, JsonNode root) throws ExperimentFileException {
         TrainingSettings settings = TrainingSettings.defaults().withMetricsEvery(TrainingSettings.DEFAULT_METRICS_EVERY);
-        if (!node.isObject()) {
+        if (!root.has("settings")) {
             return settings;
         }
+        JsonNode node = r.object(root, "settings");
+        r.only(node, "settings", "steps", "batch", "optimizer", "learningRate", "momentum", "weightDecay", "seed",
+                "evalEvery", "metricsEvery", "testLimit");
         if (node.has("steps")) {
             settings = settings.withSteps(r.integer(node, "steps"));
         }
@@ -168,7 +226,7 @@ public final class Experiments {
             settings = settings.withWeightDecay(r.number(node, "weightDecay"));
         }
         if (node.has("seed")) {
-            settings = settings.withSeed(node.get("seed").asLong());
+            settings = settings.withSeed(r.longInteger(node, "seed"));
         }
         if (node.has("evalEvery")) {
             settings = settings.withEvalEvery(r.integer(node, "evalEvery"));
@@ -182,16 +240,19 @@ public final class Experiments {
         return settings;
     }
 
-    private static TemplateOptions templateOptions(Reader r, JsonNode node, TemplateOptions base) throws ExperimentFileException {
-        TemplateOptions options = base;
-        if (!node.isObject()) {
-            return options;
+    /** The template options of {@code node} (null: none) over {@code base}; {@code fields} are the fields it may have. */
+    private static TemplateOptions templateOptions(Reader r, JsonNode node, TemplateOptions base, String where,
+            String... fields) throws ExperimentFileException {
+        if (node == null) {
+            return base;
         }
+        r.only(node, where, fields);
+        TemplateOptions options = base;
         if (node.has("width")) {
             options = options.withWidth(r.integer(node, "width"));
         }
         if (node.has("batchNorm")) {
-            options = options.withBatchNorm(node.get("batchNorm").asBoolean());
+            options = options.withBatchNorm(r.bool(node, "batchNorm"));
         }
         if (node.has("activation")) {
             options = options.withActivation(ActivationFunction.parse(r.text(node, "activation")));
@@ -203,21 +264,34 @@ public final class Experiments {
     }
 
     private static Claim claim(Reader r, JsonNode node, List<Experiment.RunSpec> runs) throws ExperimentFileException {
+        r.only(node, "claims", "figure", "run", "relation", "than", "thanFigure", "value", "factor", "margin", "statement");
         Claim.Figure figure = r.choice(node, "figure", Claim.Figure.class);
+        Claim.Figure other = node.has("thanFigure") ? r.choice(node, "thanFigure", Claim.Figure.class) : figure;
         String run = r.text(node, "run");
         String than = node.has("than") ? r.text(node, "than") : null;
-        for (String name : than == null ? List.of(run) : List.of(run, than)) {
-            if (runs.stream().noneMatch(s -> s.name().equals(name))) {
-                throw r.problem("claims", "name a run '" + name + "' that the experiment does not have");
-            }
+        if ((than == null) == !node.has("value")) {
+            throw r.problem("claims", "need either \"than\" (a run) or \"value\" (a number), not "
+                    + (than == null ? "neither" : "both"));
         }
-        if (than == null && !node.has("value")) {
-            throw r.problem("claims", "need \"than\" (a run) or \"value\" (a number)");
+        checkRun(r, runs, run, figure);
+        if (than != null) {
+            checkRun(r, runs, than, other);
         }
-        Claim.Figure other = node.has("thanFigure") ? r.choice(node, "thanFigure", Claim.Figure.class) : figure;
         return new Claim(figure, run, r.choice(node, "relation", Claim.Relation.class), than, other,
-                node.path("value").asDouble(Double.NaN), node.path("factor").asDouble(1), node.path("margin").asDouble(0),
+                node.has("value") ? r.number(node, "value") : Double.NaN,
+                node.has("factor") ? r.number(node, "factor") : 1, node.has("margin") ? r.number(node, "margin") : 0,
                 r.texts(node, "statement"));
+    }
+
+    /** A claim's run must exist, and train when the figure is one that training measures. */
+    private static void checkRun(Reader r, List<Experiment.RunSpec> runs, String name, Claim.Figure figure)
+            throws ExperimentFileException {
+        Experiment.RunSpec spec = runs.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> r.problem("claims", "name a run '" + name + "' that the experiment does not have"));
+        if (!spec.train() && figure != Claim.Figure.PARAMS && figure != Claim.Figure.MACS) {
+            throw r.problem("claims", "compare the " + figure.name().toLowerCase(Locale.ROOT) + " of run '" + name
+                    + "', which does not train: only params and macs are known without training");
+        }
     }
 
     /** Field access with errors that name the file and the field. */
@@ -236,28 +310,77 @@ public final class Experiments {
 
         int integer(JsonNode node, String field) throws ExperimentFileException {
             JsonNode value = node.get(field);
-            if (value == null || !value.canConvertToInt() || !value.isIntegralNumber()) {
+            if (value == null || !value.isIntegralNumber()) {
                 throw problem(field, "is missing or not a whole number");
+            }
+            if (!value.canConvertToInt()) {
+                throw problem(field, "is " + value.asText() + ", too large: at most " + Integer.MAX_VALUE);
             }
             return value.asInt();
         }
 
+        long longInteger(JsonNode node, String field) throws ExperimentFileException {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isIntegralNumber()) {
+                throw problem(field, "is missing or not a whole number");
+            }
+            if (!value.canConvertToLong()) {
+                throw problem(field, "is " + value.asText() + ", too large: at most " + Long.MAX_VALUE);
+            }
+            return value.asLong();
+        }
+
         double number(JsonNode node, String field) throws ExperimentFileException {
             JsonNode value = node.get(field);
-            if (value == null || !value.isNumber()) {
+            if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
                 throw problem(field, "is missing or not a number");
             }
             return value.asDouble();
         }
 
-        List<JsonNode> array(JsonNode node, String field) throws ExperimentFileException {
+        boolean bool(JsonNode node, String field) throws ExperimentFileException {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isBoolean()) {
+                throw problem(field, "is missing or not true or false");
+            }
+            return value.asBoolean();
+        }
+
+        JsonNode object(JsonNode node, String field) throws ExperimentFileException {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isObject()) {
+                throw problem(field, "is missing or not an object ({...})");
+            }
+            return value;
+        }
+
+        /** The list's items, each an object. */
+        List<JsonNode> objects(JsonNode node, String field) throws ExperimentFileException {
             JsonNode value = node.get(field);
             if (value == null || !value.isArray()) {
                 throw problem(field, "is missing or not a list");
             }
             List<JsonNode> items = new ArrayList<>();
-            value.forEach(items::add);
+            for (JsonNode item : value) {
+                if (!item.isObject()) {
+                    throw problem(field, "holds " + item.getNodeType().name().toLowerCase(Locale.ROOT)
+                            + " where an object ({...}) is expected");
+                }
+                items.add(item);
+            }
             return items;
+        }
+
+        /** Refuses a field the preset format does not have: a misspelt setting would otherwise be ignored. */
+        void only(JsonNode node, String where, String... fields) throws ExperimentFileException {
+            List<String> known = List.of(fields);
+            for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+                String name = names.next();
+                if (!known.contains(name)) {
+                    throw problem(where, "has a field \"" + shown(name)
+                            + "\" that presets do not have: use " + String.join(", ", known));
+                }
+            }
         }
 
         Map<String, String> texts(JsonNode node, String field) throws ExperimentFileException {
@@ -266,8 +389,20 @@ public final class Experiments {
                 throw problem(field, "is missing or has no English (\"en\") text");
             }
             Map<String, String> texts = new LinkedHashMap<>();
-            value.fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
+            for (Iterator<Map.Entry<String, JsonNode>> entries = value.fields(); entries.hasNext();) {
+                Map.Entry<String, JsonNode> entry = entries.next();
+                if (!entry.getValue().isTextual()) {
+                    throw problem(field, "has a \"" + shown(entry.getKey()) + "\" that is not a text");
+                }
+                texts.put(entry.getKey(), entry.getValue().asText());
+            }
             return texts;
+        }
+
+        /** A name from the file, short and on one line, for a message. */
+        private static String shown(String name) {
+            String line = name.replaceAll("\\p{Cntrl}", "?");
+            return line.length() <= 40 ? line : line.substring(0, 37) + "...";
         }
 
         <E extends Enum<E>> E choice(JsonNode node, String field, Class<E> type) throws ExperimentFileException {

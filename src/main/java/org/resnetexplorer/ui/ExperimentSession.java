@@ -354,7 +354,7 @@ final class ExperimentSession {
         next.addListener(new Relay(snapshots, experiment.trains() ? experiment.dataset() : ""));
         Task<ExperimentResult> task = new Task<>() {
             @Override
-            protected ExperimentResult call() throws DatasetException {
+            protected ExperimentResult call() throws DatasetException, ExperimentFileException {
                 return next.run();
             }
 
@@ -569,8 +569,8 @@ final class ExperimentSession {
     private void failed(Throwable failure) {
         queue.stop();
         running.set(false);
-        String message = failure instanceof DatasetException || failure instanceof IllegalArgumentException
-                ? failure.getMessage() : String.valueOf(failure);
+        String message = failure instanceof DatasetException || failure instanceof ExperimentFileException
+                || failure instanceof IllegalArgumentException ? failure.getMessage() : String.valueOf(failure);
         panel.showNotChecked(message);
         panel.setProgress(0, message);
         tell.accept(message);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,26 @@ class CliTest {
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("no bundled experiment 'figure-99'");
         assertThat(run("experiment", "bottleneck", "--png").code()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a preset with a mistake in its last run, or a dataset it cannot have, exits 2 before the first run trains")
+    void experimentCheckedFirst(@TempDir Path dir) throws Exception {
+        String good = org.resnetexplorer.experiments.Experiments.bundledText("degradation");
+        Map<String, String> broken = Map.of(
+                "mlp-nope-20", good.replace("\"template\": \"mlp-plain-20\"", "\"template\": \"mlp-nope-20\""),
+                "downscal", good.replace("\"seed\": 1}", "\"seed\": 1, \"downscale\": true}"));
+        for (Map.Entry<String, String> preset : broken.entrySet()) {
+            assertThat(preset.getValue()).isNotEqualTo(good);
+            Path file = Files.writeString(dir.resolve("preset.json"), preset.getValue());
+            Path out = dir.resolve("out");
+            Run run = run("experiment", file.toString(), "--out", out.toString());
+            assertThat(run.code()).as("%s: exit code; stderr %s", preset.getKey(), run.err()).isEqualTo(Cli.BAD_INPUT);
+            assertThat(run.err().lines().toList()).as("%s: stderr", preset.getKey()).hasSize(1);
+            assertThat(run.err()).startsWith("error: ").contains(preset.getKey()).doesNotContain("Exception", "\tat ");
+            assertThat(run.out()).as("%s: nothing trained", preset.getKey()).doesNotContain("run 1/2");
+            assertThat(out).as("%s: nothing written", preset.getKey()).doesNotExist();
+        }
     }
 
     @Test

@@ -11,13 +11,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.resnetexplorer.graph.Add;
+import org.resnetexplorer.graph.GraphFiles;
+import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.graph.Output;
+import org.resnetexplorer.graph.Templates;
+import org.resnetexplorer.graph.Wire;
 
 /** {@code train} from the command line: a short run, its files and progress, bad arguments, a diverging run. */
 class TrainCommandTest {
@@ -78,6 +87,7 @@ class TrainCommandTest {
             unknown dataset                | mlp-resnet-4 --dataset nosuchset               | nosuchset
             unknown model                  | mlp-fancy-4 --dataset spiral                   | mlp-fancy-4
             --steps 0                      | mlp-resnet-4 --dataset spiral --steps 0        | --steps
+            --steps past the limit         | mlp-resnet-4 --dataset spiral --steps 1000001  | at most 1,000,000
             --lr abc                       | mlp-resnet-4 --dataset spiral --lr abc         | abc
             --optimizer rmsprop            | mlp-resnet-4 --dataset spiral --optimizer rmsprop | rmsprop
             missing .csv file              | mlp-resnet-4 --dataset {dir}/nothing-here.csv  | nothing-here.csv
@@ -99,6 +109,28 @@ class TrainCommandTest {
         assertThat(lines.get(0)).as("%s: the message", description).startsWith("error: ").contains(named)
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(temp.resolve("out")).as("%s: nothing trained, no folder written", description).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a graph file that loads but is not valid (open port, cycle, no output) exits 2 before any folder is made")
+    void invalidGraphFiles() throws IOException {
+        Network net = Templates.build("mlp-resnet-4");
+        String add = net.nodes().stream().filter(n -> n.layer() instanceof Add).findFirst().orElseThrow().name();
+        String output = net.nodes().stream().filter(n -> n.layer() instanceof Output).findFirst().orElseThrow().name();
+        Map<String, Network> invalid = new LinkedHashMap<>();
+        invalid.put("open port", net.disconnect(add, Add.SHORTCUT));
+        invalid.put("no output", net.withoutNodes(Set.of(output)));
+        invalid.put("cycle", net.disconnect(add, Add.SHORTCUT).connect(new Wire(add, add, Add.SHORTCUT)));
+        for (Map.Entry<String, Network> graph : invalid.entrySet()) {
+            Path file = temp.resolve(graph.getKey().replace(' ', '-') + ".json");
+            GraphFiles.save(graph.getValue(), file);
+            Path out = temp.resolve("out-" + graph.getKey().replace(' ', '-'));
+            Run run = run("train", file.toString(), "--dataset", "spiral", "--steps", "2", "--out", out.toString());
+            assertThat(run.code()).as("%s: exit code; stderr: %s", graph.getKey(), run.err()).isEqualTo(2);
+            assertThat(run.err().lines().toList()).as("%s: stderr", graph.getKey()).hasSize(1);
+            assertThat(run.err()).startsWith("error: ").contains(file.getFileName().toString()).doesNotContain("Exception");
+            assertThat(out).as("%s: no folder written", graph.getKey()).doesNotExist();
+        }
     }
 
     @Test

@@ -40,7 +40,7 @@ class ExperimentsTest {
                 .contains("sideways").contains("above, below, at_most");
         assertThat(message(folder, good.replace("\"steps\": 600", "\"steps\": \"many\""))).contains("\"steps\"")
                 .contains("whole number");
-        assertThat(message(folder, good.replace("\"title\"", "\"heading\""))).contains("\"title\"").contains("missing");
+        assertThat(message(folder, good.replace("\"title\"", "\"heading\""))).contains("\"heading\"").contains("title");
         assertThatThrownBy(() -> Experiments.load(folder.resolve("nothing.json"))).isInstanceOf(ExperimentFileException.class)
                 .hasMessageContaining("nothing.json").hasMessageContaining("no such file");
         assertThatThrownBy(() -> Experiments.bundled("figure-99")).hasMessageContaining("degradation");
