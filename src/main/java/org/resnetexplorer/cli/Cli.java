@@ -42,16 +42,36 @@ public final class Cli {
         try {
             return command.run(commandArgs, out, err);
         } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + oneLine(e.getMessage()));
             return BAD_INPUT;
         } catch (RuntimeException e) {
-            err.println("internal error in '" + command.name() + "': " + e + (debug ? "" : " (run again with --debug for"
+            err.println("internal error in '" + command.name() + "': " + oneLine(String.valueOf(e)) + (debug ? "" : " (run again with --debug for"
                     + " details, and please report it)"));
             if (debug) {
                 e.printStackTrace(err);
             }
             return FAILED;
         }
+    }
+
+    /**
+     * The message on one line, whatever it quotes from a file or an argument: line breaks and other control
+     * characters are shown as escapes ({@code \n}, {@code \u0007}), so that a script reading the line gets all of it.
+     */
+    static String oneLine(String message) {
+        StringBuilder line = new StringBuilder();
+        message.codePoints().forEach(c -> {
+            if (c == '\n') {
+                line.append("\\n");
+            } else if (c == '\r') {
+                line.append("\\r");
+            } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                line.append(String.format("\\u%04x", c));
+            } else {
+                line.appendCodePoint(c);
+            }
+        });
+        return line.toString();
     }
 
     private static String names() {

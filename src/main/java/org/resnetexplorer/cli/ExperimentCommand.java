@@ -27,9 +27,10 @@ import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.graph.Network;
 
 /**
- * {@code experiment [NAME | FILE.json] [--full] [--out DIR] [--png] [--lang en|zh]}: runs one of the paper's
- * experiments (a bundled preset or a preset file) headless, one run after the other, then prints each claim
- * with the figures it was checked on, and the paper's own numbers. Without NAME, lists the presets.
+ * {@code experiment [NAME | FILE.json] [--full] [--out DIR] [--png] [--lang en|zh] [--check]}: runs one of the
+ * paper's experiments (a bundled preset or a preset file) headless, one run after the other, then prints each claim
+ * with the figures it was checked on, and the paper's own numbers. Without NAME, lists the presets. With
+ * {@code --check}, reads the preset, loads its dataset and builds every run's network, and trains nothing.
  */
 final class ExperimentCommand implements Command {
     /** Exit code when every run finished but a claim does not hold in this result. */
@@ -42,7 +43,7 @@ final class ExperimentCommand implements Command {
 
     @Override
     public String usage() {
-        return "[NAME | FILE.json] [--full] [--out DIR] [--png] [--lang en|zh]";
+        return "[NAME | FILE.json] [--full] [--out DIR] [--png] [--lang en|zh] [--check]";
     }
 
     @Override
@@ -53,7 +54,7 @@ final class ExperimentCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Arguments parsed = Arguments.parse(name(), args, Set.of("--out", "--lang"), Set.of("--full", "--png"));
+        Arguments parsed = Arguments.parse(name(), args, Set.of("--out", "--lang"), Set.of("--full", "--png", "--check"));
         String language = parsed.option("--lang") == null ? "en" : parsed.option("--lang");
         if (!language.equals("en") && !language.equals("zh")) {
             throw new UsageException("--lang is en or zh, not '" + language + "'");
@@ -86,7 +87,8 @@ final class ExperimentCommand implements Command {
         return run(experiment, parsed, language, out, err);
     }
 
-    private int run(Experiment experiment, Arguments parsed, String language, PrintStream out, PrintStream err) {
+    private int run(Experiment experiment, Arguments parsed, String language, PrintStream out, PrintStream err)
+            throws UsageException {
         boolean full = parsed.flag("--full");
         out.println(Experiment.text(experiment.title(), language));
         ExperimentRunner runner = new ExperimentRunner(experiment, full);
@@ -96,8 +98,12 @@ final class ExperimentCommand implements Command {
         try {
             runner.prepare(); // the dataset and every run's network, before anything is written or trained
         } catch (DatasetException | ExperimentFileException e) {
-            err.println("error: " + e.getMessage());
-            return Cli.BAD_INPUT;
+            throw new UsageException(e.getMessage());
+        }
+        if (parsed.flag("--check")) {
+            out.printf(Locale.ROOT, "ok: %d runs%s, %,d steps each; nothing trained (--check)%n", experiment.runs().size(),
+                    experiment.trains() ? " on " + experiment.dataset() : "", experiment.settings(full).steps());
+            return Cli.OK;
         }
         try {
             if (folder != null) {
@@ -144,8 +150,7 @@ final class ExperimentCommand implements Command {
             }
             return report(result, language, out);
         } catch (DatasetException | ExperimentFileException e) {
-            err.println("error: " + e.getMessage()); // prepared above, so not expected here
-            return Cli.BAD_INPUT;
+            throw new UsageException(e.getMessage()); // prepared above, so not expected here
         } catch (IOException e) {
             err.println("experiment: cannot write to " + folder + ": " + e.getMessage());
             return Cli.FAILED;
