@@ -47,8 +47,12 @@ public final class PyTorchExport {
         return export.write();
     }
 
-    /** A residual block written as a class: its members, its one input and its one output. */
-    private record BlockPlan(Block block, String input, String output, String signature) {
+    /**
+     * A residual block written as a class: its members, its one input and its one output. Blocks of equal
+     * {@code signature} (kind, input shape, and each member's name within the block, layer and sources) share
+     * a class; a list, not a string, so that no name can make two different blocks look alike.
+     */
+    private record BlockPlan(Block block, String input, String output, List<Object> signature) {
     }
 
     private String write() {
@@ -61,7 +65,7 @@ public final class PyTorchExport {
                 .orElseThrow();
 
         Map<String, BlockPlan> blockOf = new HashMap<>();
-        Map<String, String> classOfSignature = new LinkedHashMap<>();
+        Map<List<Object>, String> classOfSignature = new LinkedHashMap<>();
         Map<String, List<String>> usersOfClass = new LinkedHashMap<>();
         Map<String, BlockPlan> classExample = new LinkedHashMap<>();
         for (Block block : network.blocks()) {
@@ -78,15 +82,11 @@ public final class PyTorchExport {
         }
 
         Shape input = analysis.outputShape(inputNode).orElseThrow();
-        line(0, "\"\"\"" + network.name() + " as a PyTorch module, written by ResNet Explorer.");
-        line(0, "");
-        line(0, "Input: a batch of " + describe(input) + "; output: " + analysis.classes().orElse(0)
-                + " class scores (logits).");
-        line(0, "Parameters: " + String.format(Locale.ROOT, "%,d", analysis.totalParams()) + " (as the graph counts them).");
-        line(0, "");
-        line(0, "    model = build()");
-        line(0, "    logits = model(torch.randn(8, " + dims(input) + "))");
-        line(0, "\"\"\"");
+        docstring(0, network.name() + " as a PyTorch module, written by ResNet Explorer.", "",
+                "Input: a batch of " + describe(input) + "; output: " + analysis.classes().orElse(0)
+                        + " class scores (logits).",
+                "Parameters: " + String.format(Locale.ROOT, "%,d", analysis.totalParams()) + " (as the graph counts them).",
+                "", "    model = build()", "    logits = model(torch.randn(8, " + dims(input) + "))", "");
         line(0, "import torch");
         line(0, "import torch.nn as nn");
         line(0, "import torch.nn.functional as F");
@@ -96,30 +96,31 @@ public final class PyTorchExport {
         if (padding) {
             writePadShortcut();
         }
+        Set<String> classNames = classExample.keySet();
         for (Map.Entry<String, BlockPlan> entry : classExample.entrySet()) {
-            writeBlockClass(entry.getKey(), entry.getValue(), usersOfClass.get(entry.getKey()));
+            writeBlockClass(entry.getKey(), entry.getValue(), usersOfClass.get(entry.getKey()), classNames);
         }
 
         line(0, "");
         line(0, "");
         line(0, "class Net(nn.Module):");
-        line(1, "\"\"\"" + network.name() + ": " + order.size() + " nodes, " + network.blocks().size()
-                + " residual blocks.\"\"\"");
+        classDocstring(network.name() + ": " + order.size() + " nodes, " + network.blocks().size() + " residual blocks.");
         line(0, "");
         line(1, "def __init__(self):");
         line(2, "super().__init__()");
-        Names names = new Names();
+        PythonNames names = new PythonNames(classNames);
         Set<BlockPlan> declared = new HashSet<>();
         for (String node : order) {
             BlockPlan plan = blockOf.get(node);
             if (plan != null) {
                 if (declared.add(plan)) {
+                    String block = plan.block().name();
                     String className = classOfSignature.get(plan.signature());
-                    line(2, "self." + names.attribute(plan.block().name()) + " = " + className + "()");
+                    line(2, "self." + names.identifier(block) + " = " + className + "()" + origin("block", block, names));
                 }
                 continue;
             }
-            module(node).ifPresent(m -> line(2, "self." + names.attribute(node) + " = " + m));
+            module(node).ifPresent(m -> line(2, "self." + names.identifier(node) + " = " + m + origin("node", node, names)));
         }
         line(0, "");
         line(1, "def forward(self, x):");
@@ -134,22 +135,23 @@ public final class PyTorchExport {
             BlockPlan plan = blockOf.get(node);
             if (plan != null) {
                 if (called.add(plan)) {
-                    String variable = names.variable(plan.block().name());
-                    line(2, variable + " = self." + names.attribute(plan.block().name()) + "(" + variables.get(plan.input())
-                            + ")");
+                    String block = plan.block().name();
+                    String variable = names.identifier(block);
+                    line(2, variable + " = self." + variable + "(" + variables.get(plan.input()) + ")"
+                            + origin("block", block, names));
                     variables.put(plan.output(), variable);
                 }
                 continue;
             }
-            String variable = names.variable(node);
-            line(2, variable + " = " + call(node, "self." + names.attribute(node), variables));
+            String variable = names.identifier(node);
+            line(2, variable + " = " + call(node, "self." + variable, variables) + origin("node", node, names));
             variables.put(node, variable);
         }
         line(2, "return " + variables.get(logits));
         line(0, "");
         line(0, "");
         line(0, "def build():");
-        line(1, "\"\"\"The model, freshly initialised by PyTorch's defaults.\"\"\"");
+        docstring(1, "The model, freshly initialised by the defaults of PyTorch.");
         line(1, "return Net()");
         line(0, "");
         line(0, "");
@@ -165,7 +167,7 @@ public final class PyTorchExport {
         line(0, "");
         line(0, "");
         line(0, "def pad_shortcut(x, channels, stride):");
-        line(1, "\"\"\"Option A shortcut: every stride-th value, then zero channels (features) appended up to channels.\"\"\"");
+        docstring(1, "Option A shortcut: every stride-th value, then zero channels (features) appended up to channels.");
         line(1, "if x.dim() == 4 and stride > 1:");
         line(2, "x = x[:, :, ::stride, ::stride]");
         line(1, "extra = channels - x.shape[1]");
@@ -194,21 +196,24 @@ public final class PyTorchExport {
             return null;
         }
         String input = inputs.iterator().next();
-        StringBuilder signature = new StringBuilder(block.kind() + "|" + analysis.outputShape(input).orElseThrow());
+        List<Object> signature = new ArrayList<>(List.of(block.kind(), analysis.outputShape(input).orElseThrow()));
         for (String member : analysis.order()) {
             if (!members.contains(member)) {
                 continue;
             }
-            signature.append('|').append(relative(block, member)).append('=').append(network.requireNode(member).layer());
-            for (String port : network.requireNode(member).layer().inputPorts()) {
+            LayerSpec layer = network.requireNode(member).layer();
+            List<Object> sources = new ArrayList<>();
+            for (String port : layer.inputPorts()) {
                 String from = network.source(member, port).orElseThrow();
-                signature.append(',').append(port).append('<').append(from.equals(input) ? "x" : relative(block, from));
+                // the block's input is the class's x, whatever its name; an inner source by its name in the block
+                sources.add(List.of(port, from.equals(input) ? List.of() : List.of(relative(block, from))));
             }
+            signature.add(List.of(relative(block, member), layer, sources));
         }
-        return new BlockPlan(block, input, outputs.iterator().next(), signature.toString());
+        return new BlockPlan(block, input, outputs.iterator().next(), List.copyOf(signature));
     }
 
-    private static String className(Block block, boolean residual, Map<String, String> taken) {
+    private static String className(Block block, boolean residual, Map<?, String> taken) {
         String base = switch (block.kind()) {
             case BASIC -> "BasicBlock";
             case BOTTLENECK -> "Bottleneck";
@@ -231,7 +236,7 @@ public final class PyTorchExport {
         return block.members().stream().anyMatch(m -> network.requireNode(m).layer() instanceof Add);
     }
 
-    private void writeBlockClass(String className, BlockPlan plan, List<String> users) {
+    private void writeBlockClass(String className, BlockPlan plan, List<String> users, Set<String> classNames) {
         Block block = plan.block();
         Set<String> members = new LinkedHashSet<>(block.members());
         List<String> order = analysis.order().stream().filter(members::contains).toList();
@@ -241,19 +246,18 @@ public final class PyTorchExport {
         line(0, "");
         line(0, "");
         line(0, "class " + className + "(nn.Module):");
-        line(1, "\"\"\"" + (residual ? "Residual " : "Plain (shortcut off) ") + block.kind().name().toLowerCase(Locale.ROOT)
-                + " block, " + describe(in) + " -> " + describe(outShape) + "; used by " + String.join(", ", users)
-                + ".\"\"\"");
+        classDocstring((residual ? "Residual " : "Plain (shortcut off) ") + block.kind().name().toLowerCase(Locale.ROOT)
+                + " block, " + describe(in) + " -> " + describe(outShape) + "; used by " + String.join(", ", users) + ".");
         line(0, "");
         line(1, "def __init__(self):");
         line(2, "super().__init__()");
-        Names names = new Names();
+        PythonNames names = new PythonNames(classNames);
         boolean any = false;
         for (String member : order) {
             String relative = relative(block, member);
             var module = module(member);
             if (module.isPresent()) {
-                line(2, "self." + names.attribute(relative) + " = " + module.get());
+                line(2, "self." + names.identifier(relative) + " = " + module.get() + origin("node", relative, names));
                 any = true;
             }
         }
@@ -266,8 +270,8 @@ public final class PyTorchExport {
         variables.put(plan.input(), "x");
         for (String member : order) {
             String relative = relative(block, member);
-            String variable = names.variable(relative);
-            line(2, variable + " = " + call(member, "self." + names.attribute(relative), variables));
+            String variable = names.identifier(relative);
+            line(2, variable + " = " + call(member, "self." + variable, variables) + origin("node", relative, names));
             variables.put(member, variable);
         }
         line(2, "return " + variables.get(plan.output()));
@@ -337,9 +341,13 @@ public final class PyTorchExport {
         return self + "(" + String.join(", ", args) + ")";
     }
 
+    /**
+     * A member's name within its block: without the block's name and a dot when every member starts with them
+     * (the templates' "block1.conv1" is "conv1"), else its full name; either way distinct within the block.
+     */
     private static String relative(Block block, String member) {
         String prefix = block.name() + ".";
-        return member.startsWith(prefix) ? member.substring(prefix.length()) : member;
+        return block.members().stream().allMatch(m -> m.startsWith(prefix)) ? member.substring(prefix.length()) : member;
     }
 
     private static String describe(Shape shape) {
@@ -360,37 +368,29 @@ public final class PyTorchExport {
         out.append(INDENT.repeat(level)).append(text).append('\n');
     }
 
-    /** Python identifiers from node names, unique within one class. */
-    private static final class Names {
-        private static final Set<String> RESERVED = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
-                "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
-                "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
-                "yield", "x", "self", "F", "nn", "torch", "training", "forward");
-        private final Map<String, String> attributes = new HashMap<>();
-        private final Set<String> taken = new HashSet<>();
-
-        String attribute(String name) {
-            return attributes.computeIfAbsent(name, this::fresh);
+    /**
+     * A docstring of these lines, each escaped ({@link PythonText#escape}): names from the graph are written
+     * here, and escaping the whole line leaves no way to write one unescaped. One line gives a one-line
+     * docstring; more are written one under the other, the closing quotes after the last.
+     */
+    private void docstring(int level, String... lines) {
+        String quotes = "\"\"\"";
+        for (int i = 0; i < lines.length; i++) {
+            String text = (i == 0 ? quotes : "") + PythonText.escape(lines[i]) + (i == lines.length - 1 ? quotes : "");
+            line(text.isEmpty() ? 0 : level, text);
         }
+    }
 
-        /** The forward's variable for a node: its attribute name, so the code reads as the graph does. */
-        String variable(String name) {
-            return attribute(name);
-        }
+    /** A class's docstring, escaped, with lone surrogates spelled out ({@link PythonText#spellLoneSurrogates}). */
+    private void classDocstring(String text) {
+        docstring(1, PythonText.spellLoneSurrogates(text));
+    }
 
-        private String fresh(String name) {
-            String base = name.replaceAll("[^A-Za-z0-9_]", "_");
-            if (base.isEmpty() || Character.isDigit(base.charAt(0))) {
-                base = "n_" + base;
-            }
-            if (RESERVED.contains(base)) {
-                base = base + "_";
-            }
-            String candidate = base;
-            for (int i = 2; !taken.add(candidate); i++) {
-                candidate = base + "_" + i;
-            }
-            return candidate;
-        }
+    /**
+     * A comment naming the node or block of a line, as a Python string literal (escaped, so no line break can
+     * end the comment early), when its identifier is not its name; nothing when it is.
+     */
+    private static String origin(String what, String name, PythonNames names) {
+        return names.identifier(name).equals(name) ? "" : "  # " + what + " " + PythonText.literal(name);
     }
 }

@@ -122,7 +122,7 @@ class PyTorchExportTest {
     }
 
     /** Debian's python3 (where python3-torch installs), else the first python3 on the PATH, if it imports torch. */
-    private static String pythonWithTorch() throws InterruptedException {
+    static String pythonWithTorch() throws InterruptedException {
         for (String python : List.of("/usr/bin/python3", "python3")) {
             try {
                 Process check = new ProcessBuilder(python, "-c", "import torch").redirectErrorStream(true).start();
