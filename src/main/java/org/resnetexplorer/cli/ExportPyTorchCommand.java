@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.resnetexplorer.files.AtomicFiles;
 import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Counts;
-import org.resnetexplorer.graph.GraphFiles;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.PyTorchExport;
 
@@ -60,7 +60,7 @@ final class ExportPyTorchCommand implements Command {
         }
         Path file = Path.of(target);
         try {
-            GraphFiles.writeAtomically(code, file);
+            AtomicFiles.writeText(code, file);
         } catch (IOException e) {
             err.println("export-pytorch: cannot write " + file + ": " + (e.getMessage() == null ? e : e.getMessage())
                     + " (check that the folder exists and is writable)");

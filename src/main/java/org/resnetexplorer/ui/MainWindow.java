@@ -57,7 +57,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -72,6 +71,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+import org.resnetexplorer.charts.ChartFiles;
+import org.resnetexplorer.files.AtomicFiles;
 import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.graph.GraphFileException;
@@ -923,9 +924,7 @@ final class MainWindow {
         WritableImage image = graph.snapshot(null, null);
         BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
         try {
-            if (!ImageIO.write(buffered, "png", target.get().toFile())) {
-                throw new IOException("no PNG writer");
-            }
+            ChartFiles.write(buffered, target.get());
             tell(String.format(EXPORTED, target.get().getFileName()));
         } catch (IOException e) {
             error(EXPORT_FAILED, String.format(SAVE_FAILED_DETAIL, target.get(), e.getMessage()));
@@ -977,7 +976,7 @@ final class MainWindow {
             return;
         }
         try {
-            GraphFiles.writeAtomically(code, target.get());
+            AtomicFiles.writeText(code, target.get());
             tell(String.format(PYTORCH_EXPORTED, target.get().getFileName()));
         } catch (IOException | RuntimeException e) {
             error(EXPORT_FAILED, String.format(SAVE_FAILED_DETAIL, target.get(), e.getMessage()));
