@@ -45,6 +45,8 @@ final class ExportPyTorchCommand implements Command {
         if (parsed.option("-o") != null && parsed.option("--output") != null) {
             throw new UsageException("give the output file once, with -o or --output");
         }
+        String option = parsed.option("-o") != null ? "-o" : "--output";
+        Path file = parsed.pathOption(option, "the file to write, e.g. " + option + " model.py");
         String model = parsed.positional().get(0);
         Network network = Models.resolve(model, ModelOptions.from(parsed));
         String code;
@@ -53,12 +55,10 @@ final class ExportPyTorchCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        String target = parsed.option("-o") != null ? parsed.option("-o") : parsed.option("--output");
-        if (target == null) {
+        if (file == null) {
             out.print(code);
             return Cli.OK;
         }
-        Path file = Path.of(target);
         try {
             AtomicFiles.writeText(code, file);
         } catch (IOException e) {

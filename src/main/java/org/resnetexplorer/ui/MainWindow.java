@@ -73,6 +73,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.resnetexplorer.charts.ChartFiles;
 import org.resnetexplorer.files.AtomicFiles;
+import org.resnetexplorer.files.FileNames;
 import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.graph.GraphFileException;
@@ -747,7 +748,7 @@ final class MainWindow {
 
     private boolean saveAs() {
         String suggested = document.file() != null ? document.file().getFileName().toString()
-                : document.network().name() + ".json";
+                : FileNames.segment(document.network().name()) + ".json";
         Optional<Path> target = config.files().saveGraph(stage, lastFolder(), suggested);
         return target.isPresent() && saveTo(target.get());
     }
@@ -917,7 +918,8 @@ final class MainWindow {
     }
 
     private void exportGraph() {
-        Optional<Path> target = config.files().savePng(stage, lastFolder(), document.network().name() + ".png");
+        Optional<Path> target = config.files().savePng(stage, lastFolder(),
+                FileNames.segment(document.network().name()) + ".png");
         if (target.isEmpty()) {
             return;
         }
@@ -970,7 +972,8 @@ final class MainWindow {
             error(EXPORT_FAILED, e.getMessage());
             return;
         }
-        String suggested = document.network().name().replaceAll("[^A-Za-z0-9_]", "_") + ".py";
+        // A module name Python can import: letters, digits and underscores (Chinese letters too).
+        String suggested = FileNames.segment(document.network().name()).replaceAll("[^\\p{L}\\p{N}_]", "_") + ".py";
         Optional<Path> target = config.files().savePython(stage, lastFolder(), suggested);
         if (target.isEmpty()) {
             return;
