@@ -34,7 +34,8 @@ import org.resnetexplorer.graph.TemplateOptions;
  * {@code train MODEL --dataset NAME ...}: trains a template or graph file (its input and classes adapted to
  * the dataset), prints a progress line as it goes, and writes metrics.csv, histograms.csv and run.json into
  * {@code --out}, or else into {@code runs/NETWORK-DATASET-seedN}, made one safe folder name
- * ({@link FileNames#segment}) since both names come from files. Exit 0 when the run finishes, 3 when it diverges, 1 when it fails, 2 on bad arguments.
+ * ({@link FileNames#segment}) since both names come from files. Exit 0 when the run finishes, 3 when it diverges,
+ * 1 when it fails, 2 on bad arguments.
  */
 final class TrainCommand implements Command {
     static final int DIVERGED = 3;
@@ -98,7 +99,7 @@ final class TrainCommand implements Command {
         String runName = network.name() + "@" + dataset.name();
 
         Trainer trainer = new Trainer(runName, network, dataset, settings);
-        // Created only now, when nothing the user gave can be refused any more.
+        // The folder is made only now, after every check of what the user gave: a refusal leaves nothing behind.
         MetricsFiles files;
         try {
             files = new MetricsFiles(folder);

@@ -69,7 +69,7 @@ public final class Unicode {
     }
 
     /** How many bytes {@code text} takes in UTF-8 (a lone surrogate as the 3 bytes of U+FFFD it is written as). */
-    public static int utf8Length(String text) {
+    static int utf8Length(String text) {
         return text.codePoints().map(Unicode::utf8Length).sum();
     }
 
@@ -78,7 +78,7 @@ public final class Unicode {
     }
 
     /** The longest start of {@code text} of at most {@code maxBytes} in UTF-8, cut between whole characters. */
-    public static String utf8Prefix(String text, int maxBytes) {
+    static String utf8Prefix(String text, int maxBytes) {
         int bytes = 0;
         int end = 0;
         while (end < text.length()) {
