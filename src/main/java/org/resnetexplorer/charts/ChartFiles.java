@@ -4,9 +4,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.resnetexplorer.files.AtomicFiles;
 
 /**
  * Writes the charts of finished runs as PNG files, with no display needed: what {@code train --png} leaves in
@@ -33,13 +35,16 @@ public final class ChartFiles {
         return List.of(errors, norms, responses);
     }
 
-    /** Writes the image as PNG, whole or not at all (a temporary file moved into place). */
+    /** Writes the image as PNG, whole or not at all ({@link AtomicFiles#write}: a temporary file moved into place). */
     public static Path write(BufferedImage image, Path file) throws IOException {
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        if (!ImageIO.write(image, "png", temp.toFile())) {
-            throw new IOException("no PNG writer is available");
-        }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(file, out -> {
+            // In memory: ImageIO's default cache would put a file of its own into the system's temporary folder.
+            try (ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
+                if (!ImageIO.write(image, "png", png)) {
+                    throw new IOException("no PNG writer is available");
+                }
+            }
+        });
         return file;
     }
 }

@@ -1,5 +1,7 @@
 package org.resnetexplorer.cli;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -114,6 +116,28 @@ final class Arguments {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             throw new UsageException(name + " needs a whole number, not '" + value + "'");
+        }
+    }
+
+    /**
+     * The value of an option that names a file or folder to write ({@code --out}, {@code -o}), or null when it is
+     * absent. An empty or blank value is refused: as a path it is the current folder, which the user did not mean.
+     *
+     * @param what what to give instead, e.g. {@code "the folder to write into, e.g. --out runs/first"}
+     */
+    Path pathOption(String name, String what) throws UsageException {
+        String value = options.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank()) {
+            throw new UsageException(name + " is empty: give " + what);
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException(name + " '" + value.replace("\0", "\\0") + "' is not a usable path ("
+                    + e.getReason() + "): choose another");
         }
     }
 }

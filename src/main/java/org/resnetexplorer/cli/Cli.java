@@ -1,6 +1,7 @@
 package org.resnetexplorer.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,24 +14,30 @@ public final class Cli {
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
 
-    private static final List<Command> COMMANDS = List.of(new TemplatesCommand(), new SummaryCommand(), new TrainCommand(),
-            new BenchCommand(), new ExportPyTorchCommand(), new ExperimentCommand());
-
     private Cli() {
     }
 
     /** Runs {@code args[0]} with the remaining arguments and returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Path.of(""));
+    }
+
+    /**
+     * Runs a command as {@link #run(String[], PrintStream, PrintStream)} does, with {@code train}'s default
+     * {@code runs/} folder in {@code workingFolder}: a test cannot change the working folder of its JVM.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Path workingFolder) {
+        List<Command> commands = commands(workingFolder);
         List<String> words = Arrays.asList(args);
         boolean debug = words.contains("--debug");
         List<String> rest = words.stream().filter(w -> !w.equals("--debug")).toList();
         if (rest.isEmpty() || List.of("help", "--help", "-h").contains(rest.get(0))) {
-            printHelp(out);
+            printHelp(commands, out);
             return OK;
         }
-        Command command = COMMANDS.stream().filter(c -> c.name().equals(rest.get(0))).findFirst().orElse(null);
+        Command command = commands.stream().filter(c -> c.name().equals(rest.get(0))).findFirst().orElse(null);
         if (command == null) {
-            err.println("error: unknown command '" + rest.get(0) + "': use " + names() + " (help lists them)");
+            err.println("error: unknown command '" + rest.get(0) + "': use " + names(commands) + " (help lists them)");
             return BAD_INPUT;
         }
         List<String> commandArgs = rest.subList(1, rest.size());
@@ -74,18 +81,23 @@ public final class Cli {
         return line.toString();
     }
 
-    private static String names() {
-        return String.join(", ", COMMANDS.stream().map(Command::name).toList());
+    private static List<Command> commands(Path workingFolder) {
+        return List.of(new TemplatesCommand(), new SummaryCommand(), new TrainCommand(workingFolder.resolve("runs")),
+                new BenchCommand(), new ExportPyTorchCommand(), new ExperimentCommand());
     }
 
-    private static void printHelp(PrintStream out) {
+    private static String names(List<Command> commands) {
+        return String.join(", ", commands.stream().map(Command::name).toList());
+    }
+
+    private static void printHelp(List<Command> commands, PrintStream out) {
         out.println("ResNet Explorer: compose plain and residual networks, train them small, see why skip connections work.");
         out.println();
         out.println("usage: java -jar resnet-explorer.jar                 open the app");
         out.println("       java -jar resnet-explorer.jar COMMAND [ARGS]  run a command without a window");
         out.println();
         out.println("commands:");
-        for (Command command : COMMANDS) {
+        for (Command command : commands) {
             out.println("  " + command.name() + " " + command.usage());
             out.println("      " + command.description());
         }

@@ -73,7 +73,8 @@ final class ExperimentCommand implements Command {
         if (parsed.positional().size() > 1) {
             throw new UsageException("'experiment' runs one experiment at a time, not " + parsed.positional().size());
         }
-        if (parsed.flag("--png") && parsed.option("--out") == null) {
+        Path folder = parsed.pathOption("--out", "the folder to write into, e.g. --out runs/plain-vs-residual");
+        if (parsed.flag("--png") && folder == null) {
             throw new UsageException("--png needs --out DIR, the folder for the charts");
         }
         String which = parsed.positional().get(0);
@@ -84,17 +85,17 @@ final class ExperimentCommand implements Command {
         } catch (ExperimentFileException e) {
             throw new UsageException(e.getMessage());
         }
-        return run(experiment, parsed, language, out, err);
+        return run(experiment, parsed, folder, language, out, err);
     }
 
-    private int run(Experiment experiment, Arguments parsed, String language, PrintStream out, PrintStream err)
-            throws UsageException {
+    /** Runs the experiment, writing its measurements into {@code folder} when it is not null. */
+    private int run(Experiment experiment, Arguments parsed, Path folder, String language, PrintStream out,
+            PrintStream err) throws UsageException {
         boolean full = parsed.flag("--full");
         out.println(Experiment.text(experiment.title(), language));
         ExperimentRunner runner = new ExperimentRunner(experiment, full);
         Map<String, List<TrainingSnapshot>> histories = new LinkedHashMap<>();
         MetricsFiles files = null;
-        Path folder = parsed.option("--out") == null ? null : Path.of(parsed.option("--out"));
         try {
             runner.prepare(); // the dataset and every run's network, before anything is written or trained
         } catch (DatasetException | ExperimentFileException e) {

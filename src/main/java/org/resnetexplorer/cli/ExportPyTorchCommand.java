@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.resnetexplorer.files.AtomicFiles;
 import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Counts;
-import org.resnetexplorer.graph.GraphFiles;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.PyTorchExport;
 
@@ -45,6 +45,8 @@ final class ExportPyTorchCommand implements Command {
         if (parsed.option("-o") != null && parsed.option("--output") != null) {
             throw new UsageException("give the output file once, with -o or --output");
         }
+        String option = parsed.option("-o") != null ? "-o" : "--output";
+        Path file = parsed.pathOption(option, "the file to write, e.g. " + option + " model.py");
         String model = parsed.positional().get(0);
         Network network = Models.resolve(model, ModelOptions.from(parsed));
         String code;
@@ -53,14 +55,12 @@ final class ExportPyTorchCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        String target = parsed.option("-o") != null ? parsed.option("-o") : parsed.option("--output");
-        if (target == null) {
+        if (file == null) {
             out.print(code);
             return Cli.OK;
         }
-        Path file = Path.of(target);
         try {
-            GraphFiles.writeAtomically(code, file);
+            AtomicFiles.writeText(code, file);
         } catch (IOException e) {
             err.println("export-pytorch: cannot write " + file + ": " + (e.getMessage() == null ? e : e.getMessage())
                     + " (check that the folder exists and is writable)");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.resnetexplorer.charts.ChartFiles;
 import org.resnetexplorer.charts.RunHistory;
@@ -22,6 +23,7 @@ import org.resnetexplorer.engine.Trainer;
 import org.resnetexplorer.engine.TrainingListener;
 import org.resnetexplorer.engine.TrainingSettings;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.files.FileNames;
 import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.TemplateOptions;
@@ -29,7 +31,9 @@ import org.resnetexplorer.graph.TemplateOptions;
 /**
  * {@code train MODEL --dataset NAME ...}: trains a template or graph file (its input and classes adapted to
  * the dataset), prints a progress line as it goes, and writes metrics.csv, histograms.csv and run.json into
- * {@code --out}. Exit 0 when the run finishes, 3 when it diverges, 1 when it fails, 2 on bad arguments.
+ * {@code --out}, or else into {@code runs/NETWORK-DATASET-seedN}, made one safe folder name
+ * ({@link FileNames#segment}) since both names come from files. Exit 0 when the run finishes, 3 when it diverges,
+ * 1 when it fails, 2 on bad arguments.
  */
 final class TrainCommand implements Command {
     static final int DIVERGED = 3;
@@ -41,6 +45,13 @@ final class TrainCommand implements Command {
             "--lr-factor", "--warmup", "--test-limit", "--data-dir", "--noise", "--train-size", "--test-size", "--classes",
             "--width", "--shortcut", "--activation");
     private static final Set<String> FLAGS = Set.of("--downscale", "--bn", "--no-bn", "--quiet", "--png");
+
+    /** Where a run without {@code --out} goes: a folder of its own in here, named after the network and data. */
+    private final Path runs;
+
+    TrainCommand(Path runs) {
+        this.runs = Objects.requireNonNull(runs, "runs");
+    }
 
     @Override
     public String name() {
@@ -74,16 +85,19 @@ final class TrainCommand implements Command {
                     + ", or a .csv file");
         }
         String model = parsed.positional().get(0);
+        Path chosen = parsed.pathOption("--out", "the folder to write into, e.g. --out runs/first");
         Dataset dataset = loadDataset(datasetName, parsed);
         TemplateOptions modelOptions = ModelOptions.from(parsed).withInput(dataset.shape()).withClasses(dataset.classes());
         Network network = Models.resolve(model, modelOptions);
         Models.requireValid(model, network);
         TrainingSettings settings = settings(parsed);
-        Path folder = Path.of(parsed.option("--out") != null ? parsed.option("--out")
-                : "runs/" + network.name() + "-" + dataset.name() + "-seed" + settings.seed());
+        // The names come from files: one safe folder name inside runs/, whatever they hold ("../../x", "CON").
+        Path folder = chosen != null ? chosen
+                : runs.resolve(FileNames.segment(network.name() + "-" + dataset.name() + "-seed" + settings.seed()));
         String runName = network.name() + "@" + dataset.name();
 
         Trainer trainer = new Trainer(runName, network, dataset, settings);
+        // The folder is made only now, after every check of what the user gave: a refusal leaves nothing behind.
         MetricsFiles files;
         try {
             files = new MetricsFiles(folder);
@@ -128,6 +142,7 @@ final class TrainCommand implements Command {
         return result.status() == RunStatus.DIVERGED ? DIVERGED : Cli.FAILED;
     }
 
+    /** A network that cannot train (an open port, a cycle) is refused before anything is written, as summary does. */
     private static Dataset loadDataset(String name, Arguments parsed) throws UsageException {
         try {
             DatasetOptions options = DatasetOptions.defaults()

@@ -5,12 +5,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.resnetexplorer.data.Dataset;
+import org.resnetexplorer.files.AtomicFiles;
+import org.resnetexplorer.files.CsvFields;
+import org.resnetexplorer.files.Unicode;
 import org.resnetexplorer.graph.GraphFiles;
 import org.resnetexplorer.graph.Network;
 
@@ -19,6 +25,9 @@ import org.resnetexplorer.graph.Network;
  * ({@code run,step,metric,layer,value}; layer empty for whole-network metrics), {@code histograms.csv}
  * ({@code run,step,layer,bin_lo,bin_hi,count}) and, when the run ends, {@code run.json} (graph, dataset,
  * settings, seed, library versions, wall time, final figures).
+ *
+ * <p>Every text cell (run and layer names come from graph files) is quoted as RFC 4180 says and kept from
+ * reading as a spreadsheet formula ({@link CsvFields#text}); run.json is written whole or not at all.
  *
  * <p>{@code train_error} is the error over every batch since the previous row (each batch counted once);
  * {@code response_std} is per 3x3 convolution (Fig. 7) and per residual block (its branch F(x)).
@@ -29,16 +38,54 @@ public final class MetricsFiles implements TrainingListener, AutoCloseable {
     public static final String RUN = "run.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The folder written into; null for {@link #tables}, which writes into memory. */
     private final Path folder;
-    private final BufferedWriter metrics;
-    private final BufferedWriter histograms;
+    private final Writer metrics;
+    private final Writer histograms;
+
+    /** The two CSV files' contents, for a file chosen by the user. */
+    public record Tables(String metrics, String histograms) {
+    }
 
     /** Creates the folder if needed and starts both CSV files (replacing earlier ones). */
     public MetricsFiles(Path folder) throws IOException {
-        this.folder = folder;
+        this.folder = Objects.requireNonNull(folder, "folder");
         Files.createDirectories(folder);
-        metrics = Files.newBufferedWriter(folder.resolve(METRICS), StandardCharsets.UTF_8);
-        histograms = Files.newBufferedWriter(folder.resolve(HISTOGRAMS), StandardCharsets.UTF_8);
+        metrics = open(folder.resolve(METRICS));
+        try {
+            histograms = open(folder.resolve(HISTOGRAMS));
+        } catch (IOException e) {
+            metrics.close();
+            throw e;
+        }
+        writeHeaders();
+    }
+
+    private MetricsFiles(Writer metrics, Writer histograms) throws IOException {
+        this.folder = null;
+        this.metrics = metrics;
+        this.histograms = histograms;
+        writeHeaders();
+    }
+
+    /** The contents {@code metrics.csv} and {@code histograms.csv} would have for these snapshots. */
+    public static Tables tables(List<TrainingSnapshot> snapshots) {
+        StringWriter metrics = new StringWriter();
+        StringWriter histograms = new StringWriter();
+        try (MetricsFiles files = new MetricsFiles(metrics, histograms)) {
+            snapshots.forEach(files::snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing into memory does not fail", e);
+        }
+        return new Tables(metrics.toString(), histograms.toString());
+    }
+
+    /** UTF-8 that writes half a character as U+FFFD rather than failing in the middle of a run. */
+    private static Writer open(Path file) throws IOException {
+        return new BufferedWriter(Unicode.writer(Files.newOutputStream(file)));
+    }
+
+    private void writeHeaders() throws IOException {
         metrics.write("run,step,metric,layer,value\n");
         histograms.write("run,step,layer,bin_lo,bin_hi,count\n");
     }
@@ -68,8 +115,8 @@ public final class MetricsFiles implements TrainingListener, AutoCloseable {
                 TrainingSnapshot.Histogram h = r.histogram();
                 long[] counts = h.counts();
                 for (int bin = 0; bin < counts.length; bin++) {
-                    histograms.write(csv(s.run()) + "," + s.step() + "," + csv(r.block()) + "," + number(h.binLow(bin)) + ","
-                            + number(h.binHigh(bin)) + "," + counts[bin] + "\n");
+                    histograms.write(CsvFields.text(s.run()) + "," + s.step() + "," + CsvFields.text(r.block()) + ","
+                            + number(h.binLow(bin)) + "," + number(h.binHigh(bin)) + "," + counts[bin] + "\n");
                 }
             }
         } catch (IOException e) {
@@ -78,11 +125,15 @@ public final class MetricsFiles implements TrainingListener, AutoCloseable {
     }
 
     private void row(TrainingSnapshot s, String metric, String layer, double value) throws IOException {
-        metrics.write(csv(s.run()) + "," + s.step() + "," + metric + "," + csv(layer) + "," + number(value) + "\n");
+        metrics.write(CsvFields.text(s.run()) + "," + s.step() + "," + metric + "," + CsvFields.text(layer) + ","
+                + number(value) + "\n");
     }
 
     /** Writes run.json for a finished run and flushes the CSV files. */
     public void finish(RunResult result, Network network, Dataset dataset, TrainingSettings settings) throws IOException {
+        if (folder == null) {
+            throw new IllegalStateException("tables in memory have no run.json");
+        }
         metrics.flush();
         histograms.flush();
         ObjectNode root = JSON.createObjectNode();
@@ -124,7 +175,7 @@ public final class MetricsFiles implements TrainingListener, AutoCloseable {
         putNumber(last, "trainError", result.trainError());
         putNumber(last, "testError", result.testError());
         putNumber(last, "stepsPerSecond", result.stepsPerSecond());
-        Files.writeString(folder.resolve(RUN), JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        AtomicFiles.writeText(JSON.writeValueAsString(root) + "\n", folder.resolve(RUN));
     }
 
     /** JSON has no NaN: an unmeasured figure is null. */
@@ -146,9 +197,5 @@ public final class MetricsFiles implements TrainingListener, AutoCloseable {
 
     private static String number(double value) {
         return Double.isFinite(value) ? Double.toString(value) : "NaN";
-    }
-
-    private static String csv(String text) {
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

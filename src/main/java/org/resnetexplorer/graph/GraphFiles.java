@@ -21,17 +21,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -39,9 +34,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.resnetexplorer.files.AtomicFiles;
+import org.resnetexplorer.files.JsonTexts;
 import org.resnetexplorer.i18n.Texts;
 
 /**
@@ -127,6 +124,8 @@ public final class GraphFiles {
         if (Files.isDirectory(file)) {
             throw new GraphFileException(file, Texts.get("graphFiles.folder"));
         }
+        // Opening a graph is when a student comes back to a folder whose last save was cut short.
+        AtomicFiles.removeStale(file.toAbsolutePath().getParent());
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -141,14 +140,14 @@ public final class GraphFiles {
     }
 
     /**
-     * Saves {@code network} to {@code file}, replacing it if it exists. The file is written whole or not at all:
-     * the JSON goes to a temporary file in the same folder, is forced to disk, and then takes the file's place
-     * in one step, so a crash or a full disk leaves the old file as it was.
+     * Saves {@code network} to {@code file}, replacing it if it exists. The file is written whole or not at all
+     * ({@link AtomicFiles#write}): the JSON goes to a temporary file in the same folder, is forced to disk, and then
+     * takes the file's place in one step, so a crash or a full disk leaves the old file as it was.
      *
      * @throws IOException if the folder does not exist, the file is a folder, or writing fails
      */
     public static void save(Network network, Path file) throws IOException {
-        write(toJson(network), file);
+        AtomicFiles.writeText(toJson(network), file);
     }
 
     /**
@@ -158,51 +157,7 @@ public final class GraphFiles {
      * @throws IOException if the folder does not exist, the file is a folder, or writing fails
      */
     public static void saveDocument(GraphDocument document, Path file) throws IOException {
-        write(documentToJson(document), file);
-    }
-
-    /**
-     * Writes {@code text} (UTF-8) to {@code file} whole or not at all, as {@link #save} does: the graph files
-     * and every other file the app writes from a graph (e.g. its PyTorch code).
-     *
-     * @throws IOException if the folder does not exist, the file is a folder, or writing fails
-     */
-    public static void writeAtomically(String text, Path file) throws IOException {
-        write(text, file);
-    }
-
-    private static void write(String json, Path file) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        Path target = file.toAbsolutePath();
-        if (Files.isDirectory(target)) {
-            // Files.move would replace an empty folder with the file.
-            throw new FileSystemException(file.toString(), null, Texts.get("graphFiles.save.folder"));
-        }
-        // Named by us rather than by Files.createTempFile, which would give the saved file owner-only permissions.
-        Path temp = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try {
-            try (channel) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (Throwable failure) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
-            throw failure;
-        }
+        AtomicFiles.writeText(documentToJson(document), file);
     }
 
     /** The file contents for {@code network}: pretty-printed JSON, one line per node, wire and block. */
@@ -457,6 +412,10 @@ public final class GraphFiles {
             }
             JsonNode root = parse(text);
             checkHeader(root);
+            Optional<JsonTexts.LoneSurrogate> broken = JsonTexts.firstLoneSurrogate(root);
+            if (broken.isPresent()) {
+                throw fail(Texts.format("graphFiles.lone.surrogate", broken.get().path(), broken.get().escape()));
+            }
             return root;
         }
 

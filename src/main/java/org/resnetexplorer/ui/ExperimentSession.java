@@ -31,6 +31,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.resnetexplorer.files.AtomicFiles;
 import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.engine.RunResult;
 import org.resnetexplorer.engine.RunStatus;
@@ -45,7 +46,6 @@ import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Block;
 import org.resnetexplorer.graph.Conv2D;
 import org.resnetexplorer.graph.Dense;
-import org.resnetexplorer.graph.GraphFiles;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.i18n.Texts;
 import org.resnetexplorer.ui.charts.ChartView;
@@ -255,7 +255,7 @@ final class ExperimentSession {
     /** Writes the open preset's text to {@code file} (atomically), for the user to change and reopen. */
     boolean saveTo(Path file) {
         try {
-            GraphFiles.writeAtomically(presetText, file);
+            AtomicFiles.writeText(presetText, file);
         } catch (IOException | RuntimeException e) {
             error(SAVE_FAILED, String.format(SAVE_FAILED_DETAIL, file, e.getMessage()));
             return false;

@@ -57,7 +57,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -72,6 +71,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+import org.resnetexplorer.charts.ChartFiles;
+import org.resnetexplorer.files.AtomicFiles;
+import org.resnetexplorer.files.FileNames;
 import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.graph.GraphFileException;
@@ -746,7 +748,7 @@ final class MainWindow {
 
     private boolean saveAs() {
         String suggested = document.file() != null ? document.file().getFileName().toString()
-                : document.network().name() + ".json";
+                : FileNames.segment(document.network().name()) + ".json";
         Optional<Path> target = config.files().saveGraph(stage, lastFolder(), suggested);
         return target.isPresent() && saveTo(target.get());
     }
@@ -916,16 +918,15 @@ final class MainWindow {
     }
 
     private void exportGraph() {
-        Optional<Path> target = config.files().savePng(stage, lastFolder(), document.network().name() + ".png");
+        Optional<Path> target = config.files().savePng(stage, lastFolder(),
+                FileNames.segment(document.network().name()) + ".png");
         if (target.isEmpty()) {
             return;
         }
         WritableImage image = graph.snapshot(null, null);
         BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
         try {
-            if (!ImageIO.write(buffered, "png", target.get().toFile())) {
-                throw new IOException("no PNG writer");
-            }
+            ChartFiles.write(buffered, target.get());
             tell(String.format(EXPORTED, target.get().getFileName()));
         } catch (IOException e) {
             error(EXPORT_FAILED, String.format(SAVE_FAILED_DETAIL, target.get(), e.getMessage()));
@@ -971,13 +972,14 @@ final class MainWindow {
             error(EXPORT_FAILED, e.getMessage());
             return;
         }
-        String suggested = document.network().name().replaceAll("[^A-Za-z0-9_]", "_") + ".py";
+        // A module name Python can import: letters, digits and underscores (Chinese letters too).
+        String suggested = FileNames.segment(document.network().name()).replaceAll("[^\\p{L}\\p{N}_]", "_") + ".py";
         Optional<Path> target = config.files().savePython(stage, lastFolder(), suggested);
         if (target.isEmpty()) {
             return;
         }
         try {
-            GraphFiles.writeAtomically(code, target.get());
+            AtomicFiles.writeText(code, target.get());
             tell(String.format(PYTORCH_EXPORTED, target.get().getFileName()));
         } catch (IOException | RuntimeException e) {
             error(EXPORT_FAILED, String.format(SAVE_FAILED_DETAIL, target.get(), e.getMessage()));

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.resnetexplorer.files.AtomicFiles;
 import org.resnetexplorer.graph.GraphFileException;
 import org.resnetexplorer.graph.GraphDocument;
 import org.resnetexplorer.graph.GraphFiles;
@@ -19,9 +20,9 @@ import org.resnetexplorer.i18n.Texts;
 
 /**
  * The autosaved copy of the graph being edited (decision 0008): {@value #GRAPH} in the recovery folder, written
- * atomically a few seconds after each unsaved change, beside {@value #ORIGIN} naming the file it was opened
- * from (empty for a new graph). A clean save or close removes both; finding them at start means the app did not
- * close cleanly. Writes happen on one background thread, in order, so the FX thread never waits for the disk.
+ * a few seconds after each unsaved change, beside {@value #ORIGIN} naming the file it was opened from (empty for
+ * a new graph), each whole or not at all ({@link AtomicFiles}). A clean save or close removes both; finding them
+ * at start means the app did not close cleanly. Writes happen on one background thread, in order, so the FX thread never waits for the disk.
  */
 final class Recovery implements AutoCloseable {
     static final String GRAPH = "recovered-graph.json";
@@ -68,8 +69,7 @@ final class Recovery implements AutoCloseable {
         return writer.submit(() -> {
             try {
                 Files.createDirectories(folder);
-                Files.writeString(folder.resolve(ORIGIN), origin == null ? "" : origin.toAbsolutePath().toString(),
-                        StandardCharsets.UTF_8);
+                AtomicFiles.writeText(origin == null ? "" : origin.toAbsolutePath().toString(), folder.resolve(ORIGIN));
                 GraphFiles.saveDocument(document, graphFile());
             } catch (IOException | RuntimeException e) {
                 failed.accept(String.format(AUTOSAVE_FAILED, folder, e.getMessage()));
@@ -86,10 +86,9 @@ final class Recovery implements AutoCloseable {
     void handOver(GraphDocument document, Path origin, boolean modified) throws IOException {
         Future<?> done = writer.submit(() -> {
             Files.createDirectories(folder);
-            Files.writeString(folder.resolve(ORIGIN), origin == null ? "" : origin.toAbsolutePath().toString(),
-                    StandardCharsets.UTF_8);
+            AtomicFiles.writeText(origin == null ? "" : origin.toAbsolutePath().toString(), folder.resolve(ORIGIN));
             GraphFiles.saveDocument(document, graphFile());
-            Files.writeString(folder.resolve(HAND_OVER), modified ? MODIFIED : SAVED, StandardCharsets.UTF_8);
+            AtomicFiles.writeText(modified ? MODIFIED : SAVED, folder.resolve(HAND_OVER));
             return null;
         });
         try {

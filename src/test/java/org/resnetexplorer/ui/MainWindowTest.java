@@ -50,6 +50,8 @@ class MainWindowTest {
     /** Answers the file dialogs with the paths queued by the test. */
     static final class ScriptedFiles implements FileDialogs {
         final Deque<Path> answers = new ArrayDeque<>();
+        /** The file names the window proposed, in order. */
+        final List<String> suggested = new java.util.ArrayList<>();
 
         @Override
         public Optional<Path> openGraph(Window owner, Path folder) {
@@ -58,11 +60,19 @@ class MainWindowTest {
 
         @Override
         public Optional<Path> saveGraph(Window owner, Path folder, String suggested) {
+            this.suggested.add(suggested);
             return Optional.ofNullable(answers.poll());
         }
 
         @Override
         public Optional<Path> savePng(Window owner, Path folder, String suggested) {
+            this.suggested.add(suggested);
+            return Optional.ofNullable(answers.poll());
+        }
+
+        @Override
+        public Optional<Path> savePython(Window owner, Path folder, String suggested) {
+            this.suggested.add(suggested);
             return Optional.ofNullable(answers.poll());
         }
     }
@@ -277,6 +287,29 @@ class MainWindowTest {
             }
         }
         assertThat(colours).as("boxes, wires and text, not one flat colour").hasSizeGreaterThan(5);
+    }
+
+    @Test
+    @DisplayName("a network named like a path is offered under one safe file name by Save As and the exports")
+    void suggestedNamesAreSafe(FxRobot robot) {
+        String name = "../../x/CON:\"a\"\n网络";
+        robot.interact(() -> window.document().edit("Rename", window.document().network().withName(name)));
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        for (String id : List.of("menu-save-as", "menu-export", "menu-export-pytorch")) {
+            javafx.scene.control.MenuItem item = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                    .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+            robot.interact(item::fire);
+        }
+
+        String segment = org.resnetexplorer.files.FileNames.segment(name);
+        assertThat(files.suggested).containsExactly(segment + ".json", segment + ".png",
+                segment.replaceAll("[^\\p{L}\\p{N}_]", "_") + ".py");
+        assertThat(files.suggested).allSatisfy(file -> {
+            assertThat(Path.of(file).getNameCount()).as("%s is one name", file).isEqualTo(1);
+            assertThat(file).doesNotContain("/", "\\", ":", "\"", "\n").doesNotStartWith(".");
+        });
+        assertThat(files.suggested.get(2)).as("an importable module name, Chinese kept").matches("[\\p{L}\\p{N}_]+\\.py")
+                .contains("网络");
     }
 
     @Test

@@ -9,14 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.resnetexplorer.charts.ChartFiles;
 import org.resnetexplorer.charts.ChartStyle;
 import org.resnetexplorer.engine.MetricsFiles;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.files.AtomicFiles;
 import org.resnetexplorer.i18n.Texts;
 
 /** Writes charts as PNG and the runs' measurements as CSV, with messages that say what went wrong and what to do. */
@@ -69,25 +67,13 @@ final class ChartExport {
         String name = target.getFileName().toString();
         String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
         Path histograms = folder.resolve(stem + "-histograms.csv");
-        Path temp = null;
+        MetricsFiles.Tables tables = MetricsFiles.tables(snapshots);
         try {
-            temp = Files.createTempDirectory(folder, ".export-");
-            try (MetricsFiles files = new MetricsFiles(temp)) {
-                for (TrainingSnapshot s : snapshots) {
-                    files.snapshot(s);
-                }
-            } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
-            }
-            Files.move(temp.resolve(MetricsFiles.METRICS), target, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(temp.resolve(MetricsFiles.HISTOGRAMS), histograms, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.writeText(tables.metrics(), target);
+            AtomicFiles.writeText(tables.histograms(), histograms);
             return List.of(target, histograms);
         } catch (IOException e) {
             throw failure(target, e);
-        } finally {
-            if (temp != null) {
-                deleteQuietly(temp);
-            }
         }
     }
 
@@ -123,17 +109,5 @@ final class ChartExport {
             reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         return new IOException(String.format(CANNOT_WRITE, path, reason), e);
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            List<Path> all = new ArrayList<>(files.toList());
-            java.util.Collections.reverse(all);
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a leftover temporary folder is harmless; the export itself has been reported
-        }
     }
 }
