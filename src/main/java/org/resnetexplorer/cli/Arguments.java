@@ -133,6 +133,11 @@ final class Arguments {
         if (value.isBlank()) {
             throw new UsageException(name + " is empty: give " + what);
         }
+        return path(value, name);
+    }
+
+    /** {@code value} as a path; {@code name} says in the refusal what it was given as (an option, MODEL). */
+    static Path path(String value, String name) throws UsageException {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {

@@ -80,8 +80,8 @@ final class ExperimentCommand implements Command {
         String which = parsed.positional().get(0);
         Experiment experiment;
         try {
-            experiment = which.endsWith(".json") || Files.exists(Path.of(which))
-                    ? Experiments.load(Path.of(which)) : Experiments.bundled(which);
+            Path file = Arguments.path(which, "NAME");
+            experiment = which.endsWith(".json") || Files.exists(file) ? Experiments.load(file) : Experiments.bundled(which);
         } catch (ExperimentFileException e) {
             throw new UsageException(e.getMessage());
         }

@@ -21,7 +21,7 @@ final class Models {
      * shortcut option; width, BatchNorm and activation apply to templates only).
      */
     static Network resolve(String model, TemplateOptions options) throws UsageException {
-        Path file = Path.of(model);
+        Path file = Arguments.path(model, "MODEL");
         if (Files.exists(file) || model.endsWith(".json")) {
             try {
                 Network network = GraphFiles.load(file);

@@ -151,8 +151,9 @@ final class TrainCommand implements Command {
                     .withTestSize(parsed.intOption("--test-size", 1))
                     .withClasses(parsed.intOption("--classes", 2))
                     .withDownscale(parsed.flag("--downscale"));
-            if (parsed.option("--data-dir") != null) {
-                options = options.withDataDir(Path.of(parsed.option("--data-dir")));
+            Path dataDir = parsed.pathOption("--data-dir", "the folder of the dataset's files");
+            if (dataDir != null) {
+                options = options.withDataDir(dataDir);
             }
             return Datasets.load(name, options);
         } catch (DatasetException e) {

@@ -18,11 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.resnetexplorer.data.DatasetOptions;
 import org.resnetexplorer.data.Datasets;
 import org.resnetexplorer.engine.LearningRateSchedule;
 import org.resnetexplorer.engine.Optimizer;
 import org.resnetexplorer.engine.TrainingSettings;
+import org.resnetexplorer.files.AtomicFiles;
+import org.resnetexplorer.files.JsonTexts;
 import org.resnetexplorer.graph.ActivationFunction;
 import org.resnetexplorer.graph.ShortcutOption;
 import org.resnetexplorer.graph.TemplateOptions;
@@ -74,6 +77,10 @@ public final class Experiments {
     }
 
     public static Experiment load(Path file) throws ExperimentFileException {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            AtomicFiles.removeStale(folder); // presets are saved whole or not at all: what a killed save left behind
+        }
         if (!Files.isRegularFile(file)) {
             throw new ExperimentFileException(file + ": no such file: check the name, or save a preset first");
         }
@@ -97,6 +104,11 @@ public final class Experiments {
         Reader r = new Reader(where);
         if (root == null || !root.isObject()) {
             throw r.problem("", "is not an experiment (a JSON object is expected)");
+        }
+        Optional<JsonTexts.LoneSurrogate> broken = JsonTexts.firstLoneSurrogate(root);
+        if (broken.isPresent()) {
+            throw r.problem(broken.get().path(), "holds half a character (a lone UTF-16 surrogate, " + broken.get().escape()
+                    + "), which no file can store: retype that text");
         }
         if (!FORMAT.equals(root.path("format").asText())) {
             throw r.problem("format", "is not \"" + FORMAT + "\": this is not an experiment preset");

@@ -212,6 +212,19 @@ class CliTest {
     }
 
     @Test
+    @DisplayName("a MODEL, preset NAME or folder that cannot be a path (a NUL in it) exits 2 with one line")
+    void unusablePaths() {
+        for (String[] args : List.of(new String[] {"summary", "a\0b.json"}, new String[] {"experiment", "x\0.json"},
+                new String[] {"train", "mlp-resnet-4", "--dataset", "mnist", "--data-dir", "a\0b"},
+                new String[] {"summary", "mlp\0-resnet-4"})) {
+            Run run = run(args);
+            assertThat(run.code()).as("exit code of %s; stderr %s", List.of(args), run.err()).isEqualTo(Cli.BAD_INPUT);
+            assertThat(run.err().lines().toList()).as("stderr of %s", List.of(args)).hasSize(1);
+            assertThat(run.err()).startsWith("error: ").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     @DisplayName("a broken or invalid graph file gives exit 2 and names the file")
     void brokenAndInvalidFiles(@TempDir Path dir) throws IOException {
         Path garbage = Files.writeString(dir.resolve("garbage.json"), "this is not json {");

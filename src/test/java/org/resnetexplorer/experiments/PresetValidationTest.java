@@ -166,6 +166,17 @@ class PresetValidationTest {
     }
 
     @Test
+    @DisplayName("half a character (a lone surrogate) anywhere in the preset is refused when it is read, naming where")
+    void loneSurrogates() throws Exception {
+        ObjectNode root = base();
+        ((ObjectNode) root.get("runs").get(1)).put("name", "plain\ud800-20");
+        assertThat(refusal(root.toString())).contains("runs[2].name").contains("\\ud800");
+        ObjectNode title = base();
+        ((ObjectNode) title.get("title")).put("zh", "\udfff");
+        assertThat(refusal(title.toString())).contains("title.zh");
+    }
+
+    @Test
     @DisplayName("a misspelt field is refused with the fields that exist, wherever it is")
     void unknownFields() throws Exception {
         for (List<Object> parent : List.<List<Object>>of(List.of(), List.of("dataset"), List.of("settings"),
