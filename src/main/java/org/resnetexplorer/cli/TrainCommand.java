@@ -13,6 +13,7 @@ import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.data.DatasetOptions;
 import org.resnetexplorer.data.Datasets;
+import org.resnetexplorer.engine.EngineException;
 import org.resnetexplorer.engine.LearningRateSchedule;
 import org.resnetexplorer.engine.MetricsFiles;
 import org.resnetexplorer.engine.Optimizer;
@@ -78,6 +79,11 @@ final class TrainCommand implements Command {
         TemplateOptions modelOptions = ModelOptions.from(parsed).withInput(dataset.shape()).withClasses(dataset.classes());
         Network network = Models.resolve(model, modelOptions);
         TrainingSettings settings = settings(parsed);
+        try {
+            Trainer.check(network, dataset, settings); // before the output folder exists
+        } catch (EngineException e) {
+            throw new UsageException(e.getMessage());
+        }
         Path folder = Path.of(parsed.option("--out") != null ? parsed.option("--out")
                 : "runs/" + network.name() + "-" + dataset.name() + "-seed" + settings.seed());
         String runName = network.name() + "@" + dataset.name();

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.Examples;
+import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.i18n.Texts;
@@ -121,11 +122,11 @@ public final class Trainer {
         long started = System.nanoTime();
         Progress progress = new Progress();
         try {
+            Analysis analysis = checked(network, dataset, settings, RunMemory.budget());
             Nd4jRuntime.start();
             Nd4j.getRandom().setSeed(settings.seed());
-            CompiledNetwork compiled = CompiledNetwork.compile(network, DataType.FLOAT, settings.seed());
+            CompiledNetwork compiled = CompiledNetwork.compile(analysis, DataType.FLOAT, settings.seed());
             compiled.profile(profile);
-            checkFits(compiled);
             publish(RunStatus.RUNNING, "");
             return train(compiled, progress, started);
         } catch (EngineException e) {
@@ -253,9 +254,25 @@ public final class Trainer {
         return (double) errors / count;
     }
 
-    private void checkFits(CompiledNetwork compiled) throws EngineException {
-        Shape input = compiled.analysis().inputShape().orElseThrow();
-        int classes = compiled.analysis().classes().orElseThrow();
+    /**
+     * Refuses, before anything is allocated, a run that cannot start: a network that is not valid, that does not
+     * take the dataset's examples or predict its classes, or whose parameters and activations at the settings' batch
+     * cannot fit in memory (decision 0014). {@link #run()} checks the same first; call this before creating a run's
+     * files, to refuse the run with nothing written.
+     *
+     * @throws EngineException saying what is wrong and what to do
+     */
+    public static void check(Network network, Dataset dataset, TrainingSettings settings) throws EngineException {
+        checked(network, dataset, settings, RunMemory.budget());
+    }
+
+    /** {@link #check} against a memory budget of {@code budget} bytes; returns the network's analysis. */
+    static Analysis checked(Network network, Dataset dataset, TrainingSettings settings, long budget)
+            throws EngineException {
+        Analysis analysis = Analysis.of(network);
+        CompiledNetwork.requireValid(analysis);
+        Shape input = analysis.inputShape().orElseThrow();
+        int classes = analysis.classes().orElseThrow();
         if (!input.equals(dataset.shape())) {
             throw new EngineException("'" + network.name() + "' takes " + input + " but " + dataset.name() + " has "
                     + dataset.shape() + ": set the network's input to " + dataset.shape());
@@ -264,6 +281,9 @@ public final class Trainer {
             throw new EngineException("'" + network.name() + "' predicts " + classes + " classes but " + dataset.name()
                     + " has " + dataset.classes() + ": set the Output (and the Dense before it) to " + dataset.classes());
         }
+        int evalBatch = Math.min(EVAL_BATCH, Math.min(settings.testLimit(), dataset.test().size()));
+        RunMemory.check(network.name(), analysis, Math.max(settings.batch(), evalBatch), budget);
+        return analysis;
     }
 
     /** Waits while paused (unless a single step is granted); false when the run must stop. */
