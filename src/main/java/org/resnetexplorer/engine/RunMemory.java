@@ -8,14 +8,19 @@ import org.resnetexplorer.i18n.Texts;
 /**
  * Refuses a run whose network cannot fit in memory before anything is allocated (decision 0014), so that
  * {@code --width 2147483647} is a clear message rather than a negative array size or an out-of-memory error in the
- * middle of the first step. The estimate is deliberately simple, counted in long from the analysis:
+ * middle of the first step, and chooses how many test examples to evaluate at a time. The estimate is simple,
+ * counted in long from the analysis, its figures measured (peak resident memory of {@code train}, 2 cores, ND4J's
+ * oneDNN build):
  *
  * <ul>
- * <li>{@value #BYTES_PER_PARAMETER} bytes per parameter: its initial value as a Java double twice while the
- * buffers are made (16), and in native memory the double copy (8), the value, the gradient, the weight-decay mask
- * and up to two optimiser states (4 each);
- * <li>{@value #BYTES_PER_ACTIVATION} bytes per value a node outputs, for each example of the larger of the
- * training and the evaluation batch: the output, its gradient and the workspace's slack (4 each).
+ * <li>{@value #BYTES_PER_PARAMETER} bytes per parameter: its initial value twice as a Java double while the buffers
+ * are made, a double copy, the value, the gradient, the weight-decay mask and the optimiser's state in native memory
+ * (mlp-plain-1 of width 10,000, 100 million parameters: 5.4 GB);
+ * <li>{@value #BYTES_PER_TRAINING_VALUE} bytes per value the layers output, per example of the training batch: the
+ * outputs, their gradients and the layers' temporaries (cifar-resnet-110 on 28x28 images, 3.2 million values per
+ * example: 63 MB per example of the batch);
+ * <li>{@value #BYTES_PER_EVALUATED_VALUE} bytes per value, per example evaluated at a time for the test error: the
+ * outputs and temporaries of a forward pass (the same network: 31 MB per example).
  * </ul>
  *
  * A run may use what the process may use: Java's heap limit plus the native headroom the engine allows
@@ -23,8 +28,9 @@ import org.resnetexplorer.i18n.Texts;
  * array it is copied into.
  */
 final class RunMemory {
-    static final long BYTES_PER_PARAMETER = 44;
-    static final long BYTES_PER_ACTIVATION = 12;
+    static final long BYTES_PER_PARAMETER = 52;
+    static final long BYTES_PER_TRAINING_VALUE = 20;
+    static final long BYTES_PER_EVALUATED_VALUE = 10;
     /** The most values one Java array holds. */
     static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -37,7 +43,8 @@ final class RunMemory {
     }
 
     /**
-     * Refuses the valid network of {@code analysis} when it cannot fit at a batch of {@code batch} examples.
+     * Refuses the valid network of {@code analysis} when it cannot train at a batch of {@code batch} examples and
+     * evaluate one test example at a time within {@code budget} bytes.
      *
      * @throws EngineException naming the figures and what to make smaller
      */
@@ -45,7 +52,7 @@ final class RunMemory {
         long params = analysis.totalParams();
         long activations = activations(analysis);
         long inputs = analysis.inputShape().orElseThrow().elementCount();
-        long bytes = estimate(params, activations, batch);
+        long bytes = estimate(params, activations, batch, 1);
         if (bytes > budget) {
             throw new EngineException(Texts.format("runMemory.too.big", network, grouped(params), grouped(activations),
                     ByteSizes.text(bytes), grouped(batch), ByteSizes.text(budget)));
@@ -60,10 +67,28 @@ final class RunMemory {
         }
     }
 
-    /** The bytes a run needs, as the class comment counts them; {@code Long.MAX_VALUE} if more. */
-    static long estimate(long params, long activationsPerExample, int batch) {
-        return saturatedSum(saturatedProduct(params, BYTES_PER_PARAMETER),
-                saturatedProduct(saturatedProduct(activationsPerExample, batch), BYTES_PER_ACTIVATION));
+    /**
+     * How many test examples to evaluate at a time beside a training batch of {@code batch}: {@code wanted}, or as
+     * many as fit in {@code budget} and in one array, at least one. A deep network on images (cifar-resnet-110 on
+     * CIFAR-10, 4 million values per example) cannot keep the outputs of 250 examples on a small machine.
+     */
+    static int evaluationBatch(Analysis analysis, int batch, int wanted, long budget) {
+        long activations = activations(analysis);
+        long training = estimate(analysis.totalParams(), activations, batch, 0);
+        long perExample = Math.max(1, saturatedProduct(activations, BYTES_PER_EVALUATED_VALUE));
+        long fitting = Math.min(Math.max(0, budget - training) / perExample,
+                MAX_ARRAY / analysis.inputShape().orElseThrow().elementCount());
+        return (int) Math.max(1, Math.min(wanted, fitting));
+    }
+
+    /**
+     * The bytes a run needs, as the class comment counts them, training {@code batch} examples and evaluating
+     * {@code evaluated} at a time; {@code Long.MAX_VALUE} if more.
+     */
+    static long estimate(long params, long activationsPerExample, int batch, int evaluated) {
+        long training = saturatedProduct(saturatedProduct(activationsPerExample, batch), BYTES_PER_TRAINING_VALUE);
+        long evaluation = saturatedProduct(saturatedProduct(activationsPerExample, evaluated), BYTES_PER_EVALUATED_VALUE);
+        return saturatedSum(saturatedSum(saturatedProduct(params, BYTES_PER_PARAMETER), training), evaluation);
     }
 
     /** The values every node outputs for one example, the input included; {@code Long.MAX_VALUE} if more. */

@@ -66,18 +66,40 @@ class RunMemoryTest {
     }
 
     @Test
-    @DisplayName("a run is refused one byte over its estimate and accepted at it")
+    @DisplayName("a run is refused one byte over its estimate (its batch, and one test example at a time) and accepted at it")
     void budgetBoundary() throws Exception {
         Network network = mlp("mlp-resnet-4", 32);
         Dataset data = spiral();
         TrainingSettings settings = quick();
         Analysis analysis = Analysis.of(network);
-        int examples = Math.max(settings.batch(), Math.min(250, data.test().size()));
-        long estimate = RunMemory.estimate(analysis.totalParams(), RunMemory.activations(analysis), examples);
-        assertThat(estimate).isEqualTo(44 * analysis.totalParams() + 12L * examples * RunMemory.activations(analysis));
+        long activations = RunMemory.activations(analysis);
+        long estimate = RunMemory.estimate(analysis.totalParams(), activations, settings.batch(), 1);
+        assertThat(estimate).isEqualTo(52 * analysis.totalParams() + 20L * 16 * activations + 10L * activations);
         assertThatCode(() -> Trainer.checked(network, data, settings, estimate)).doesNotThrowAnyException();
         assertThatThrownBy(() -> Trainer.checked(network, data, settings, estimate - 1))
-                .isInstanceOf(EngineException.class).hasMessageContaining("with 100 examples at a time");
+                .isInstanceOf(EngineException.class).hasMessageContaining("with 16 examples at a time");
+    }
+
+    @Test
+    @DisplayName("the test error is measured as many examples at a time as fit beside the training batch, up to the wanted"
+            + " number and at least one")
+    void evaluationBatch() {
+        Analysis analysis = Analysis.of(mlp("mlp-resnet-4", 32));
+        long activations = RunMemory.activations(analysis);
+        long training = RunMemory.estimate(analysis.totalParams(), activations, 16, 0);
+        for (int fitting : new int[] {1, 2, 37, 249, 250, 251, 10_000}) {
+            long budget = training + fitting * 10L * activations;
+            assertThat(RunMemory.evaluationBatch(analysis, 16, 250, budget)).as("room for %d", fitting)
+                    .isEqualTo(Math.min(250, fitting));
+            assertThat(RunMemory.evaluationBatch(analysis, 16, 250, budget - 1)).as("room for %d less a byte", fitting)
+                    .isEqualTo(Math.max(1, Math.min(250, fitting - 1)));
+        }
+        assertThat(RunMemory.evaluationBatch(analysis, 16, 250, 0)).isEqualTo(1);
+        assertThat(RunMemory.evaluationBatch(analysis, 16, 250, Long.MAX_VALUE)).isEqualTo(250);
+        Analysis huge = Analysis.of(Templates.build("mlp-plain-1", TemplateOptions.defaults()
+                .withInput(org.resnetexplorer.graph.Shape.flat(100_000_000))));
+        assertThat(RunMemory.evaluationBatch(huge, 1, 250, Long.MAX_VALUE)).as("examples of 10^8 values in one array")
+                .isEqualTo(21);
     }
 
     @Test
@@ -102,9 +124,11 @@ class RunMemoryTest {
             long params = random.nextLong() >>> random.nextInt(1, 64);
             long activations = random.nextLong() >>> random.nextInt(1, 64);
             int batch = 1 + (random.nextInt(Integer.MAX_VALUE) >>> random.nextInt(31));
-            BigInteger exact = BigInteger.valueOf(params).multiply(BigInteger.valueOf(44))
-                    .add(BigInteger.valueOf(activations).multiply(BigInteger.valueOf(batch)).multiply(BigInteger.valueOf(12)));
-            long estimate = RunMemory.estimate(params, activations, batch);
+            int evaluated = random.nextInt(251);
+            BigInteger exact = BigInteger.valueOf(params).multiply(BigInteger.valueOf(52))
+                    .add(BigInteger.valueOf(activations).multiply(BigInteger.valueOf(batch)).multiply(BigInteger.valueOf(20)))
+                    .add(BigInteger.valueOf(activations).multiply(BigInteger.valueOf(evaluated)).multiply(BigInteger.valueOf(10)));
+            long estimate = RunMemory.estimate(params, activations, batch, evaluated);
             assertThat(BigInteger.valueOf(estimate)).as("%d params, %d activations, batch %d", params, activations, batch)
                     .isEqualTo(exact.min(max));
         }
