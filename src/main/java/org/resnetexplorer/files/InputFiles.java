@@ -17,8 +17,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.resnetexplorer.i18n.Texts;
 import org.resnetexplorer.files.InputFileException.Reason;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * Reads input files whole, and never more than their format allows (decision 0014). Before a file is opened, its
