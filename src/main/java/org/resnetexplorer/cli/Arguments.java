@@ -1,5 +1,6 @@
 package org.resnetexplorer.cli;
 
+import java.math.BigInteger;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,12 +8,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A command's arguments: positional words, {@code --option value} pairs and {@code --flag} switches. Only
  * the options and flags a command declares are accepted, so a typo is an error, not silently ignored.
  */
 final class Arguments {
+    /**
+     * A plain decimal number as people write it: digits, an optional minus, decimal point and exponent
+     * ({@code 0.1}, {@code -3}, {@code .5}, {@code 1e-3}). Java's parsers also take {@code 1f}, {@code 2d},
+     * {@code 0x1p3}, {@code NaN}, {@code Infinity}, a leading {@code +}, surrounding spaces and digits of other scripts;
+     * none of those is what a user means by a number here.
+     */
+    private static final Pattern DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+    /** A plain whole number: digits with an optional minus. */
+    private static final Pattern WHOLE = Pattern.compile("-?[0-9]+");
+
     private final List<String> positional = new ArrayList<>();
     private final Map<String, String> options = new HashMap<>();
     private final Map<String, Boolean> flags = new HashMap<>();
@@ -57,7 +69,15 @@ final class Arguments {
     }
 
     private static boolean isNumber(String text) {
-        return text.matches("-\\d+(\\.\\d*)?([eE][-+]?\\d+)?");
+        return DECIMAL.matcher(text).matches();
+    }
+
+    /** A plain whole number, of any size (the caller checks its range, so that the message can give it). */
+    private static BigInteger whole(String name, String value) throws UsageException {
+        if (!WHOLE.matcher(value).matches()) {
+            throw new UsageException(name + " needs a whole number, not '" + value + "'");
+        }
+        return new BigInteger(value);
     }
 
     List<String> positional() {
@@ -78,15 +98,14 @@ final class Arguments {
         if (value == null) {
             return null;
         }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed < min) {
-                throw new UsageException(name + " must be at least " + min + ", not " + parsed);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " needs a whole number, not '" + value + "'");
+        BigInteger parsed = whole(name, value);
+        if (parsed.compareTo(BigInteger.valueOf(min)) < 0) {
+            throw new UsageException(name + " must be at least " + min + ", not " + parsed);
         }
+        if (parsed.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new UsageException(name + " must be at most " + Integer.MAX_VALUE + ", not " + parsed);
+        }
+        return parsed.intValueExact();
     }
 
     /** The value of a number option, or null when it is absent. */
@@ -95,15 +114,11 @@ final class Arguments {
         if (value == null) {
             return null;
         }
-        try {
-            double parsed = Double.parseDouble(value.trim());
-            if (!Double.isFinite(parsed)) {
-                throw new NumberFormatException();
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
+        double parsed = DECIMAL.matcher(value).matches() ? Double.parseDouble(value) : Double.NaN;
+        if (!Double.isFinite(parsed)) { // not a plain decimal, or too large for a double (1e999)
             throw new UsageException(name + " needs a number, not '" + value + "'");
         }
+        return parsed;
     }
 
     /** The value of a whole-number option as a long, or null when it is absent. */
@@ -112,11 +127,12 @@ final class Arguments {
         if (value == null) {
             return null;
         }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " needs a whole number, not '" + value + "'");
+        BigInteger parsed = whole(name, value);
+        if (parsed.bitLength() > 63) {
+            throw new UsageException(name + " must be from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", not "
+                    + parsed);
         }
+        return parsed.longValueExact();
     }
 
     /**

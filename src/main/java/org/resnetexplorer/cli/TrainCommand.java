@@ -14,6 +14,7 @@ import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.data.DatasetOptions;
 import org.resnetexplorer.data.Datasets;
+import org.resnetexplorer.engine.EngineException;
 import org.resnetexplorer.engine.LearningRateSchedule;
 import org.resnetexplorer.engine.MetricsFiles;
 import org.resnetexplorer.engine.Optimizer;
@@ -91,6 +92,11 @@ final class TrainCommand implements Command {
         Network network = Models.resolve(model, modelOptions);
         Models.requireValid(model, network);
         TrainingSettings settings = settings(parsed);
+        try {
+            Trainer.check(network, dataset, settings); // before the output folder exists
+        } catch (EngineException e) {
+            throw new UsageException(e.getMessage());
+        }
         // The names come from files: one safe folder name inside runs/, whatever they hold ("../../x", "CON").
         Path folder = chosen != null ? chosen
                 : runs.resolve(FileNames.segment(network.name() + "-" + dataset.name() + "-seed" + settings.seed()));

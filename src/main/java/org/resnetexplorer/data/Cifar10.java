@@ -15,6 +15,10 @@ import org.resnetexplorer.i18n.Texts;
  */
 final class Cifar10 {
     static final int RECORD = 1 + 3 * 32 * 32;
+    /** Records in one batch file of the real data set; a larger file is refused before it is read. */
+    static final int RECORDS_PER_BATCH = 10_000;
+    /** The largest batch file read, on disk and unpacked alike: the exact size of a real one, 30,730,000 bytes. */
+    static final long MAX_BATCH_BYTES = (long) RECORDS_PER_BATCH * RECORD;
     static final List<String> CLASS_NAMES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog",
             "horse", "ship", "truck");
     static final List<String> TRAIN_FILES = List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
@@ -76,7 +80,8 @@ final class Cifar10 {
     private static Path find(Path folder, String name) {
         for (String variant : List.of(name, name + ".gz")) {
             Path p = folder.resolve(variant);
-            if (Files.isRegularFile(p)) {
+            // a pipe or device by that name is found too, so that reading refuses it by name rather than call it missing
+            if (Files.exists(p) && !Files.isDirectory(p)) {
                 return p;
             }
         }
@@ -97,7 +102,7 @@ final class Cifar10 {
         List<byte[]> contents = new ArrayList<>();
         int total = 0;
         for (Source source : batches) {
-            byte[] bytes = source.readAll(dataset);
+            byte[] bytes = source.readAll(dataset, MAX_BATCH_BYTES, Texts.get("cifar10.what"));
             String name = source.name();
             if (bytes.length == 0) {
                 throw new DatasetException(dataset, name, Texts.format("cifar10.empty", name));

@@ -1,11 +1,6 @@
 package org.resnetexplorer.data;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +11,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
+import org.resnetexplorer.files.InputFileException;
+import org.resnetexplorer.files.InputFiles;
 import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.i18n.Texts;
 
@@ -38,6 +35,12 @@ import org.resnetexplorer.i18n.Texts;
  * </ul>
  */
 final class Csv {
+    /**
+     * The largest CSV file read, in bytes: far above the tables of features this app is for (iris is 5 kB), while
+     * the rows of a file this size already take several hundred MB once split into cells.
+     */
+    static final long MAX_BYTES = 32_000_000;
+
     private Csv() {
     }
 
@@ -224,39 +227,34 @@ final class Csv {
 
     private static List<Row> read(String dataset, Path file) throws DatasetException {
         String name = file.toString();
-        if (!Files.exists(file)) {
-            throw new DatasetException(dataset, name, Texts.format("csv.missing", name));
-        }
-        if (Files.isDirectory(file)) {
-            throw new DatasetException(dataset, name, Texts.format("csv.folder", name));
+        String text;
+        try {
+            text = InputFiles.readText(file, MAX_BYTES, Texts.get("csv.what"));
+        } catch (InputFileException e) {
+            throw new DatasetException(dataset, name, e.reason() == InputFileException.Reason.NOT_TEXT
+                    ? Texts.format("csv.not.utf8", name) : e.problem(), e);
         }
         List<Row> rows = new ArrayList<>();
         char separator = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (separator == 0) {
-                    separator = line.indexOf(',') < 0 && line.indexOf(';') >= 0 ? ';'
-                            : line.indexOf(',') < 0 && line.indexOf('\t') >= 0 ? '\t' : ',';
-                }
-                List<String> cells = split(line, separator);
-                if (cells == null) {
-                    throw new DatasetException(dataset, name, Texts.format("csv.open.quote", name, number));
-                }
-                rows.add(new Row(number, cells));
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int number = i + 1;
+            if (number == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
             }
-        } catch (CharacterCodingException e) {
-            throw new DatasetException(dataset, name, Texts.format("csv.not.utf8", name), e);
-        } catch (IOException e) {
-            throw new DatasetException(dataset, name, Texts.format("csv.unreadable", name, e.getMessage()), e);
+            if (line.isBlank()) {
+                continue;
+            }
+            if (separator == 0) {
+                separator = line.indexOf(',') < 0 && line.indexOf(';') >= 0 ? ';'
+                        : line.indexOf(',') < 0 && line.indexOf('\t') >= 0 ? '\t' : ',';
+            }
+            List<String> cells = split(line, separator);
+            if (cells == null) {
+                throw new DatasetException(dataset, name, Texts.format("csv.open.quote", name, number));
+            }
+            rows.add(new Row(number, cells));
         }
         return rows;
     }

@@ -87,7 +87,8 @@ final class IdxSets {
     private static Path find(Path folder, String base) {
         for (String variant : Idx.variants(base)) {
             Path p = folder.resolve(variant);
-            if (Files.isRegularFile(p)) {
+            // a pipe or device by that name is found too, so that reading refuses it by name rather than call it missing
+            if (Files.exists(p) && !Files.isDirectory(p)) {
                 return p;
             }
         }

@@ -25,6 +25,7 @@ final class Preprocessing {
         int classes = classNames.size();
         int[] trainPick = pick(dataset, train, classes, options.trainSize(), Texts.get("preprocessing.split.training"), Sampling.derive(seed, 3));
         int[] testPick = pick(dataset, test, classes, options.testSize(), Texts.get("preprocessing.split.test"), Sampling.derive(seed, 4));
+        DatasetMemory.require(dataset, trainPick.length, testPick.length, train.shape().elementCount());
         Examples tr = convert(train, classes, trainPick);
         Examples te = convert(test, classes, testPick);
         if (options.downscale()) {

@@ -1,21 +1,17 @@
 package org.resnetexplorer.data;
 
-import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
+import org.resnetexplorer.files.InputFileException;
+import org.resnetexplorer.files.InputFiles;
 import org.resnetexplorer.i18n.Texts;
 
 /**
  * A data file: a path on disk, or a classpath resource of the bundled data. Reading it gives its bytes, gunzipped
  * when the file is gzip (told by its first bytes, not its name, so a gzipped file without {@code .gz} and a plain
- * one with it both read).
+ * one with it both read). Neither the file nor what it unpacks to may pass the format's limit (decision 0014).
  */
 final class Source {
     private final Path path;
@@ -47,46 +43,30 @@ final class Source {
         return Source.class.getResource(resource) != null;
     }
 
-    /** All bytes, gunzipped if the file is gzip. */
-    byte[] readAll(String dataset) throws DatasetException {
-        if (path != null && Files.isDirectory(path)) {
-            throw new DatasetException(dataset, name(), Texts.format("source.folder", name()));
-        }
-        try (InputStream raw = open(dataset); BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
-            in.mark(2);
-            int b0 = in.read();
-            int b1 = in.read();
-            in.reset();
-            if (b0 == 0x1f && b1 == 0x8b) {
-                try (GZIPInputStream gz = new GZIPInputStream(in, 1 << 16)) {
-                    return gz.readAllBytes();
-                }
-            }
-            return in.readAllBytes();
-        } catch (EOFException e) {
-            throw new DatasetException(dataset, name(), Texts.format("source.gzip.truncated", name(), "gzip"), e);
-        } catch (ZipException e) {
-            throw new DatasetException(dataset, name(), Texts.format("source.gzip.damaged", name(), "gzip",
-                    e.getMessage()), e);
-        } catch (IOException e) {
-            throw new DatasetException(dataset, name(), Texts.format("source.unreadable", name(), e.getMessage()), e);
+    /**
+     * All bytes, gunzipped if the file is gzip.
+     *
+     * @param limit the most bytes the format may have, in the file and unpacked alike
+     * @param what  the format for messages, with its article: "an IDX file"
+     */
+    byte[] readAll(String dataset, long limit, String what) throws DatasetException {
+        try {
+            byte[] bytes = path != null ? InputFiles.readBytes(path, limit, what) : readResource(dataset, limit, what);
+            return InputFiles.isGzip(bytes) ? InputFiles.gunzip(bytes, name(), limit, what) : bytes;
+        } catch (InputFileException e) {
+            throw new DatasetException(dataset, name(), e.problem(), e);
         }
     }
 
-    private InputStream open(String dataset) throws DatasetException, IOException {
-        if (path == null) {
-            InputStream in = Source.class.getResourceAsStream(resource);
+    private byte[] readResource(String dataset, long limit, String what) throws DatasetException, InputFileException {
+        try (InputStream in = Source.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new DatasetException(dataset, resource, Texts.format("source.not.bundled", resource, "assets/"));
             }
-            return in;
-        }
-        try {
-            return Files.newInputStream(path);
-        } catch (NoSuchFileException e) {
-            throw new DatasetException(dataset, name(), Texts.format("source.missing", name()), e);
-        } catch (AccessDeniedException e) {
-            throw new DatasetException(dataset, name(), Texts.format("source.denied", name()), e);
+            return InputFiles.readBytes(in, resource, limit, what);
+        } catch (IOException e) {
+            // only closing the stream can fail here: reading reports its own errors
+            throw new DatasetException(dataset, resource, Texts.format("files.unreadable", e.getMessage()), e);
         }
     }
 }

@@ -170,6 +170,7 @@ final class ToySets {
         double noise = options.noise() != null ? options.noise() : DEFAULT_NOISE;
         int trainSize = options.trainSize() != null ? options.trainSize() : DEFAULT_TRAIN;
         int testSize = options.testSize() != null ? options.testSize() : DEFAULT_TEST;
+        DatasetMemory.require(kind.id, trainSize, testSize, 2);
         Examples train = points(kind, trainSize, classes, noise, new Random(Sampling.derive(seed, 1)));
         Examples test = points(kind, testSize, classes, noise, new Random(Sampling.derive(seed, 2)));
         List<String> names = new ArrayList<>();
@@ -186,7 +187,7 @@ final class ToySets {
             labels[i] = i % classes;
         }
         Sampling.shuffle(labels, random);
-        float[] features = new float[2 * n];
+        float[] features = new float[Math.multiplyExact(2, n)];
         double[] p = new double[2];
         for (int i = 0; i < n; i++) {
             kind.draw(labels[i], classes, noise, random, p);

@@ -84,13 +84,22 @@ public final class CompiledNetwork {
      * @throws EngineException if the network is not valid, naming its first problem
      */
     public static CompiledNetwork compile(Network network, DataType dataType, long seed) throws EngineException {
-        Analysis analysis = Analysis.of(network);
+        return compile(Analysis.of(network), dataType, seed);
+    }
+
+    /** Compiles the network of an analysis already made. */
+    static CompiledNetwork compile(Analysis analysis, DataType dataType, long seed) throws EngineException {
+        requireValid(analysis);
+        return new CompiledNetwork(analysis, dataType, seed);
+    }
+
+    /** Refuses a network that is not valid, naming its first problem. */
+    static void requireValid(Analysis analysis) throws EngineException {
         List<Problem> errors = analysis.errors();
         if (!errors.isEmpty()) {
-            throw new EngineException("'" + network.name() + "' cannot train yet: " + errors.get(0).message()
+            throw new EngineException("'" + analysis.network().name() + "' cannot train yet: " + errors.get(0).message()
                     + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problems)" : ""));
         }
-        return new CompiledNetwork(analysis, dataType, seed);
     }
 
     private Layer layer(String name, LayerSpec spec, Map<Parameters.Role, Parameters.Parameter> params) {

@@ -22,7 +22,7 @@ public final class Nd4jRuntime {
      * own limit on top of 1.5 GB. A fixed 1.5 GB counted the heap too, so a window whose heap had grown (long
      * runs' measurements, many windows in one test JVM) could no longer allocate a training step.
      */
-    private static final long NATIVE_HEADROOM = 1536L << 20;
+    static final long NATIVE_HEADROOM = 1536L << 20;
     private static final WorkspaceConfiguration STEP = WorkspaceConfiguration.builder()
             .initialSize(0).overallocationLimit(0.2)
             .policyAllocation(AllocationPolicy.OVERALLOCATE)

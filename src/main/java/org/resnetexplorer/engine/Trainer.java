@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.Examples;
+import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.i18n.Texts;
@@ -27,6 +28,7 @@ public final class Trainer {
     static final String LOSS_NAN = Texts.get("trainer.loss.nan");
     static final String WEIGHTS_NAN = Texts.get("trainer.weights.nan");
     static final String DIVERGED = Texts.get("trainer.diverged");
+    /** Test examples evaluated at a time, when they fit in memory (see {@link RunMemory#evaluationBatch}). */
     private static final int EVAL_BATCH = 250;
 
     private final String run;
@@ -42,6 +44,7 @@ public final class Trainer {
     private volatile LearningRateSchedule schedule;
     private volatile LayerProfile profile;
     private volatile Semaphore computePermit;
+    private int evalBatch = EVAL_BATCH;
 
     public Trainer(String run, Network network, Dataset dataset, TrainingSettings settings) {
         this.run = Objects.requireNonNull(run, "run");
@@ -121,11 +124,13 @@ public final class Trainer {
         long started = System.nanoTime();
         Progress progress = new Progress();
         try {
+            long budget = RunMemory.budget();
+            Analysis analysis = checked(network, dataset, settings, budget);
+            evalBatch = RunMemory.evaluationBatch(analysis, settings.batch(), EVAL_BATCH, budget);
             Nd4jRuntime.start();
             Nd4j.getRandom().setSeed(settings.seed());
-            CompiledNetwork compiled = CompiledNetwork.compile(network, DataType.FLOAT, settings.seed());
+            CompiledNetwork compiled = CompiledNetwork.compile(analysis, DataType.FLOAT, settings.seed());
             compiled.profile(profile);
-            checkFits(compiled);
             publish(RunStatus.RUNNING, "");
             return train(compiled, progress, started);
         } catch (EngineException e) {
@@ -237,8 +242,8 @@ public final class Trainer {
         long[] exampleShape = test.shape().dims().stream().mapToLong(Integer::longValue).toArray();
         int errors = 0;
         compiled.profile(null); // a profile times training steps only
-        for (int from = 0; from < count; from += EVAL_BATCH) {
-            int size = Math.min(EVAL_BATCH, count - from);
+        for (int from = 0; from < count; from += evalBatch) {
+            int size = Math.min(evalBatch, count - from);
             int[] indices = new int[size];
             for (int i = 0; i < size; i++) {
                 indices[i] = from + i;
@@ -253,9 +258,26 @@ public final class Trainer {
         return (double) errors / count;
     }
 
-    private void checkFits(CompiledNetwork compiled) throws EngineException {
-        Shape input = compiled.analysis().inputShape().orElseThrow();
-        int classes = compiled.analysis().classes().orElseThrow();
+    /**
+     * Refuses, before anything is allocated, a run that cannot start: a network that is not valid, that does not
+     * take the dataset's examples or predict its classes, or whose parameters and activations at the settings' batch
+     * cannot fit in memory (decision 0014). The test error is then measured as many examples at a time as fit, up to
+     * 250. {@link #run()} checks the same first; call this before creating a run's
+     * files, to refuse the run with nothing written.
+     *
+     * @throws EngineException saying what is wrong and what to do
+     */
+    public static void check(Network network, Dataset dataset, TrainingSettings settings) throws EngineException {
+        checked(network, dataset, settings, RunMemory.budget());
+    }
+
+    /** {@link #check} against a memory budget of {@code budget} bytes; returns the network's analysis. */
+    static Analysis checked(Network network, Dataset dataset, TrainingSettings settings, long budget)
+            throws EngineException {
+        Analysis analysis = Analysis.of(network);
+        CompiledNetwork.requireValid(analysis);
+        Shape input = analysis.inputShape().orElseThrow();
+        int classes = analysis.classes().orElseThrow();
         if (!input.equals(dataset.shape())) {
             throw new EngineException("'" + network.name() + "' takes " + input + " but " + dataset.name() + " has "
                     + dataset.shape() + ": set the network's input to " + dataset.shape());
@@ -264,6 +286,8 @@ public final class Trainer {
             throw new EngineException("'" + network.name() + "' predicts " + classes + " classes but " + dataset.name()
                     + " has " + dataset.classes() + ": set the Output (and the Dense before it) to " + dataset.classes());
         }
+        RunMemory.check(network.name(), analysis, settings.batch(), budget);
+        return analysis;
     }
 
     /** Waits while paused (unless a single step is granted); false when the run must stop. */

@@ -32,6 +32,7 @@ public final class Analysis {
     static final String ITS_PORT_INPUT = Texts.get("analysis.its.port.input");
     static final String FEEDS_NOTHING = Texts.get("analysis.feeds.nothing");
     static final String SHAPE_PROBLEM = Texts.get("analysis.shape.problem");
+    static final String TOO_MANY_TO_COUNT = Texts.get("analysis.too.many.to.count");
 
     /** True if {@code message} was made from {@code format} (one of the formats above), in either language. */
     public static boolean isA(String format, String message) {
@@ -46,6 +47,8 @@ public final class Analysis {
     private final List<String> order;
     private final Map<String, Facts> facts = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
+    private long totalParams;
+    private long totalMacs;
 
     /** The shapes a node receives and outputs and what it costs. */
     public record Facts(List<Shape> inputs, Shape output, long params, long macs) {
@@ -105,14 +108,17 @@ public final class Analysis {
         return facts(node).map(Facts::macs).orElse(0L);
     }
 
-    /** Trainable parameters of every node whose shapes are known. */
+    /**
+     * Trainable parameters of every node whose shapes are known; exact, since a node that would take the total past
+     * {@code Long.MAX_VALUE} is a problem and gets no counts.
+     */
     public long totalParams() {
-        return facts.values().stream().mapToLong(Facts::params).sum();
+        return totalParams;
     }
 
-    /** Multiply-adds of one forward pass of one example, over every node whose shapes are known. */
+    /** Multiply-adds of one forward pass of one example, over every node whose shapes are known; exact. */
     public long totalMacs() {
-        return facts.values().stream().mapToLong(Facts::macs).sum();
+        return totalMacs;
     }
 
     /** One row per node, in network order: what a model summary table shows. */
@@ -236,12 +242,24 @@ public final class Analysis {
             if (inputs.size() < node.layer().inputPorts().size()) {
                 continue;
             }
+            Shape output;
             try {
-                Shape output = node.layer().outputShape(inputs);
-                facts.put(name, new Facts(List.copyOf(inputs), output, node.layer().params(inputs),
-                        node.layer().macs(inputs, output)));
+                output = node.layer().outputShape(inputs);
             } catch (ShapeException e) {
                 error(name, String.format(SHAPE_PROBLEM, describe(node), e.getMessage()));
+                continue;
+            }
+            try {
+                long params = node.layer().params(inputs);
+                long macs = node.layer().macs(inputs, output);
+                long nextParams = Math.addExact(totalParams, params);
+                long nextMacs = Math.addExact(totalMacs, macs);
+                facts.put(name, new Facts(List.copyOf(inputs), output, params, macs));
+                totalParams = nextParams;
+                totalMacs = nextMacs;
+            } catch (ArithmeticException e) {
+                // the counts would wrap around: the node is refused like one whose shapes do not fit
+                error(name, String.format(TOO_MANY_TO_COUNT, describe(node), Counts.grouped(Long.MAX_VALUE)));
             }
         }
     }

@@ -27,18 +27,24 @@ public record Conv2D(int filters, int kernel, int stride, int padding, boolean b
     @Override
     public Shape outputShape(List<Shape> inputs) throws ShapeException {
         Shape.Image in = ShapeException.requireImage(inputs.get(0), ShapeException.HINT_CONV_BEFORE_FLATTEN);
-        return Shape.image(filters, Windows.outputSize(in.height(), kernel, stride, padding, in),
+        return Windows.image(in, filters, Windows.outputSize(in.height(), kernel, stride, padding, in),
                 Windows.outputSize(in.width(), kernel, stride, padding, in));
     }
 
     @Override
     public long params(List<Shape> inputs) {
-        return (long) kernel * kernel * LayerSpec.features(inputs.get(0)) * filters + (bias ? filters : 0);
+        return Math.addExact(weights(inputs), bias ? filters : 0);
     }
 
     @Override
     public long macs(List<Shape> inputs, Shape output) {
         Shape.Image out = (Shape.Image) output;
-        return (long) kernel * kernel * LayerSpec.features(inputs.get(0)) * filters * out.height() * out.width();
+        return Math.multiplyExact(Math.multiplyExact(weights(inputs), out.height()), out.width());
+    }
+
+    /** kernel x kernel x input channels x filters. */
+    private long weights(List<Shape> inputs) {
+        return Math.multiplyExact(Math.multiplyExact((long) kernel * kernel, LayerSpec.features(inputs.get(0))),
+                filters);
     }
 }

@@ -21,11 +21,16 @@ public record Dense(int units, boolean bias) implements LayerSpec {
 
     @Override
     public long params(List<Shape> inputs) {
-        return inputs.get(0).elementCount() * units + (bias ? units : 0);
+        return Math.addExact(weights(inputs), bias ? units : 0);
     }
 
     @Override
     public long macs(List<Shape> inputs, Shape output) {
-        return inputs.get(0).elementCount() * units;
+        return weights(inputs);
+    }
+
+    /** Inputs x units. */
+    private long weights(List<Shape> inputs) {
+        return Math.multiplyExact(inputs.get(0).elementCount(), units);
     }
 }

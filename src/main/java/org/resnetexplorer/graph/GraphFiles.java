@@ -23,9 +23,7 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +36,8 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.resnetexplorer.files.AtomicFiles;
+import org.resnetexplorer.files.InputFileException;
+import org.resnetexplorer.files.InputFiles;
 import org.resnetexplorer.files.JsonTexts;
 import org.resnetexplorer.i18n.Texts;
 
@@ -70,9 +70,16 @@ import org.resnetexplorer.i18n.Texts;
  * Reading ignores keys it does not know (a newer app may add some) and refuses anything else it cannot make
  * sense of with a {@link GraphFileException} that names the problem; it never returns part of a network. A
  * network that is sound as a graph but not valid (an open port, a cycle) loads: the editor saves work in
- * progress, and {@link Analysis} reports its problems.
+ * progress, and {@link Analysis} reports its problems. A file is read only if it is a regular file of at most
+ * {@link #MAX_BYTES} bytes (decision 0014).
  */
 public final class GraphFiles {
+    /**
+     * The largest graph file read, in bytes: five times the deepest template saved with its layout
+     * (cifar-preact-resnet-6002, 24,007 nodes, 6.0 MB; ResNet-152 takes 133 kB), so that no network the editor can
+     * reasonably hold is refused, while a wrong file (a disk image, {@code /dev/zero}) is refused before it is read.
+     */
+    public static final long MAX_BYTES = 32_000_000;
     private static final String FORMAT = "resnet-explorer/graph";
     private static final int SCHEMA_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper(
@@ -121,20 +128,22 @@ public final class GraphFiles {
     }
 
     private static String readText(Path file) throws GraphFileException {
-        if (Files.isDirectory(file)) {
-            throw new GraphFileException(file, Texts.get("graphFiles.folder"));
-        }
         // Opening a graph is when a student comes back to a folder whose last save was cut short.
-        AtomicFiles.removeStale(file.toAbsolutePath().getParent());
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            AtomicFiles.removeStale(folder);
+        }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new GraphFileException(file, Texts.get("graphFiles.missing"), e);
-        } catch (AccessDeniedException e) {
-            throw new GraphFileException(file, Texts.get("graphFiles.denied"), e);
-        } catch (IOException e) {
-            throw new GraphFileException(file, Texts.format("graphFiles.unreadable", e.getMessage()), e);
+            bytes = InputFiles.readBytes(file, MAX_BYTES, Texts.get("graphFiles.what"));
+        } catch (InputFileException e) {
+            String problem = switch (e.reason()) {
+                case MISSING -> Texts.get("graphFiles.missing");
+                case FOLDER -> Texts.get("graphFiles.folder");
+                case DENIED -> Texts.get("graphFiles.denied");
+                default -> e.problem();
+            };
+            throw new GraphFileException(file, problem, e);
         }
         return decode(bytes, file);
     }

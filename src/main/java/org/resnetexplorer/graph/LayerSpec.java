@@ -36,12 +36,20 @@ public sealed interface LayerSpec
      */
     Shape outputShape(List<Shape> inputs) throws ShapeException;
 
-    /** Trainable parameters for these input shapes (BatchNorm's running statistics are not trainable). */
+    /**
+     * Trainable parameters for these input shapes (BatchNorm's running statistics are not trainable).
+     *
+     * @throws ArithmeticException if the count passes {@code Long.MAX_VALUE} ({@link Analysis} reports it)
+     */
     default long params(List<Shape> inputs) {
         return 0;
     }
 
-    /** Multiply-adds of one forward pass of one example. */
+    /**
+     * Multiply-adds of one forward pass of one example.
+     *
+     * @throws ArithmeticException if the count passes {@code Long.MAX_VALUE} ({@link Analysis} reports it)
+     */
     default long macs(List<Shape> inputs, Shape output) {
         return 0;
     }

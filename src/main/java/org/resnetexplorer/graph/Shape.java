@@ -32,11 +32,15 @@ public sealed interface Shape permits Shape.Image, Shape.Flat {
         String[] parts = text.trim().split("\\s*[,xX]\\s*", -1);
         int[] dims = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            try {
-                dims[i] = Integer.parseInt(parts[i]);
-            } catch (NumberFormatException e) {
+            // plain decimal digits only: Integer.parseInt would take "+3" and digits of other scripts
+            if (!parts[i].matches("-?[0-9]{1,10}")) {
                 throw new IllegalArgumentException(Texts.format("shape.parse", text));
             }
+            long dim = Long.parseLong(parts[i]);
+            if (dim > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(Texts.format("shape.dimension.too.big", text, Integer.MAX_VALUE));
+            }
+            dims[i] = (int) dim;
         }
         return of(dims);
     }
@@ -52,17 +56,32 @@ public sealed interface Shape permits Shape.Image, Shape.Flat {
         throw new IllegalArgumentException(Texts.format("shape.dimensions", dims.length));
     }
 
-    /** An image of {@code channels x height x width} values. */
+    /**
+     * An image of {@code channels x height x width} values; the count of its values must fit in a {@code long}
+     * (every image up to 2^31-1 x 2^31-1 x 2 does), so that {@link #elementCount()} is always exact.
+     */
     record Image(int channels, int height, int width) implements Shape {
         public Image {
             Checks.atLeast(1, channels, "channels");
             Checks.atLeast(1, height, "height");
             Checks.atLeast(1, width, "width");
+            if (count(channels, height, width) < 0) {
+                throw new IllegalArgumentException(Texts.format("shape.too.many.to.count", channels, height, width));
+            }
+        }
+
+        /** {@code channels x height x width}, or -1 when that passes {@code Long.MAX_VALUE}. */
+        static long count(long channels, long height, long width) {
+            try {
+                return Math.multiplyExact(Math.multiplyExact(channels, height), width);
+            } catch (ArithmeticException e) {
+                return -1;
+            }
         }
 
         @Override
         public long elementCount() {
-            return (long) channels * height * width;
+            return count(channels, height, width);
         }
 
         @Override

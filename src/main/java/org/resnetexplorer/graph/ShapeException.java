@@ -12,6 +12,7 @@ public final class ShapeException extends Exception {
     static final String WINDOW_TOO_BIG = Texts.get("shape.window.too.big");
     static final String ADD_MISMATCH = Texts.get("shape.add.mismatch");
     static final String TOO_MANY_VALUES = Texts.get("shape.too.many.values");
+    static final String TOO_LARGE = Texts.get("shape.too.large");
     static final String OPTION_A_SHRINKS = Texts.get("shape.option.a.shrinks");
     static final String FLAT_STRIDE = Texts.get("shape.flat.stride");
     static final String WRONG_CLASSES = Texts.get("shape.wrong.classes");

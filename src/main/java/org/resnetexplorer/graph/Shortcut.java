@@ -43,7 +43,7 @@ public record Shortcut(ShortcutOption option, int filters, int stride) implement
             throw new ShapeException(String.format(ShapeException.OPTION_A_SHRINKS, in, features, filters));
         }
         if (in instanceof Shape.Image image) {
-            return Shape.image(filters, subsampled(image.height()), subsampled(image.width()));
+            return Windows.image(image, filters, subsampled(image.height()), subsampled(image.width()));
         }
         if (stride != 1) {
             throw new ShapeException(String.format(ShapeException.FLAT_STRIDE, in));
@@ -59,7 +59,7 @@ public record Shortcut(ShortcutOption option, int filters, int stride) implement
     @Override
     public long params(List<Shape> inputs) {
         Shape in = inputs.get(0);
-        return projects(in) ? (long) LayerSpec.features(in) * filters + 2L * filters : 0;
+        return projects(in) ? Math.addExact((long) LayerSpec.features(in) * filters, 2L * filters) : 0;
     }
 
     @Override
@@ -69,6 +69,6 @@ public record Shortcut(ShortcutOption option, int filters, int stride) implement
             return 0;
         }
         long positions = output instanceof Shape.Image image ? (long) image.height() * image.width() : 1;
-        return (long) LayerSpec.features(in) * filters * positions;
+        return Math.multiplyExact((long) LayerSpec.features(in) * filters, positions);
     }
 }

@@ -103,24 +103,27 @@ final class ShortcutSwitch {
         return stride;
     }
 
-    /** Walks back from the branch end to the block's entry, multiplying the strides of the layers met. */
+    /**
+     * Walks back from the branch end to the block's entry, multiplying the strides of the layers met. A product past
+     * 2^31-1 is held at 2^31-1: like the product, it takes every image down to one pixel.
+     */
     private static int branchStride(Network network, Block block) {
-        int stride = 1;
+        long stride = 1;
         String node = block.branchEnd();
         while (node != null && block.contains(node)) {
             LayerSpec layer = network.requireNode(node).layer();
             if (layer instanceof Conv2D conv) {
-                stride *= conv.stride();
+                stride = Math.min(stride * conv.stride(), Integer.MAX_VALUE);
             } else if (layer instanceof MaxPool pool) {
-                stride *= pool.stride();
+                stride = Math.min(stride * pool.stride(), Integer.MAX_VALUE);
             } else if (layer instanceof AvgPool pool) {
-                stride *= pool.stride();
+                stride = Math.min(stride * pool.stride(), Integer.MAX_VALUE);
             }
             String here = node;
             node = layer.inputPorts().stream().map(port -> network.source(here, port).orElse(null))
                     .filter(Objects::nonNull).findFirst().orElse(null);
         }
-        return stride;
+        return (int) stride;
     }
 
     private static String freeName(Network network, String wanted) {

@@ -90,6 +90,8 @@ public final class Templates {
         boolean bottleneck = depth >= 50;
         BlockStyle style = options.style(ShortcutOption.B, true, residual);
         int width = options.widthOr(64);
+        // the last stage has 8 times the width, and a bottleneck block 4 times its own width at its end
+        checkWidth(name, width, (1 << (stages.length - 1)) * (bottleneck ? 4 : 1));
         int classes = options.classesOr(1000);
         NetworkBuilder b = new NetworkBuilder(name);
         String x = b.add("input", new Input(options.inputOr(Shape.image(3, 224, 224))));
@@ -114,6 +116,7 @@ public final class Templates {
         int n = (depth - 2) / 6;
         BlockStyle style = options.style(ShortcutOption.A, true, residual);
         int width = options.widthOr(16);
+        checkWidth(name, width, 4); // the third stage has 4 times the width
         NetworkBuilder b = new NetworkBuilder(name);
         String x = b.add("input", new Input(options.inputOr(Shape.image(3, 32, 32))));
         Conv2D conv1 = new Conv2D(width, 3, 1, 1, !style.batchNorm());
@@ -158,6 +161,15 @@ public final class Templates {
             x = b.add(style.activation().id() + "_last", style.act(), x);
         }
         return head(b, x, options.classesOr(2));
+    }
+
+    /** Refuses a width whose widest layers, {@code factor} times as wide, would have more than 2^31-1 channels. */
+    private static void checkWidth(String name, int width, int factor) {
+        long widest = (long) width * factor;
+        if (widest > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(Texts.format("templates.width.too.big", name, width, widest,
+                    Integer.MAX_VALUE, Integer.MAX_VALUE / factor));
+        }
     }
 
     /** The first weighted layer, its BatchNorm and activation: {@code conv1, bn1, relu1}. */

@@ -210,7 +210,7 @@ class CsvTest {
             assertThatThrownBy(() -> load(file)).isInstanceOf(DatasetException.class)
                     .hasMessage("坏的.csv: " + file + " 第 3 行，第 2 列（“y”）：“abc”不是数字（标签是最后一列，或名为 label 或 class"
                             + " 的列；其他列都必须是数值）");
-            assertThatThrownBy(() -> load(dir.resolve("missing.csv"))).hasMessageEndingWith(" 不存在");
+            assertThatThrownBy(() -> load(dir.resolve("missing.csv"))).hasMessageEndingWith(": 不存在：请检查文件夹和文件名");
             assertThatThrownBy(() -> Datasets.load("imagenet", null)).hasMessageStartingWith("imagenet: 未知的数据集“imagenet”");
         } finally {
             Texts.use(before);
