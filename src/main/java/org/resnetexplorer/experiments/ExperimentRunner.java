@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.data.Datasets;
+import org.resnetexplorer.engine.EngineException;
 import org.resnetexplorer.engine.RunResult;
 import org.resnetexplorer.engine.RunStatus;
 import org.resnetexplorer.engine.Trainer;
@@ -69,7 +70,10 @@ public final class ExperimentRunner {
         return Templates.build(spec.template(), options).withName(spec.name());
     }
 
-    /** Every run's network for the dataset, each checked as the graph editor and the commands check a graph. */
+    /**
+     * Every run's network for the dataset, each checked as the graph editor and the commands check a graph, and,
+     * if it trains, as the engine checks a run before it allocates anything (it fits the data and the memory).
+     */
     private List<Network> networks(Dataset dataset) throws ExperimentFileException {
         List<Network> networks = new ArrayList<>();
         for (Experiment.RunSpec spec : experiment.runs()) {
@@ -83,6 +87,13 @@ public final class ExperimentRunner {
             List<Problem> errors = Analysis.of(network).errors();
             if (!errors.isEmpty()) {
                 throw new ExperimentFileException(where + errors.get(0).message());
+            }
+            if (spec.train()) {
+                try {
+                    Trainer.check(network, dataset, experiment.settings(full)); // it fits in memory, for one
+                } catch (EngineException e) {
+                    throw new ExperimentFileException(where + e.getMessage());
+                }
             }
             networks.add(network);
         }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,11 +24,14 @@ import org.resnetexplorer.engine.LearningRateSchedule;
 import org.resnetexplorer.engine.Optimizer;
 import org.resnetexplorer.engine.TrainingSettings;
 import org.resnetexplorer.files.AtomicFiles;
+import org.resnetexplorer.files.InputFileException;
+import org.resnetexplorer.files.InputFiles;
 import org.resnetexplorer.files.JsonTexts;
 import org.resnetexplorer.graph.ActivationFunction;
 import org.resnetexplorer.graph.ShortcutOption;
 import org.resnetexplorer.graph.TemplateOptions;
 import org.resnetexplorer.graph.Templates;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * Reads experiment presets: the bundled ones (files in {@code assets/presets/}, shipped in the jar) and any
@@ -42,7 +44,10 @@ public final class Experiments {
     /** The bundled presets, in the order of the Experiments menu. */
     public static final List<String> BUNDLED = List.of("degradation", "plain-vs-resnet", "vanishing-gradients",
             "residual-responses", "bottleneck", "very-deep");
+    /** The largest preset file read: the bundled ones have 2-4 kB, so a megabyte is surely something else. */
+    public static final long MAX_BYTES = 1 << 20;
     private static final String FOLDER = "/assets/presets/";
+    private static final String WHAT = Texts.get("experiments.what");
     /** Strict JSON: a second value after the preset, or a field given twice, is a mistake, not something to ignore. */
     private static final ObjectMapper JSON = new ObjectMapper(
             JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
@@ -76,19 +81,36 @@ public final class Experiments {
         }
     }
 
+    /**
+     * Reads the preset saved in {@code file}.
+     *
+     * @throws ExperimentFileException if the file is missing, not a file, too large, not text, or not a valid preset
+     */
     public static Experiment load(Path file) throws ExperimentFileException {
+        return read(text(file), file);
+    }
+
+    /**
+     * The text of a preset file, checked before it is read: a regular file of at most {@link #MAX_BYTES} (decision
+     * 0014), UTF-8. Clears first what a killed save left beside it (presets are saved whole or not at all).
+     *
+     * @throws ExperimentFileException naming the file and what is wrong with it
+     */
+    public static String text(Path file) throws ExperimentFileException {
         Path folder = file.toAbsolutePath().getParent();
         if (folder != null) {
-            AtomicFiles.removeStale(folder); // presets are saved whole or not at all: what a killed save left behind
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new ExperimentFileException(file + ": no such file: check the name, or save a preset first");
+            AtomicFiles.removeStale(folder);
         }
         try {
-            return fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new ExperimentFileException(file + ": cannot be read (" + e.getMessage() + ")");
+            return InputFiles.readText(file, MAX_BYTES, WHAT);
+        } catch (InputFileException e) {
+            throw new ExperimentFileException(e.getMessage());
         }
+    }
+
+    /** The preset in {@code text}, read from {@code file} ({@link #text}); messages name the file. */
+    public static Experiment read(String text, Path file) throws ExperimentFileException {
+        return fromJson(text, file.toString());
     }
 
     static Experiment fromJson(String text, String where) throws ExperimentFileException {

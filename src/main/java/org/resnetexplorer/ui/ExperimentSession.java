@@ -1,8 +1,6 @@
 package org.resnetexplorer.ui;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +78,6 @@ final class ExperimentSession {
     static final String STOPPED = Texts.get("experimentSession.stopped");
     static final String STOPPED_REASON = Texts.get("experimentSession.stopped.reason");
     static final String OPENED_RUN = Texts.get("experimentSession.opened.run");
-    static final String UNREADABLE_FILE = Texts.get("experimentSession.unreadable.file");
     static final String UNREADABLE_BUNDLED = Texts.get("experimentSession.unreadable.bundled");
 
     private final Stage stage;
@@ -234,14 +231,12 @@ final class ExperimentSession {
     /** Opens a preset file, or says what is wrong with it (file and field). */
     void openFile(Path file) {
         try {
-            Experiment experiment = Experiments.load(file);
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = Experiments.text(file);
+            Experiment experiment = Experiments.read(text, file);
             lastFolder = file.toAbsolutePath().getParent();
             show(experiment, text, file.getFileName().toString());
         } catch (ExperimentFileException e) {
             error(OPEN_FAILED, e.getMessage());
-        } catch (IOException e) {
-            error(OPEN_FAILED, String.format(UNREADABLE_FILE, file, e.getMessage()));
         }
     }
 

@@ -85,7 +85,9 @@ class CliTest {
         String good = org.resnetexplorer.experiments.Experiments.bundledText("degradation");
         Map<String, String> broken = Map.of(
                 "mlp-nope-20", good.replace("\"template\": \"mlp-plain-20\"", "\"template\": \"mlp-nope-20\""),
-                "downscal", good.replace("\"seed\": 1}", "\"seed\": 1, \"downscale\": true}"));
+                "downscal", good.replace("\"seed\": 1}", "\"seed\": 1, \"downscale\": true}"),
+                "2,147,483,647", good.replace("\"trainSize\": 1000", "\"trainSize\": 2147483647"),
+                "run 'plain-4'", good.replace("\"width\": 16", "\"width\": 100000"));
         for (Map.Entry<String, String> preset : broken.entrySet()) {
             assertThat(preset.getValue()).isNotEqualTo(good);
             Path file = Files.writeString(dir.resolve("preset.json"), preset.getValue());

@@ -156,7 +156,7 @@ class InputLimitsCliTest {
     void tooWide(String width) {
         Path out = dir.resolve("run");
         refused(run("train", "mlp-resnet-8", "--dataset", "spiral", "--width", width, "--out", out.toString()),
-                "'mlp-resnet-8' ");
+                "mlp-resnet-8");
         assertThat(out).doesNotExist();
     }
 

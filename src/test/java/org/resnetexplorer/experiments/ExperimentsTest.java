@@ -42,7 +42,7 @@ class ExperimentsTest {
                 .contains("whole number");
         assertThat(message(folder, good.replace("\"title\"", "\"heading\""))).contains("\"heading\"").contains("title");
         assertThatThrownBy(() -> Experiments.load(folder.resolve("nothing.json"))).isInstanceOf(ExperimentFileException.class)
-                .hasMessageContaining("nothing.json").hasMessageContaining("no such file");
+                .hasMessageContaining("nothing.json").hasMessageContaining("does not exist");
         assertThatThrownBy(() -> Experiments.bundled("figure-99")).hasMessageContaining("degradation");
     }
 

@@ -259,7 +259,7 @@ class ExperimentWindowTest {
         Files.writeString(broken, Files.readString(preset("tiny-experiment.json", 40)).replace("\"runs\"", "\"rusn\""));
         openFromFile(robot, broken);
         DialogPane error = robot.lookup("#error-dialog").queryAs(DialogPane.class);
-        assertThat(error.getContentText()).contains("broken.json").contains("\"runs\" is missing or not a list")
+        assertThat(error.getContentText()).contains("broken.json").contains("\"rusn\" that presets do not have")
                 .doesNotContain("Exception").doesNotContain("\tat ");
         robot.clickOn("OK");
 
