@@ -95,9 +95,25 @@ final class Arguments {
     /** The value of a whole-number option at least {@code min}, or null when it is absent. */
     Integer intOption(String name, int min) throws UsageException {
         String value = options.get(name);
-        if (value == null) {
-            return null;
+        return value == null ? null : wholeInt(name, value, min);
+    }
+
+    /**
+     * The values of an option of whole numbers separated by commas (e.g. {@code --milestones 3000,4500}), each at
+     * least {@code min}; an empty list when it is absent.
+     */
+    List<Integer> intListOption(String name, int min) throws UsageException {
+        String value = options.get(name);
+        List<Integer> values = new ArrayList<>();
+        if (value != null) {
+            for (String part : value.split(",", -1)) {
+                values.add(wholeInt(name, part, min));
+            }
         }
+        return values;
+    }
+
+    private static int wholeInt(String name, String value, int min) throws UsageException {
         BigInteger parsed = whole(name, value);
         if (parsed.compareTo(BigInteger.valueOf(min)) < 0) {
             throw new UsageException(name + " must be at least " + min + ", not " + parsed);

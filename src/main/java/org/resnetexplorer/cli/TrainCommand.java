@@ -191,16 +191,7 @@ final class TrainCommand implements Command {
             if (rate != null) {
                 s = s.withLearningRate(rate);
             }
-            List<Integer> milestones = new ArrayList<>();
-            if (parsed.option("--milestones") != null) {
-                for (String part : parsed.option("--milestones").split(",")) {
-                    try {
-                        milestones.add(Integer.parseInt(part.trim()));
-                    } catch (NumberFormatException e) {
-                        throw new UsageException("--milestones needs steps separated by commas, e.g. 3000,4500");
-                    }
-                }
-            }
+            List<Integer> milestones = parsed.intListOption("--milestones", 1);
             Double factor = parsed.doubleOption("--lr-factor");
             Integer warmup = parsed.intOption("--warmup", 0);
             s = s.withSchedule(new LearningRateSchedule(s.schedule().base(), milestones, factor != null ? factor : 0.1,

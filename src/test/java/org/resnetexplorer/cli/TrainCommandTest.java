@@ -89,6 +89,8 @@ class TrainCommandTest {
             --steps 0                      | mlp-resnet-4 --dataset spiral --steps 0        | --steps
             --steps past the limit         | mlp-resnet-4 --dataset spiral --steps 1000001  | at most 1,000,000
             --lr abc                       | mlp-resnet-4 --dataset spiral --lr abc         | abc
+            --milestones 100,2e3           | mlp-resnet-4 --dataset spiral --milestones 100,2e3 | --milestones needs a whole number
+            --milestones 0                 | mlp-resnet-4 --dataset spiral --milestones 0   | --milestones must be at least 1
             --optimizer rmsprop            | mlp-resnet-4 --dataset spiral --optimizer rmsprop | rmsprop
             missing .csv file              | mlp-resnet-4 --dataset {dir}/nothing-here.csv  | nothing-here.csv
             --data-dir to a missing folder | mlp-resnet-4 --dataset mnist --data-dir {dir}/absent | absent
