@@ -154,9 +154,10 @@ public final class CompiledNetwork {
     }
 
     private Layer shortcut(String name, Shortcut shortcut, Map<Parameters.Role, Parameters.Parameter> params) {
-        Shape in = analysis.facts(name).orElseThrow().inputs().get(0);
+        Analysis.Facts facts = analysis.facts(name).orElseThrow();
+        Shape in = facts.inputs().get(0);
         if (!shortcut.projects(in)) {
-            return new ShortcutLayer(name, shortcut.filters(), shortcut.stride());
+            return new ShortcutLayer(name, in, facts.output(), shortcut.stride());
         }
         Layer projection = in instanceof Shape.Image
                 ? new ConvLayer(name + "#conv", params.get(Parameters.Role.WEIGHT), null, shortcut.stride(), 0)

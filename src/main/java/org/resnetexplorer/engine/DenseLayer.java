@@ -6,8 +6,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * y = x W + b for a batch of flat vectors x [B, in]; W is [in, out]. With a bias it runs as one fused op each
- * way ({@code xw_plus_b}, {@code xw_plus_b_bp}); {@link CompiledNetwork} may also fuse the ReLU that follows
- * ({@code relu_layer}), and then this layer's output is relu(x W + b).
+ * way ({@code xw_plus_b}, {@code xw_plus_b_bp}); {@link CompiledNetwork} may also fuse the ReLU that follows,
+ * and then this layer's output is relu(x W + b): the ReLU runs on the Java side over the op's output
+ * ({@link HostArrays}), which the backward's mask then reads without another copy.
  */
 final class DenseLayer extends Layer {
     private final Parameters.Parameter weight;
@@ -38,8 +39,29 @@ final class DenseLayer extends Layer {
     @Override
     INDArray forward(INDArray[] inputs, boolean training) {
         x = inputs[0];
-        y = bias == null ? x.mmul(weight.value()) : Kernels.dense(x, weight.value(), bias.value(), relu);
+        y = bias == null ? x.mmul(weight.value()) : Kernels.dense(x, weight.value(), bias.value());
+        if (relu) {
+            reluInPlace();
+        }
         return y;
+    }
+
+    /**
+     * y = max(y, 0) through a Java copy of y, kept for the backward's mask. Cheaper than a native ReLU call
+     * on these small outputs, and libnd4j's fused {@code relu_layer} refuses a batch of one (see
+     * {@link Kernels#dense}).
+     */
+    private void reluInPlace() {
+        int length = (int) y.length();
+        if (HostArrays.floats(y.dataType())) {
+            yf = HostArrays.read(y, yf);
+            HostArrays.relu(yf, yf, 0, length);
+            y.data().asNioFloat().put(yf, 0, length);
+        } else {
+            yd = HostArrays.read(y, yd);
+            HostArrays.relu(yd, yd, 0, length);
+            y.data().asNioDouble().put(yd, 0, length);
+        }
     }
 
     @Override
@@ -52,15 +74,16 @@ final class DenseLayer extends Layer {
         return new INDArray[] {Kernels.denseBackward(x, weight.value(), bias.value(), g, weight.grad(), bias.grad())};
     }
 
-    /** The gradient through the fused ReLU, on the Java side ({@link HostArrays}: cheaper than relu_bp here). */
+    /**
+     * The gradient through the fused ReLU, on the Java side ({@link HostArrays}: cheaper than relu_bp here),
+     * masked by the forward's copy of y.
+     */
     private INDArray reluBackward(INDArray gradOutput) {
         if (HostArrays.floats(y.dataType())) {
-            yf = HostArrays.read(y, yf);
             gf = HostArrays.read(gradOutput, gf);
             HostArrays.reluMask(gf, yf, 0, gf.length);
             return HostArrays.write(gf, gradOutput.shape());
         }
-        yd = HostArrays.read(y, yd);
         gd = HostArrays.read(gradOutput, gd);
         HostArrays.reluMask(gd, yd, 0, gd.length);
         return HostArrays.write(gd, gradOutput.shape());

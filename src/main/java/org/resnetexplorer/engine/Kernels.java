@@ -90,17 +90,29 @@ final class Kernels {
     }
 
     /**
-     * x W + b for a batch x [B, in], W [in, out], b [out] in one call ({@code xw_plus_b}); with {@code relu},
-     * relu(x W + b) ({@code relu_layer}).
+     * x W + b for a batch x [B, in], W [in, out], b [out] in one call ({@code xw_plus_b}), for every shape,
+     * a batch of one, one input or one unit included. Not libnd4j's fused {@code relu_layer}: it refuses x or W
+     * with a dimension of 1 (it requires {@code isMatrix()}, false for [1, n] and [n, 1]), so a batch of one
+     * example failed in native code.
      */
-    static INDArray dense(INDArray x, INDArray w, INDArray b, boolean relu) {
+    static INDArray dense(INDArray x, INDArray w, INDArray b) {
         INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), w.size(1));
-        Nd4j.exec(DynamicCustomOp.builder(relu ? "relu_layer" : "xw_plus_b").addInputs(x, w, b).addOutputs(y).build());
+        Nd4j.exec(DynamicCustomOp.builder("xw_plus_b").addInputs(x, w, b).addOutputs(y).build());
         return y;
     }
 
-    /** Writes dL/dW and dL/db of {@code x W + b} into {@code gw}, {@code gb} and returns dL/dx (one call). */
+    /**
+     * Writes dL/dW and dL/db of {@code x W + b} into {@code gw}, {@code gb} and returns dL/dx (one call), for every
+     * shape. {@code xw_plus_b_bp} fails in double precision when x, W and dL/dy are all 1x1 (a Dense of one unit
+     * from one input, at a batch of one: "NDArray::mulRowVector: wrong arguments"; every other shape of B, in, out
+     * from 1 to 3 passes in both precisions), so those scalars go through two products and a sum.
+     */
     static INDArray denseBackward(INDArray x, INDArray w, INDArray b, INDArray gradOut, INDArray gw, INDArray gb) {
+        if (x.length() == 1 && gradOut.length() == 1) {
+            Nd4j.gemm(x, gradOut, gw, true, false, 1.0, 0.0);
+            gb.assign(gradOut.sum(0));
+            return Nd4j.gemm(gradOut, w, false, true);
+        }
         INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
         Nd4j.exec(DynamicCustomOp.builder("xw_plus_b_bp").addInputs(x, w, b, gradOut).addOutputs(gx, gw, gb).build());
         return gx;

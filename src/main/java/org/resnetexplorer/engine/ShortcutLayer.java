@@ -1,58 +1,119 @@
 package org.resnetexplorer.engine;
 
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.resnetexplorer.graph.Shape;
 
 /**
  * The shortcut of a residual block. As an identity (option A, or B where the shape stays) it passes x on, taking
  * every stride-th pixel and padding new channels with zeros where the shape changes; as a projection it is a
  * 1x1 convolution (a dense layer for flat input) followed by BatchNorm.
+ *
+ * <p>The subsampling identity copies value by value between the native buffers, from the Java side, into the
+ * output shape the graph model inferred ({@link org.resnetexplorer.graph.Shortcut#outputShape}: {@code (n - 1) / stride + 1} along each
+ * axis), so the engine agrees with {@code summary} and the PyTorch export ({@code x[:, :, ::s, ::s]}) for every
+ * size: a stride-2 shortcut on a 1x1 map gives a 1x1 map. (ND4J's strided interval index refused an axis
+ * shorter than the stride.)
  */
 final class ShortcutLayer extends Layer {
-    private final int filters;
-    private final int stride;
     private final Layer projection;
     private final Layer projectionNorm;
+    /** For an identity: whether it passes x on unchanged (the same shape out as in, so every value stays). */
+    private final boolean passes;
+    /**
+     * For an identity: where each kept value of one example's output comes from in its input. The kept values
+     * are the output's first channels (as many as the input has), row-major; the new channels after them are 0.
+     */
+    private final int[] sourceOf;
+    private final int inputSize;
+    private final int outputSize;
+    private final long[] outputDims;
     private long[] inputShape;
 
-    /** An identity shortcut, subsampling and zero-padding to {@code filters} channels. */
-    ShortcutLayer(String name, int filters, int stride) {
+    /** An identity shortcut from {@code input} to {@code output} (the graph's shapes), subsampling by {@code stride}. */
+    ShortcutLayer(String name, Shape input, Shape output, int stride) {
         super(name);
-        this.filters = filters;
-        this.stride = stride;
         this.projection = null;
         this.projectionNorm = null;
+        this.passes = input.equals(output);
+        this.inputSize = Math.toIntExact(input.elementCount());
+        this.outputSize = Math.toIntExact(output.elementCount());
+        this.outputDims = output.dims().stream().mapToLong(Integer::longValue).toArray();
+        this.sourceOf = sources(image(input), image(output), stride);
     }
 
     /** A projection shortcut: {@code projection} (1x1 conv or dense), then {@code norm}. */
     ShortcutLayer(String name, Layer projection, Layer norm) {
         super(name);
-        this.filters = 0;
-        this.stride = 1;
         this.projection = projection;
         this.projectionNorm = norm;
+        this.passes = false;
+        this.sourceOf = new int[0];
+        this.inputSize = 0;
+        this.outputSize = 0;
+        this.outputDims = new long[0];
+    }
+
+    /** A flat vector as an image of 1x1 pixels, one per feature. */
+    private static Shape.Image image(Shape shape) {
+        return shape instanceof Shape.Image image ? image : Shape.image((int) shape.elementCount(), 1, 1);
+    }
+
+    /** For each kept value of the output (row-major C, H, W, the input's channels), the index of its input value. */
+    private static int[] sources(Shape.Image in, Shape.Image out, int stride) {
+        int[] from = new int[in.channels() * out.height() * out.width()];
+        int at = 0;
+        for (int c = 0; c < in.channels(); c++) {
+            for (int i = 0; i < out.height(); i++) {
+                for (int j = 0; j < out.width(); j++) {
+                    from[at++] = (c * in.height() + i * stride) * in.width() + j * stride;
+                }
+            }
+        }
+        return from;
     }
 
     @Override
     INDArray forward(INDArray[] inputs, boolean training) {
-        INDArray x = inputs[0];
         if (projection != null) {
             return projectionNorm.forward(new INDArray[] {projection.forward(inputs, training)}, training);
         }
+        INDArray x = inputs[0];
         inputShape = x.shape();
-        if (stride == 1 && x.size(1) == filters) {
+        if (passes) {
             return x;
         }
-        INDArray sampled = x.rank() == 4 ? x.get(subsampling(x)) : x;
-        long[] shape = sampled.shape().clone();
-        shape[1] = filters;
-        INDArray out = Nd4j.zeros(x.dataType(), shape);
-        out.get(channels(out.rank(), x.size(1))).assign(sampled);
-        return out;
+        int batch = (int) x.size(0);
+        long[] shape = batchOf(batch, outputDims);
+        INDArray in = HostArrays.contiguous(x);
+        // only the kept values are copied (a stride of 2 keeps a quarter of them); the new channels stay 0
+        INDArray y = Nd4j.zeros(x.dataType(), shape);
+        if (HostArrays.floats(x.dataType())) {
+            FloatBuffer values = in.data().asNioFloat();
+            FloatBuffer out = y.data().asNioFloat();
+            for (int n = 0; n < batch; n++) {
+                int to = n * outputSize;
+                int from = n * inputSize;
+                for (int k = 0; k < sourceOf.length; k++) {
+                    out.put(to + k, values.get(from + sourceOf[k]));
+                }
+            }
+            return y;
+        }
+        DoubleBuffer values = in.data().asNioDouble();
+        DoubleBuffer out = y.data().asNioDouble();
+        for (int n = 0; n < batch; n++) {
+            int to = n * outputSize;
+            int from = n * inputSize;
+            for (int k = 0; k < sourceOf.length; k++) {
+                out.put(to + k, values.get(from + sourceOf[k]));
+            }
+        }
+        return y;
     }
 
     @Override
@@ -60,30 +121,43 @@ final class ShortcutLayer extends Layer {
         if (projection != null) {
             return projection.backward(projectionNorm.backward(gradOutput)[0]);
         }
-        if (stride == 1 && inputShape[1] == filters) {
+        if (passes) {
             return new INDArray[] {gradOutput};
         }
-        INDArray gx = Nd4j.zeros(gradOutput.dataType(), inputShape);
-        INDArray kept = gradOutput.get(channels(gradOutput.rank(), inputShape[1]));
-        (gx.rank() == 4 ? gx.get(subsampling(gx)) : gx).assign(kept);
+        // each input value feeds at most one output value: its gradient is that value's, or 0 where it was skipped
+        // or where the output value was a new channel
+        int batch = (int) inputShape[0];
+        INDArray grad = HostArrays.contiguous(gradOutput);
+        INDArray gx = Nd4j.zeros(grad.dataType(), inputShape);
+        if (HostArrays.floats(grad.dataType())) {
+            FloatBuffer values = grad.data().asNioFloat();
+            FloatBuffer out = gx.data().asNioFloat();
+            for (int n = 0; n < batch; n++) {
+                int to = n * inputSize;
+                int from = n * outputSize;
+                for (int k = 0; k < sourceOf.length; k++) {
+                    out.put(to + sourceOf[k], values.get(from + k));
+                }
+            }
+            return new INDArray[] {gx};
+        }
+        DoubleBuffer values = grad.data().asNioDouble();
+        DoubleBuffer out = gx.data().asNioDouble();
+        for (int n = 0; n < batch; n++) {
+            int to = n * inputSize;
+            int from = n * outputSize;
+            for (int k = 0; k < sourceOf.length; k++) {
+                out.put(to + sourceOf[k], values.get(from + k));
+            }
+        }
         return new INDArray[] {gx};
     }
 
-    /** Every stride-th row and column of an image batch. */
-    private INDArrayIndex[] subsampling(INDArray x) {
-        return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, stride, x.size(2)),
-            NDArrayIndex.interval(0, stride, x.size(3))};
-    }
-
-    /** The first {@code count} channels (features). */
-    private static INDArrayIndex[] channels(int rank, long count) {
-        INDArrayIndex[] index = new INDArrayIndex[rank];
-        index[0] = NDArrayIndex.all();
-        index[1] = NDArrayIndex.interval(0, count);
-        for (int i = 2; i < rank; i++) {
-            index[i] = NDArrayIndex.all();
-        }
-        return index;
+    private static long[] batchOf(int batch, long[] dims) {
+        long[] shape = new long[dims.length + 1];
+        shape[0] = batch;
+        System.arraycopy(dims, 0, shape, 1, dims.length);
+        return shape;
     }
 
     @Override
