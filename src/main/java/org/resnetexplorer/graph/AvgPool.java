@@ -8,6 +8,7 @@ public record AvgPool(int kernel, int stride, int padding) implements LayerSpec 
         Checks.atLeast(1, kernel, "kernel");
         Checks.atLeast(1, stride, "stride");
         Checks.atLeast(0, padding, "padding");
+        Checks.poolPadding(padding, kernel);
     }
 
     @Override

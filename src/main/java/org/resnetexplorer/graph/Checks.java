@@ -7,6 +7,7 @@ final class Checks {
     static final String AT_LEAST = Texts.get("checks.at.least");
     static final String FRACTION = Texts.get("checks.fraction");
     static final String POSITIVE = Texts.get("checks.positive");
+    static final String POOL_PADDING = Texts.get("checks.pool.padding");
 
     private Checks() {
     }
@@ -19,6 +20,16 @@ final class Checks {
     static void atLeast(int min, int value, String setting) {
         if (value < min) {
             throw new IllegalArgumentException(String.format(AT_LEAST, label(setting), min, value));
+        }
+    }
+
+    /**
+     * A pool's padding is at most half its kernel (as PyTorch requires): more would make windows of padding alone,
+     * which have no value to keep (a max pool's would be minus infinity).
+     */
+    static void poolPadding(int padding, int kernel) {
+        if (padding > kernel / 2) {
+            throw new IllegalArgumentException(String.format(POOL_PADDING, kernel / 2, kernel, padding));
         }
     }
 

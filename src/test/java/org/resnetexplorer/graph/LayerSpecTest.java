@@ -537,6 +537,19 @@ class LayerSpecTest {
         }
 
         @Test
+        @DisplayName("takes a padding of at most half the kernel, as PyTorch does: a window of padding alone has nothing")
+        void paddingAtMostHalfTheKernel() {
+            for (int kernel = 1; kernel <= 7; kernel++) {
+                assertThat(pools(kernel, 1, kernel / 2)).hasSize(2);
+                int tooMuch = kernel / 2 + 1;
+                int k = kernel;
+                assertThatThrownBy(() -> new MaxPool(k, 1, tooMuch)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("at most half its kernel (" + k / 2 + " for a kernel of " + k + ")");
+                assertThatThrownBy(() -> new AvgPool(k, 1, tooMuch)).isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+
+        @Test
         @DisplayName("refuses a flat vector, pointing before Flatten")
         void refusesFlat() {
             for (LayerSpec pool : pools(2, 2, 0)) {
