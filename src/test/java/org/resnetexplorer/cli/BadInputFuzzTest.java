@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,10 +72,6 @@ class BadInputFuzzTest {
         COMMANDS.shutdownNow();
     }
 
-    /** What one command printed and returned. */
-    private record Outcome(int code, String out, String err) {
-    }
-
     @Test
     @DisplayName("mutated graph files: summary and train either work or exit 2 with one line, never an internal error")
     void graphFiles() throws Exception {
@@ -94,10 +88,10 @@ class BadInputFuzzTest {
             Mutant mutant = mutate(seeds.get(random.nextInt(seeds.size())), random);
             Path file = temp.resolve("graph-" + cases + ".json");
             Files.write(file, mutant.bytes());
-            Outcome summary = run(mutant, "summary", file.toString());
+            Run summary = run(mutant, "summary", file.toString());
             check(mutant, summary, Set.of(Cli.OK, Cli.BAD_INPUT));
             assertThat(summary.out()).as("counts on %s", mutant).doesNotContainPattern("Total [a-z-]+: +-");
-            Outcome train = run(mutant, "train", file.toString(), "--dataset", "spiral", "--steps", "1", "--train-size",
+            Run train = run(mutant, "train", file.toString(), "--dataset", "spiral", "--steps", "1", "--train-size",
                     "32", "--test-size", "16", "--quiet", "--out", temp.resolve("train-" + cases).toString());
             check(mutant, train, Set.of(Cli.OK, Cli.BAD_INPUT, TrainCommand.DIVERGED));
             refused += summary.code() == Cli.BAD_INPUT ? 1 : 0;
@@ -127,12 +121,12 @@ class BadInputFuzzTest {
             Mutant mutant = mutate(seeds.get(random.nextInt(seeds.size())), random);
             Path file = temp.resolve("preset-" + cases + ".json");
             Files.write(file, mutant.bytes());
-            Outcome check = run(mutant, "experiment", file.toString(), "--check");
+            Run check = run(mutant, "experiment", file.toString(), "--check");
             check(mutant, check, Set.of(Cli.OK, Cli.BAD_INPUT));
             if (check.code() == Cli.BAD_INPUT) {
                 refused++;
             } else if (quick(file)) {
-                Outcome full = run(mutant, "experiment", file.toString(), "--out", temp.resolve("exp-" + cases).toString());
+                Run full = run(mutant, "experiment", file.toString(), "--out", temp.resolve("exp-" + cases).toString());
                 boolean diverged = full.code() == Cli.FAILED && full.out().contains("the experiment did not finish");
                 if (!diverged) {
                     check(mutant, full, Set.of(Cli.OK, Cli.BAD_INPUT, ExperimentCommand.CLAIM_DOES_NOT_HOLD));
@@ -157,14 +151,8 @@ class BadInputFuzzTest {
     // ---------------------------------------------------------------------------------------------------------
     // running and checking
 
-    private Outcome run(Mutant mutant, String... args) throws Exception {
-        Future<Outcome> future = COMMANDS.submit(() -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        });
+    private Run run(Mutant mutant, String... args) throws Exception {
+        Future<Run> future = COMMANDS.submit(() -> Run.of(args));
         try {
             return future.get(CASE_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -173,7 +161,7 @@ class BadInputFuzzTest {
         }
     }
 
-    private static void check(Mutant mutant, Outcome outcome, Set<Integer> allowed) {
+    private static void check(Mutant mutant, Run outcome, Set<Integer> allowed) {
         assertThat(outcome.code()).as("exit code on %s; stderr: %s", mutant, outcome.err()).isIn(allowed);
         assertThat(outcome.err() + outcome.out()).as("output on %s", mutant)
                 .doesNotContain("Exception", "\tat org.", "internal error");

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,22 +28,13 @@ import org.resnetexplorer.graph.Templates.Entry;
 class CliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What one run of the command line printed and returned. */
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private static JsonNode summaryJson(String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of("summary"));
         all.addAll(List.of(args));
         all.add("--json");
-        Run run = run(all.toArray(String[]::new));
+        Run run = Run.of(all.toArray(String[]::new));
         assertThat(run.code()).as("exit code of %s, stderr: %s", all, run.err()).isZero();
         return JSON.readTree(run.out());
     }
@@ -54,7 +42,7 @@ class CliTest {
     @Test
     @DisplayName("templates lists every template name, one line each")
     void templatesListsNames() {
-        Run run = run("templates");
+        Run run = Run.of("templates");
         assertThat(run.code()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(Templates.catalogue().size());
@@ -66,17 +54,17 @@ class CliTest {
     @Test
     @DisplayName("experiment lists the presets (in Chinese too), runs one and reports its claims; a bad name exits 2")
     void experiment() {
-        Run list = run("experiment", "--lang", "zh");
+        Run list = Run.of("experiment", "--lang", "zh");
         assertThat(list.code()).isZero();
         assertThat(list.out()).contains("degradation  退化问题", "bottleneck");
-        Run bottleneck = run("experiment", "bottleneck");
+        Run bottleneck = Run.of("experiment", "bottleneck");
         assertThat(bottleneck.code()).as(bottleneck.err()).isZero();
         assertThat(bottleneck.out()).contains("resnet-50    25,557,032 parameters, 4.09 G multiply-adds")
                 .contains("HOLDS     ResNet-50 has 16 more layers").contains("From the paper (Table 1)");
-        Run unknown = run("experiment", "figure-99");
+        Run unknown = Run.of("experiment", "figure-99");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("no bundled experiment 'figure-99'");
-        assertThat(run("experiment", "bottleneck", "--png").code()).isEqualTo(2);
+        assertThat(Run.of("experiment", "bottleneck", "--png").code()).isEqualTo(2);
     }
 
     @Test
@@ -92,7 +80,7 @@ class CliTest {
             assertThat(preset.getValue()).isNotEqualTo(good);
             Path file = Files.writeString(dir.resolve("preset.json"), preset.getValue());
             Path out = dir.resolve("out");
-            Run run = run("experiment", file.toString(), "--out", out.toString());
+            Run run = Run.of("experiment", file.toString(), "--out", out.toString());
             assertThat(run.code()).as("%s: exit code; stderr %s", preset.getKey(), run.err()).isEqualTo(Cli.BAD_INPUT);
             assertThat(run.err().lines().toList()).as("%s: stderr", preset.getKey()).hasSize(1);
             assertThat(run.err()).startsWith("error: ").contains(preset.getKey()).doesNotContain("Exception", "\tat ");
@@ -105,20 +93,20 @@ class CliTest {
     @DisplayName("export-pytorch MODEL -o FILE writes the module; without -o it prints it; bad input exits 2")
     void exportPyTorch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws IOException {
         java.nio.file.Path file = folder.resolve("model.py");
-        Run run = run("export-pytorch", "cifar-resnet-8", "--input", "1,16,16", "-o", file.toString());
+        Run run = Run.of("export-pytorch", "cifar-resnet-8", "--input", "1,16,16", "-o", file.toString());
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("wrote " + file).contains("cifar-resnet-8");
         assertThat(java.nio.file.Files.readString(file)).contains("def build():", "nn.Conv2d(1, 16, kernel_size=3");
         assertThat(folder.toFile().list()).as("no temporary file left").containsExactly("model.py");
 
-        Run printed = run("export-pytorch", "mlp-plain-4");
+        Run printed = Run.of("export-pytorch", "mlp-plain-4");
         assertThat(printed.code()).isZero();
         assertThat(printed.out()).contains("class Net(nn.Module):", "def build():");
 
-        Run missing = run("export-pytorch");
+        Run missing = Run.of("export-pytorch");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("needs one MODEL");
-        Run unwritable = run("export-pytorch", "mlp-plain-4", "-o", folder.resolve("no/such/folder/m.py").toString());
+        Run unwritable = Run.of("export-pytorch", "mlp-plain-4", "-o", folder.resolve("no/such/folder/m.py").toString());
         assertThat(unwritable.code()).isEqualTo(1);
         assertThat(unwritable.err()).contains("cannot write").contains("folder exists");
     }
@@ -126,7 +114,7 @@ class CliTest {
     @Test
     @DisplayName("summary prints a table of layers with the totals")
     void summaryPrintsTable() {
-        Run run = run("summary", "resnet-18");
+        Run run = Run.of("summary", "resnet-18");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Layer", "Kind", "Output shape", "Params", "Mult-adds")
                 .contains("conv1", "Conv2D", "64x112x112", "9,408", "118,013,952")
@@ -207,7 +195,7 @@ class CliTest {
         "frobnicate | unknown command 'frobnicate'",
         "templates extra | takes no arguments"})
     void badInput(String command, String expected) {
-        Run run = run(command.isBlank() ? new String[0] : command.trim().split(" "));
+        Run run = Run.of(command.isBlank() ? new String[0] : command.trim().split(" "));
         assertThat(run.code()).as("exit code of '%s' (stdout %s)", command, run.out()).isEqualTo(Cli.BAD_INPUT);
         assertThat(run.err().lines().toList()).as("stderr of '%s'", command).hasSize(1);
         assertThat(run.err()).startsWith("error: ").contains(expected).doesNotContain("Exception", "\tat ");
@@ -219,7 +207,7 @@ class CliTest {
         for (String[] args : List.of(new String[] {"summary", "a\0b.json"}, new String[] {"experiment", "x\0.json"},
                 new String[] {"train", "mlp-resnet-4", "--dataset", "mnist", "--data-dir", "a\0b"},
                 new String[] {"summary", "mlp\0-resnet-4"})) {
-            Run run = run(args);
+            Run run = Run.of(args);
             assertThat(run.code()).as("exit code of %s; stderr %s", List.of(args), run.err()).isEqualTo(Cli.BAD_INPUT);
             assertThat(run.err().lines().toList()).as("stderr of %s", List.of(args)).hasSize(1);
             assertThat(run.err()).startsWith("error: ").doesNotContain("Exception");
@@ -230,7 +218,7 @@ class CliTest {
     @DisplayName("a broken or invalid graph file gives exit 2 and names the file")
     void brokenAndInvalidFiles(@TempDir Path dir) throws IOException {
         Path garbage = Files.writeString(dir.resolve("garbage.json"), "this is not json {");
-        Run broken = run("summary", garbage.toString());
+        Run broken = Run.of("summary", garbage.toString());
         assertThat(broken.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(broken.err()).contains("garbage.json").doesNotContain("Exception");
 
@@ -239,7 +227,7 @@ class CliTest {
         b.add("output", new Output(2), b.add("fc", new Dense(3, true), in));
         Path invalid = dir.resolve("invalid.json");
         GraphFiles.save(b.build(), invalid);
-        Run run = run("summary", invalid.toString());
+        Run run = Run.of("summary", invalid.toString());
         assertThat(run.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(run.err()).contains("invalid.json").contains("Output 'output' gets 3 but predicts 2 classes");
     }
@@ -247,8 +235,8 @@ class CliTest {
     @Test
     @DisplayName("help and --help explain the commands and exit 0")
     void help() {
-        assertThat(run("--help").out()).contains("templates", "summary");
-        Run summaryHelp = run("summary", "--help");
+        assertThat(Run.of("--help").out()).contains("templates", "summary");
+        Run summaryHelp = Run.of("summary", "--help");
         assertThat(summaryHelp.code()).isZero();
         assertThat(summaryHelp.out()).startsWith("usage: resnet-explorer summary MODEL");
     }

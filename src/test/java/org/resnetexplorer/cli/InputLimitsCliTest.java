@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.resnetexplorer.files.SpecialFiles;
 
 /**
  * The examples of issue 11 (items 4, 5 and 9) on the command line: each exits 2 with one line on standard error
@@ -31,16 +27,9 @@ class InputLimitsCliTest {
     @TempDir
     Path dir;
 
-    /** What one run of the command line printed and returned. */
-    private record Run(int code, String out, String err) {
-    }
 
     private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = assertTimeoutPreemptively(AT_ONCE, () -> Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return assertTimeoutPreemptively(AT_ONCE, () -> Run.of(args));
     }
 
     /** Exit 2 and exactly one line on standard error, starting {@code error: } and holding the parts. */
@@ -50,24 +39,7 @@ class InputLimitsCliTest {
         assertThat(run.err()).startsWith("error: ").contains(parts).doesNotContain("Exception", "\tat ");
     }
 
-    private static Path sparse(Path file, long size) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.setLength(size);
-        }
-        return file;
-    }
 
-    private static void mkfifo(Path path) throws Exception {
-        Process mkfifo;
-        try {
-            mkfifo = new ProcessBuilder("mkfifo", path.toString()).start();
-        } catch (IOException e) {
-            assumeThat(false).as("mkfifo is available").isTrue();
-            return;
-        }
-        assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assumeThat(mkfifo.exitValue()).isZero();
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/dev/zero", "/dev/urandom"})
@@ -85,7 +57,7 @@ class InputLimitsCliTest {
     @DisplayName("a named pipe as a graph file is refused without waiting for a writer")
     void namedPipe() throws Exception {
         Path pipe = dir.resolve("net.json");
-        mkfifo(pipe);
+        SpecialFiles.fifo(pipe);
         refused(run("summary", pipe.toString()), pipe + ": is a named pipe, not a graph file");
         refused(run("export-pytorch", pipe.toString(), "-o", dir.resolve("net.py").toString()), "is a named pipe");
     }
@@ -93,7 +65,7 @@ class InputLimitsCliTest {
     @Test
     @DisplayName("a sparse graph file of 6 GB is refused at once by its size")
     void hugeGraphFile() throws IOException {
-        Path huge = sparse(dir.resolve("huge.json"), 6_000_000_000L);
+        Path huge = SpecialFiles.sparse(dir.resolve("huge.json"), 6_000_000_000L);
         refused(run("summary", huge.toString()), huge + ": is 6,000,000,000 bytes (6 GB), more than the 32 MB a graph"
                 + " file may have");
     }

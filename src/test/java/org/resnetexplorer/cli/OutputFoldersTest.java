@@ -2,10 +2,7 @@ package org.resnetexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,9 +44,6 @@ class OutputFoldersTest {
     private Path work;
     private Path graphs;
 
-    private record Run(int code, String out, String err) {
-    }
-
     @BeforeEach
     void folders() throws IOException {
         work = Files.createDirectories(temp.resolve("1/2/3/4/5/6/7/8/work"));
@@ -57,11 +51,7 @@ class OutputFoldersTest {
     }
 
     private Run run(List<String> args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), work);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return Run.in(work, args.toArray(String[]::new));
     }
 
     private Set<Path> tree() throws IOException {

@@ -2,10 +2,7 @@ package org.resnetexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,21 +22,12 @@ class TrainBatchOfOneTest {
     @TempDir
     Path temp;
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @Test
     @DisplayName("train mlp-resnet-8 --batch 1 --test-limit 1 exits 0")
     void batchOfOneAndTestOfOne() {
-        Run run = run("train", "mlp-resnet-8", "--dataset", "spiral", "--steps", "3", "--batch", "1", "--test-limit", "1",
+        Run run = Run.of("train", "mlp-resnet-8", "--dataset", "spiral", "--steps", "3", "--batch", "1", "--test-limit", "1",
                 "--out", temp.resolve("run").toString(), "--quiet");
 
         assertThat(run.code()).as("exit code; out: %s; err: %s", run.out(), run.err()).isZero();
@@ -54,7 +42,7 @@ class TrainBatchOfOneTest {
         Path csv = temp.resolve("points.csv");
         writeCsv(csv, rows, features);
 
-        Run run = run("train", model, "--dataset", csv.toString(), "--steps", "3", "--out",
+        Run run = Run.of("train", model, "--dataset", csv.toString(), "--steps", "3", "--out",
                 temp.resolve("run").toString(), "--quiet");
 
         assertThat(run.code()).as("exit code; out: %s; err: %s", run.out(), run.err()).isZero();

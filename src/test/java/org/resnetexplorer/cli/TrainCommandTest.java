@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,22 +35,13 @@ class TrainCommandTest {
     @TempDir
     Path temp;
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @Test
     @DisplayName("train mlp-resnet-4 on spiral exits 0, prints progress lines and writes the three files")
     void shortRun() throws IOException {
         Path out = temp.resolve("run");
-        Run run = run("train", "mlp-resnet-4", "--dataset", "spiral", "--steps", "60", "--eval-every", "20", "--out",
+        Run run = Run.of("train", "mlp-resnet-4", "--dataset", "spiral", "--steps", "60", "--eval-every", "20", "--out",
                 out.toString());
 
         assertThat(run.code()).as("exit code; stderr: %s", run.err()).isZero();
@@ -103,7 +91,7 @@ class TrainCommandTest {
         }
         args.add("--out");
         args.add(temp.resolve("out").toString());
-        Run run = run(args.toArray(String[]::new));
+        Run run = Run.of(args.toArray(String[]::new));
 
         assertThat(run.code()).as("%s: exit code; stderr: %s", description, run.err()).isEqualTo(2);
         List<String> lines = run.err().lines().toList();
@@ -127,7 +115,7 @@ class TrainCommandTest {
             Path file = temp.resolve(graph.getKey().replace(' ', '-') + ".json");
             GraphFiles.save(graph.getValue(), file);
             Path out = temp.resolve("out-" + graph.getKey().replace(' ', '-'));
-            Run run = run("train", file.toString(), "--dataset", "spiral", "--steps", "2", "--out", out.toString());
+            Run run = Run.of("train", file.toString(), "--dataset", "spiral", "--steps", "2", "--out", out.toString());
             assertThat(run.code()).as("%s: exit code; stderr: %s", graph.getKey(), run.err()).isEqualTo(2);
             assertThat(run.err().lines().toList()).as("%s: stderr", graph.getKey()).hasSize(1);
             assertThat(run.err()).startsWith("error: ").contains(file.getFileName().toString()).doesNotContain("Exception");
@@ -139,7 +127,7 @@ class TrainCommandTest {
     @DisplayName("a diverging run exits 3 with a message and still writes run.json with status diverged")
     void divergingRun() throws IOException {
         Path out = temp.resolve("diverged");
-        Run run = run("train", "mlp-resnet-4", "--dataset", "spiral", "--steps", "300", "--lr", "1e6", "--out",
+        Run run = Run.of("train", "mlp-resnet-4", "--dataset", "spiral", "--steps", "300", "--lr", "1e6", "--out",
                 out.toString(), "--quiet");
 
         assertThat(run.code()).as("exit code; out: %s; err: %s", run.out(), run.err()).isEqualTo(3);
@@ -157,7 +145,7 @@ class TrainCommandTest {
     @DisplayName("--png writes the error curves, gradient norms and residual responses as PNG files of 1200x800")
     void writesCharts() throws IOException {
         Path out = temp.resolve("charts");
-        Run result = run("train", "cifar-resnet-8", "--dataset", "fashion-mnist", "--downscale", "--width", "4",
+        Run result = Run.of("train", "cifar-resnet-8", "--dataset", "fashion-mnist", "--downscale", "--width", "4",
                 "--steps", "30", "--eval-every", "10", "--png", "--quiet", "--out", out.toString());
         assertThat(result.code()).as("exit code, stderr: %s", result.err()).isZero();
         for (String name : List.of("error-curves.png", "gradient-norms.png", "residual-responses.png")) {

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.resnetexplorer.files.ByteSizes;
+import org.resnetexplorer.files.SpecialFiles;
 
 /** Every dataset file is checked for type and size before it is read (decision 0014). */
 @DisplayName("Dataset files: type and size before reading")
@@ -30,24 +29,7 @@ class DataFileLimitsTest {
     @TempDir
     Path dir;
 
-    private static Path sparse(Path file, long size) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.setLength(size);
-        }
-        return file;
-    }
 
-    private static void fifo(Path path) throws Exception {
-        Process mkfifo;
-        try {
-            mkfifo = new ProcessBuilder("mkfifo", path.toString()).start();
-        } catch (IOException e) {
-            assumeThat(false).as("mkfifo is available").isTrue();
-            return;
-        }
-        assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assumeThat(mkfifo.exitValue()).as("mkfifo succeeded").isZero();
-    }
 
     /** Loading the dataset fails at once with a DatasetException naming the file and saying the parts. */
     private static void refused(String name, DatasetOptions options, Path file, String... parts) {
@@ -83,7 +65,7 @@ class DataFileLimitsTest {
     @DisplayName("a sparse file of 5 GB in place of an IDX file is refused at once by its size, naming size and limit")
     void hugeIdx(String file) throws IOException {
         DataFiles.mnistFolder(dir, false);
-        Path huge = sparse(dir.resolve(file), 5_000_000_000L);
+        Path huge = SpecialFiles.sparse(dir.resolve(file), 5_000_000_000L);
         refused("mnist", DatasetOptions.defaults().withDataDir(dir), huge, "is 5,000,000,000 bytes (5 GB)",
                 "more than the 200 MB an IDX file may have");
     }
@@ -93,10 +75,10 @@ class DataFileLimitsTest {
     void idxAtTheLimit() throws IOException {
         DataFiles.mnistFolder(dir, false);
         Path images = dir.resolve("train-images-idx3-ubyte");
-        sparse(images, Idx.MAX_BYTES + 1);
+        SpecialFiles.sparse(images, Idx.MAX_BYTES + 1);
         refused("mnist", DatasetOptions.defaults().withDataDir(dir), images, "is 200,000,001 bytes");
         Files.delete(images);
-        sparse(images, Idx.MAX_BYTES);
+        SpecialFiles.sparse(images, Idx.MAX_BYTES);
         refused("mnist", DatasetOptions.defaults().withDataDir(dir), images, "holds IDX values of type 0x00");
     }
 
@@ -121,7 +103,7 @@ class DataFileLimitsTest {
         DataFiles.mnistFolder(mnist, false);
         Path labels = mnist.resolve("t10k-labels-idx1-ubyte");
         Files.delete(labels);
-        fifo(labels);
+        SpecialFiles.fifo(labels);
         refused("mnist", DatasetOptions.defaults().withDataDir(mnist), labels, "is a named pipe, not an IDX file");
 
         Path cifar = Files.createDirectory(dir.resolve("cifar"));
@@ -129,12 +111,12 @@ class DataFileLimitsTest {
             Files.write(cifar.resolve(name), DataFiles.cifarBatch(3, 0));
         }
         Path test = cifar.resolve(Cifar10.TEST_FILE);
-        fifo(test);
+        SpecialFiles.fifo(test);
         refused("cifar10", DatasetOptions.defaults().withDataDir(cifar), test,
                 "is a named pipe, not a CIFAR-10 batch file");
 
         Path csv = dir.resolve("pipe.csv");
-        fifo(csv);
+        SpecialFiles.fifo(csv);
         refusedCsv(csv, "is a named pipe, not a CSV file");
     }
 
@@ -157,10 +139,10 @@ class DataFileLimitsTest {
     @DisplayName("a CIFAR batch may be as large as a real one, 10,000 records, and not one byte larger")
     void cifarBatchSize() throws Exception {
         assertThat(Cifar10.MAX_BATCH_BYTES).isEqualTo(30_730_000);
-        Path exact = sparse(dir.resolve("data_batch_1.bin"), Cifar10.MAX_BATCH_BYTES);
+        Path exact = SpecialFiles.sparse(dir.resolve("data_batch_1.bin"), Cifar10.MAX_BATCH_BYTES);
         RawImages read = Cifar10.read("cifar10", "batch", List.of(Source.file(exact)));
         assertThat(read.count()).isEqualTo(10_000);
-        Path over = sparse(dir.resolve("data_batch_2.bin"), Cifar10.MAX_BATCH_BYTES + 1);
+        Path over = SpecialFiles.sparse(dir.resolve("data_batch_2.bin"), Cifar10.MAX_BATCH_BYTES + 1);
         assertThatThrownBy(() -> Cifar10.read("cifar10", "batch", List.of(Source.file(over))))
                 .isInstanceOf(DatasetException.class)
                 .hasMessage("cifar10: " + over + ": is 30,730,001 bytes (30.7 MB), more than the 30.7 MB a CIFAR-10 batch"
@@ -170,9 +152,9 @@ class DataFileLimitsTest {
     @Test
     @DisplayName("a CSV file one byte over its limit is refused by its size; one at the limit is read and judged by its content")
     void csvAtTheLimit() throws IOException {
-        Path over = sparse(dir.resolve("over.csv"), Csv.MAX_BYTES + 1);
+        Path over = SpecialFiles.sparse(dir.resolve("over.csv"), Csv.MAX_BYTES + 1);
         refusedCsv(over, "is 32,000,001 bytes", "more than the 32 MB a CSV file may have");
-        Path at = sparse(dir.resolve("at.csv"), Csv.MAX_BYTES);
+        Path at = SpecialFiles.sparse(dir.resolve("at.csv"), Csv.MAX_BYTES);
         refusedCsv(at, "has only one column");
     }
 

@@ -9,14 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -85,10 +83,7 @@ class InputFilesTest {
     @Test
     @DisplayName("a sparse file of 6 GB is refused at once, by its size, without reading it")
     void sparseFile() throws IOException {
-        Path sparse = dir.resolve("disk.img");
-        try (RandomAccessFile f = new RandomAccessFile(sparse.toFile(), "rw")) {
-            f.setLength(6_000_000_000L);
-        }
+        Path sparse = SpecialFiles.sparse(dir.resolve("disk.img"), 6_000_000_000L);
         InputFileException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
                 () -> refusal(() -> InputFiles.readBytes(sparse, 32_000_000, WHAT)));
         assertThat(e.reason()).isEqualTo(Reason.TOO_BIG);
@@ -100,15 +95,7 @@ class InputFilesTest {
     @DisplayName("a named pipe is refused without being opened, so reading it never waits for a writer")
     void namedPipe() throws Exception {
         Path pipe = dir.resolve("pipe.json");
-        Process mkfifo;
-        try {
-            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
-        } catch (IOException e) {
-            assumeThat(false).as("mkfifo is available").isTrue();
-            return;
-        }
-        assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assumeThat(mkfifo.exitValue()).as("mkfifo succeeded").isZero();
+        SpecialFiles.fifo(pipe);
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), pipe);
         for (Path path : new Path[] {pipe, link}) {
             InputFileException e = assertTimeoutPreemptively(Duration.ofSeconds(5),

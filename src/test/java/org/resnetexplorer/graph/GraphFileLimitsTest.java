@@ -6,19 +6,18 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.resnetexplorer.files.SpecialFiles;
 
 /** A graph file is checked for type and size before it is read (decision 0014). */
 @DisplayName("Graph files: type and size before reading")
@@ -28,12 +27,6 @@ class GraphFileLimitsTest {
     @TempDir
     Path dir;
 
-    private static Path sparse(Path file, long size) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.setLength(size);
-        }
-        return file;
-    }
 
     private static void refused(Path file, String problem) {
         assertTimeoutPreemptively(AT_ONCE, () -> {
@@ -47,7 +40,7 @@ class GraphFileLimitsTest {
     @Test
     @DisplayName("a sparse file of 6 GB is refused at once, naming its size, the limit and what to check")
     void hugeFile() throws IOException {
-        Path huge = sparse(dir.resolve("net.json"), 6_000_000_000L);
+        Path huge = SpecialFiles.sparse(dir.resolve("net.json"), 6_000_000_000L);
         refused(huge, "is 6,000,000,000 bytes (6 GB), more than the 32 MB a graph file may have: check that it is a"
                 + " graph file (a file that large would fill the memory)");
     }
@@ -55,10 +48,10 @@ class GraphFileLimitsTest {
     @Test
     @DisplayName("a file one byte over the limit is refused by its size; one at the limit is read and judged by its content")
     void atTheLimit() throws IOException {
-        Path over = sparse(dir.resolve("over.json"), GraphFiles.MAX_BYTES + 1);
+        Path over = SpecialFiles.sparse(dir.resolve("over.json"), GraphFiles.MAX_BYTES + 1);
         refused(over, "is 32,000,001 bytes (32 MB), more than the 32 MB a graph file may have: check that it is a graph"
                 + " file (a file that large would fill the memory)");
-        Path at = sparse(dir.resolve("at.json"), GraphFiles.MAX_BYTES);
+        Path at = SpecialFiles.sparse(dir.resolve("at.json"), GraphFiles.MAX_BYTES);
         refused(at, "holds binary data, not text: it is not a graph file (ResNet Explorer saves graphs as JSON text)");
     }
 
@@ -66,15 +59,7 @@ class GraphFileLimitsTest {
     @DisplayName("a named pipe is refused without waiting for a writer")
     void namedPipe() throws Exception {
         Path pipe = dir.resolve("net.json");
-        Process mkfifo;
-        try {
-            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
-        } catch (IOException e) {
-            assumeThat(false).as("mkfifo is available").isTrue();
-            return;
-        }
-        assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assumeThat(mkfifo.exitValue()).isZero();
+        SpecialFiles.fifo(pipe);
         refused(pipe, "is a named pipe, not a graph file: give the path of a file saved on disk");
     }
 
