@@ -1,7 +1,7 @@
 package org.resnetexplorer.data;
 
-import java.util.Locale;
 import org.resnetexplorer.files.ByteSizes;
+import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.i18n.Texts;
 
 /**
@@ -35,36 +35,20 @@ final class DatasetMemory {
             throws DatasetException {
         long bytes = bytes(train, test, valuesPerExample);
         if (bytes > budget) {
-            throw new DatasetException(dataset, Texts.format("datasetMemory.too.big", grouped(train), grouped(test),
-                    grouped(valuesPerExample), ByteSizes.text(bytes), ByteSizes.text(budget), "Java", "-Xmx"));
+            throw new DatasetException(dataset, Texts.format("datasetMemory.too.big", Counts.grouped(train), Counts.grouped(test),
+                    Counts.grouped(valuesPerExample), ByteSizes.text(bytes), ByteSizes.text(budget), "Java", "-Xmx"));
         }
         long largest = Math.max(train, test);
-        long values = product(largest, valuesPerExample);
+        long values = ByteSizes.product(largest, valuesPerExample);
         if (values > MAX_ARRAY) {
-            throw new DatasetException(dataset, Texts.format("datasetMemory.too.many.values", grouped(largest),
-                    grouped(valuesPerExample), grouped(MAX_ARRAY)));
+            throw new DatasetException(dataset, Texts.format("datasetMemory.too.many.values", Counts.grouped(largest),
+                    Counts.grouped(valuesPerExample), Counts.grouped(MAX_ARRAY)));
         }
     }
 
     /** The bytes of the features and labels of {@code train + test} examples; {@code Long.MAX_VALUE} if more. */
     static long bytes(long train, long test, long valuesPerExample) {
-        try {
-            return Math.multiplyExact(Math.addExact(train, test), Math.addExact(Math.multiplyExact(valuesPerExample,
-                    (long) Float.BYTES), Integer.BYTES));
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static long product(long a, long b) {
-        try {
-            return Math.multiplyExact(a, b);
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static String grouped(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return ByteSizes.product(ByteSizes.sum(train, test),
+                ByteSizes.sum(ByteSizes.product(valuesPerExample, Float.BYTES), Integer.BYTES));
     }
 }

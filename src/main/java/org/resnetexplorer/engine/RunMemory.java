@@ -1,8 +1,8 @@
 package org.resnetexplorer.engine;
 
-import java.util.Locale;
 import org.resnetexplorer.files.ByteSizes;
 import org.resnetexplorer.graph.Analysis;
+import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.i18n.Texts;
 
 /**
@@ -54,16 +54,16 @@ final class RunMemory {
         long inputs = analysis.inputShape().orElseThrow().elementCount();
         long bytes = estimate(params, activations, batch, 1);
         if (bytes > budget) {
-            throw new EngineException(Texts.format("runMemory.too.big", network, grouped(params), grouped(activations),
-                    ByteSizes.text(bytes), grouped(batch), ByteSizes.text(budget)));
+            throw new EngineException(Texts.format("runMemory.too.big", network, Counts.grouped(params), Counts.grouped(activations),
+                    ByteSizes.text(bytes), Counts.grouped(batch), ByteSizes.text(budget)));
         }
         if (params > MAX_ARRAY) {
-            throw new EngineException(Texts.format("runMemory.too.many.parameters", network, grouped(params),
-                    grouped(MAX_ARRAY)));
+            throw new EngineException(Texts.format("runMemory.too.many.parameters", network, Counts.grouped(params),
+                    Counts.grouped(MAX_ARRAY)));
         }
-        if (saturatedProduct(batch, inputs) > MAX_ARRAY) {
-            throw new EngineException(Texts.format("runMemory.batch.too.big", grouped(batch), grouped(inputs),
-                    grouped(MAX_ARRAY)));
+        if (ByteSizes.product(batch, inputs) > MAX_ARRAY) {
+            throw new EngineException(Texts.format("runMemory.batch.too.big", Counts.grouped(batch), Counts.grouped(inputs),
+                    Counts.grouped(MAX_ARRAY)));
         }
     }
 
@@ -75,7 +75,7 @@ final class RunMemory {
     static int evaluationBatch(Analysis analysis, int batch, int wanted, long budget) {
         long activations = activations(analysis);
         long training = estimate(analysis.totalParams(), activations, batch, 0);
-        long perExample = Math.max(1, saturatedProduct(activations, BYTES_PER_EVALUATED_VALUE));
+        long perExample = Math.max(1, ByteSizes.product(activations, BYTES_PER_EVALUATED_VALUE));
         long fitting = Math.min(Math.max(0, budget - training) / perExample,
                 MAX_ARRAY / analysis.inputShape().orElseThrow().elementCount());
         return (int) Math.max(1, Math.min(wanted, fitting));
@@ -86,37 +86,17 @@ final class RunMemory {
      * {@code evaluated} at a time; {@code Long.MAX_VALUE} if more.
      */
     static long estimate(long params, long activationsPerExample, int batch, int evaluated) {
-        long training = saturatedProduct(saturatedProduct(activationsPerExample, batch), BYTES_PER_TRAINING_VALUE);
-        long evaluation = saturatedProduct(saturatedProduct(activationsPerExample, evaluated), BYTES_PER_EVALUATED_VALUE);
-        return saturatedSum(saturatedSum(saturatedProduct(params, BYTES_PER_PARAMETER), training), evaluation);
+        long training = ByteSizes.product(ByteSizes.product(activationsPerExample, batch), BYTES_PER_TRAINING_VALUE);
+        long evaluation = ByteSizes.product(ByteSizes.product(activationsPerExample, evaluated), BYTES_PER_EVALUATED_VALUE);
+        return ByteSizes.sum(ByteSizes.sum(ByteSizes.product(params, BYTES_PER_PARAMETER), training), evaluation);
     }
 
     /** The values every node outputs for one example, the input included; {@code Long.MAX_VALUE} if more. */
     static long activations(Analysis analysis) {
         long sum = 0;
         for (String node : analysis.order()) {
-            sum = saturatedSum(sum, analysis.outputShape(node).orElseThrow().elementCount());
+            sum = ByteSizes.sum(sum, analysis.outputShape(node).orElseThrow().elementCount());
         }
         return sum;
-    }
-
-    private static long saturatedProduct(long a, long b) {
-        try {
-            return Math.multiplyExact(a, b);
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static long saturatedSum(long a, long b) {
-        try {
-            return Math.addExact(a, b);
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static String grouped(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 }

@@ -88,31 +88,9 @@ final class ShortcutLayer extends Layer {
             return x;
         }
         int batch = (int) x.size(0);
-        long[] shape = batchOf(batch, outputDims);
-        INDArray in = HostArrays.contiguous(x);
         // only the kept values are copied (a stride of 2 keeps a quarter of them); the new channels stay 0
-        INDArray y = Nd4j.zeros(x.dataType(), shape);
-        if (HostArrays.floats(x.dataType())) {
-            FloatBuffer values = in.data().asNioFloat();
-            FloatBuffer out = y.data().asNioFloat();
-            for (int n = 0; n < batch; n++) {
-                int to = n * outputSize;
-                int from = n * inputSize;
-                for (int k = 0; k < sourceOf.length; k++) {
-                    out.put(to + k, values.get(from + sourceOf[k]));
-                }
-            }
-            return y;
-        }
-        DoubleBuffer values = in.data().asNioDouble();
-        DoubleBuffer out = y.data().asNioDouble();
-        for (int n = 0; n < batch; n++) {
-            int to = n * outputSize;
-            int from = n * inputSize;
-            for (int k = 0; k < sourceOf.length; k++) {
-                out.put(to + k, values.get(from + sourceOf[k]));
-            }
-        }
+        INDArray y = Nd4j.zeros(x.dataType(), batchOf(batch, outputDims));
+        copy(HostArrays.contiguous(x), y, batch, true);
         return y;
     }
 
@@ -126,31 +104,38 @@ final class ShortcutLayer extends Layer {
         }
         // each input value feeds at most one output value: its gradient is that value's, or 0 where it was skipped
         // or where the output value was a new channel
-        int batch = (int) inputShape[0];
         INDArray grad = HostArrays.contiguous(gradOutput);
         INDArray gx = Nd4j.zeros(grad.dataType(), inputShape);
-        if (HostArrays.floats(grad.dataType())) {
-            FloatBuffer values = grad.data().asNioFloat();
-            FloatBuffer out = gx.data().asNioFloat();
+        copy(grad, gx, (int) inputShape[0], false);
+        return new INDArray[] {gx};
+    }
+
+    /**
+     * For every example of the batch, copies input value {@code sourceOf[k]} to output value {@code k} ({@code gather},
+     * the forward), or output value {@code k} back to input value {@code sourceOf[k]} (the backward's scatter).
+     */
+    private void copy(INDArray from, INDArray to, int batch, boolean gather) {
+        int fromSize = gather ? inputSize : outputSize;
+        int toSize = gather ? outputSize : inputSize;
+        if (HostArrays.floats(from.dataType())) {
+            FloatBuffer values = from.data().asNioFloat();
+            FloatBuffer out = to.data().asNioFloat();
             for (int n = 0; n < batch; n++) {
-                int to = n * inputSize;
-                int from = n * outputSize;
                 for (int k = 0; k < sourceOf.length; k++) {
-                    out.put(to + sourceOf[k], values.get(from + k));
+                    int source = sourceOf[k];
+                    out.put(n * toSize + (gather ? k : source), values.get(n * fromSize + (gather ? source : k)));
                 }
             }
-            return new INDArray[] {gx};
-        }
-        DoubleBuffer values = grad.data().asNioDouble();
-        DoubleBuffer out = gx.data().asNioDouble();
-        for (int n = 0; n < batch; n++) {
-            int to = n * inputSize;
-            int from = n * outputSize;
-            for (int k = 0; k < sourceOf.length; k++) {
-                out.put(to + sourceOf[k], values.get(from + k));
+        } else {
+            DoubleBuffer values = from.data().asNioDouble();
+            DoubleBuffer out = to.data().asNioDouble();
+            for (int n = 0; n < batch; n++) {
+                for (int k = 0; k < sourceOf.length; k++) {
+                    int source = sourceOf[k];
+                    out.put(n * toSize + (gather ? k : source), values.get(n * fromSize + (gather ? source : k)));
+                }
             }
         }
-        return new INDArray[] {gx};
     }
 
     private static long[] batchOf(int batch, long[] dims) {

@@ -4,8 +4,8 @@ import java.util.Locale;
 import org.resnetexplorer.i18n.Texts;
 
 /**
- * How sizes of files and memory are written in messages, in decimal units as file managers show them:
- * {@code 32 MB}, {@code 6.44 GB}, {@code 532 bytes}.
+ * Sizes of files and memory: how they are written in messages, in decimal units as file managers show them
+ * ({@code 32 MB}, {@code 6.44 GB}, {@code 532 bytes}), and how they are counted without wrapping around.
  */
 public final class ByteSizes {
     private static final String[] UNITS = {"kB", "MB", "GB", "TB", "PB", "EB"};
@@ -36,5 +36,23 @@ public final class ByteSizes {
     public static String exact(long bytes) {
         String all = Texts.format("files.bytes", String.format(Locale.ROOT, "%,d", bytes));
         return bytes < 1000 ? all : all + " (" + text(bytes) + ")";
+    }
+
+    /** {@code a x b}, or {@code Long.MAX_VALUE} when that is more: a size too large to count still compares as too large. */
+    public static long product(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** {@code a + b}, or {@code Long.MAX_VALUE} when that is more, as {@link #product}. */
+    public static long sum(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 }
