@@ -1,6 +1,7 @@
 package org.resnetexplorer.engine;
 
 import java.util.Objects;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * How to train: steps, batch size, optimiser and its rates, weight decay (on conv and dense weights, not on
@@ -24,8 +25,7 @@ public record TrainingSettings(int steps, int batch, Optimizer optimizer, Learni
         Objects.requireNonNull(schedule, "schedule");
         atLeast(1, steps, "steps");
         if (steps > MAX_STEPS) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "steps must be at most %,d (got %,d): a run that long would not end in a lesson", MAX_STEPS, steps));
+            throw new IllegalArgumentException(Texts.format("trainingSettings.steps.at.most", MAX_STEPS, steps));
         }
         atLeast(1, batch, "batch");
         atLeast(1, evalEvery, "eval-every");
