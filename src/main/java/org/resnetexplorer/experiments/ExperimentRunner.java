@@ -71,8 +71,8 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Every run's network for the dataset, each checked as the graph editor and the commands check a graph, and,
-     * if it trains, as the engine checks a run before it allocates anything (it fits the data and the memory).
+     * Every run's network for the dataset: a run that trains checked as the engine checks a run before it allocates
+     * anything (a valid graph that fits the data and the memory), one that only counts as the editor checks a graph.
      */
     private List<Network> networks(Dataset dataset) throws ExperimentFileException {
         List<Network> networks = new ArrayList<>();
@@ -84,15 +84,16 @@ public final class ExperimentRunner {
             } catch (IllegalArgumentException e) {
                 throw new ExperimentFileException(where + e.getMessage());
             }
-            List<Problem> errors = Analysis.of(network).errors();
-            if (!errors.isEmpty()) {
-                throw new ExperimentFileException(where + errors.get(0).message());
-            }
             if (spec.train()) {
                 try {
-                    Trainer.check(network, dataset, experiment.settings(full)); // it fits in memory, for one
+                    Trainer.check(network, dataset, experiment.settings(full));
                 } catch (EngineException e) {
                     throw new ExperimentFileException(where + e.getMessage());
+                }
+            } else {
+                List<Problem> errors = Analysis.of(network).errors();
+                if (!errors.isEmpty()) {
+                    throw new ExperimentFileException(where + errors.get(0).message());
                 }
             }
             networks.add(network);
