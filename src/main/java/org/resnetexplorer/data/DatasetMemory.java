@@ -5,7 +5,7 @@ import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.i18n.Texts;
 
 /**
- * Refuses a dataset that cannot fit in memory before its arrays are allocated (decision 0014): asking for two
+ * Refuses a dataset that cannot fit in memory before its arrays are allocated (decision 0018): asking for two
  * billion points is a clear message, not an {@link OutOfMemoryError} or a negative array size. A dataset's
  * features (4-byte floats) and labels (4-byte ints) may take half of the most memory Java may use
  * ({@link Runtime#maxMemory()}); the other half is left to the files being converted, the network and the app.

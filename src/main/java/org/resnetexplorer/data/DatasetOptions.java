@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * default. File datasets: all of them by default, otherwise a stratified random subset (classes in their
  * proportions); asking for more than the files hold is an error. CSV: the test split (default 20% of the rows)
  * and at most {@code trainSize} of the remaining rows. Sizes whose examples cannot fit in memory are refused before
- * anything is allocated (decision 0014).
+ * anything is allocated (decision 0018).
  * <li>{@code noise}: generated sets only, from 0 to 1; TensorFlow Playground's slider shows it in percent
  * (0-50). Default 0.1.
  * <li>{@code classes}: generated {@code spiral} (2-6 arms) and {@code gauss} (2-8 blobs), default 2. Other

@@ -11,7 +11,7 @@ import org.resnetexplorer.i18n.Texts;
 /**
  * A data file: a path on disk, or a classpath resource of the bundled data. Reading it gives its bytes, gunzipped
  * when the file is gzip (told by its first bytes, not its name, so a gzipped file without {@code .gz} and a plain
- * one with it both read). Neither the file nor what it unpacks to may pass the format's limit (decision 0014).
+ * one with it both read). Neither the file nor what it unpacks to may pass the format's limit (decision 0018).
  */
 final class Source {
     private final Path path;

@@ -6,7 +6,7 @@ import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.i18n.Texts;
 
 /**
- * Refuses a run whose network cannot fit in memory before anything is allocated (decision 0014), so that
+ * Refuses a run whose network cannot fit in memory before anything is allocated (decision 0018), so that
  * {@code --width 2147483647} is a clear message rather than a negative array size or an out-of-memory error in the
  * middle of the first step, and chooses how many test examples to evaluate at a time. The estimate is simple,
  * counted in long from the analysis, its figures measured (peak resident memory of {@code train}, 2 cores, ND4J's

@@ -261,7 +261,7 @@ public final class Trainer {
     /**
      * Refuses, before anything is allocated, a run that cannot start: a network that is not valid, that does not
      * take the dataset's examples or predict its classes, or whose parameters and activations at the settings' batch
-     * cannot fit in memory (decision 0014). The test error is then measured as many examples at a time as fit, up to
+     * cannot fit in memory (decision 0018). The test error is then measured as many examples at a time as fit, up to
      * 250. {@link #run()} checks the same first; call this before creating a run's
      * files, to refuse the run with nothing written.
      *

@@ -92,7 +92,7 @@ public final class Experiments {
 
     /**
      * The text of a preset file, checked before it is read: a regular file of at most {@link #MAX_BYTES} (decision
-     * 0014), UTF-8. Clears first what a killed save left beside it (presets are saved whole or not at all).
+     * 0018), UTF-8. Clears first what a killed save left beside it (presets are saved whole or not at all).
      *
      * @throws ExperimentFileException naming the file and what is wrong with it
      */

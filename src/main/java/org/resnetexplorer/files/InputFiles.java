@@ -21,7 +21,7 @@ import org.resnetexplorer.files.InputFileException.Reason;
 import org.resnetexplorer.i18n.Texts;
 
 /**
- * Reads input files whole, and never more than their format allows (decision 0014). Before a file is opened, its
+ * Reads input files whole, and never more than their format allows (decision 0018). Before a file is opened, its
  * type is checked (a regular file, links followed: a folder, named pipe, device or socket is refused without being
  * opened, so a pipe cannot block and {@code /dev/zero} cannot fill the memory) and its size is compared with the
  * format's limit. Reading then stops after {@code limit + 1} bytes, so a file that grows while it is read, or that

@@ -71,7 +71,7 @@ import org.resnetexplorer.i18n.Texts;
  * sense of with a {@link GraphFileException} that names the problem; it never returns part of a network. A
  * network that is sound as a graph but not valid (an open port, a cycle) loads: the editor saves work in
  * progress, and {@link Analysis} reports its problems. A file is read only if it is a regular file of at most
- * {@link #MAX_BYTES} bytes (decision 0014).
+ * {@link #MAX_BYTES} bytes (decision 0018).
  */
 public final class GraphFiles {
     /**

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.resnetexplorer.files.ByteSizes;
 import org.resnetexplorer.files.SpecialFiles;
 
-/** Every dataset file is checked for type and size before it is read (decision 0014). */
+/** Every dataset file is checked for type and size before it is read (decision 0018). */
 @DisplayName("Dataset files: type and size before reading")
 class DataFileLimitsTest {
     private static final Duration AT_ONCE = Duration.ofSeconds(5);

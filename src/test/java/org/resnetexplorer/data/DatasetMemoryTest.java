@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A dataset that cannot fit in memory is refused before anything is allocated (decision 0014). */
+/** A dataset that cannot fit in memory is refused before anything is allocated (decision 0018). */
 @DisplayName("Dataset sizes that cannot fit in memory")
 class DatasetMemoryTest {
 

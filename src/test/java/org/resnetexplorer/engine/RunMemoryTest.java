@@ -21,7 +21,7 @@ import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.TemplateOptions;
 import org.resnetexplorer.graph.Templates;
 
-/** A run whose network cannot fit in memory is refused before anything is allocated (decision 0014). */
+/** A run whose network cannot fit in memory is refused before anything is allocated (decision 0018). */
 @DisplayName("Runs too large for memory")
 class RunMemoryTest {
     private static final Duration AT_ONCE = Duration.ofSeconds(10);

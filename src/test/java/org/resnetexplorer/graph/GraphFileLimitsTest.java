@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.resnetexplorer.files.SpecialFiles;
 
-/** A graph file is checked for type and size before it is read (decision 0014). */
+/** A graph file is checked for type and size before it is read (decision 0018). */
 @DisplayName("Graph files: type and size before reading")
 class GraphFileLimitsTest {
     private static final Duration AT_ONCE = Duration.ofSeconds(5);
