@@ -19,7 +19,7 @@ import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.i18n.Texts;
 
 /**
- * The autosaved copy of the graph being edited (decision 0008): {@value #GRAPH} in the recovery folder, written
+ * The autosaved copy of the graph being edited (decision 0009): {@value #GRAPH} in the recovery folder, written
  * a few seconds after each unsaved change, beside {@value #ORIGIN} naming the file it was opened from (empty for
  * a new graph), each whole or not at all ({@link AtomicFiles}). A clean save or close removes both; finding them
  * at start means the app did not close cleanly. Writes happen on one background thread, in order, so the FX thread never waits for the disk.

@@ -10,7 +10,7 @@ import javafx.util.Duration;
  * preferences node, a temporary recovery folder and scripted file dialogs, so they never touch the home folder.
  *
  * @param preferences    window size, theme, recent files, last training settings
- * @param recoveryFolder where the autosaved graph goes (see decision 0008)
+ * @param recoveryFolder where the autosaved graph goes (see decision 0009)
  * @param autosaveDelay  how long after an edit the recovery file is written
  * @param files          the open and save dialogs
  */
