@@ -706,7 +706,7 @@ public final class GraphView extends Region {
         if (block.isPresent()) {
             Block b = block.get();
             long params = b.members().stream().mapToLong(facts::params).sum();
-            skin = new BlockSkin(b, network.hasShortcut(b.name()), b.members().size(), params, blockOutput(network, b),
+            skin = new BlockSkin(b, network.hasShortcut(b.name()), b.members().size(), params, network.blockOutput(b),
                     problem);
         } else {
             Node node = network.requireNode(item);
@@ -773,18 +773,6 @@ public final class GraphView extends Region {
             }
         });
         return skin;
-    }
-
-    /** The layer whose output leaves a block: the last member that feeds something outside it, or the last. */
-    private static String blockOutput(Network network, Block block) {
-        List<String> members = block.members();
-        for (int i = members.size() - 1; i >= 0; i--) {
-            String member = members.get(i);
-            if (network.consumers(member).stream().anyMatch(w -> !block.contains(w.to()))) {
-                return member;
-            }
-        }
-        return members.get(members.size() - 1);
     }
 
     private void fitFrame(Block block) {
@@ -889,7 +877,7 @@ public final class GraphView extends Region {
         }
         Network network = document.get().network();
         String item = selection.get().iterator().next();
-        return Optional.of(network.block(item).map(b -> blockOutput(network, b)).orElse(item));
+        return Optional.of(network.block(item).map(b -> network.blockOutput(b)).orElse(item));
     }
 
     private String describeSelection() {
