@@ -15,9 +15,6 @@ import org.resnetexplorer.i18n.Texts;
 
 /** One layer on the canvas: its name, what it is with its main settings, its parameter count, and its ports. */
 final class NodeSkin extends ItemSkin {
-    static final double WIDTH = ItemSkin.WIDTH;
-    static final double HEIGHT = ItemSkin.HEIGHT;
-
     NodeSkin(String name, LayerSpec layer, long params, String tip, String problem) {
         super(name, name, describe(layer) + (params > 0 ? String.format(GraphView.Texts.PARAMS, Counts.abbreviated(params))
                 : ""),
