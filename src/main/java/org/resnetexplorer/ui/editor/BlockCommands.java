@@ -28,21 +28,21 @@ import org.resnetexplorer.i18n.Texts;
  * style: its shortcut option, whether it uses BatchNorm, its activation.
  */
 final class BlockCommands {
-    static final String ADD_BLOCK = Texts.get("graphView.add.block");
-    static final String WRAP = Texts.get("graphView.wrap");
-    static final String SHORTCUT_ON = Texts.get("graphView.shortcut.on");
-    static final String SHORTCUT_OFF = Texts.get("graphView.shortcut.off");
-    static final String TOGGLE_N = Texts.get("graphView.toggle.n");
-    static final String STACK = Texts.get("graphView.stack");
-    static final String COLLAPSE = Texts.get("graphView.collapse");
-    static final String EXPAND = Texts.get("graphView.expand");
-    static final String COLLAPSE_ALL = Texts.get("graphView.collapse.all");
-    static final String EXPAND_ALL = Texts.get("graphView.expand.all");
-    static final String SELECT_ONE_FOR_BLOCK = Texts.get("graphView.select.one.for.block");
-    static final String SELECT_FOR_WRAP = Texts.get("graphView.select.for.wrap");
-    static final String SELECT_BLOCK = Texts.get("graphView.select.block");
-    static final String SELECT_ONE_BLOCK = Texts.get("graphView.select.one.block");
-    static final String EXPAND_BLOCK_FIRST = Texts.get("graphView.expand.block.first");
+    private static final String ADD_BLOCK = Texts.get("graphView.add.block");
+    private static final String WRAP = Texts.get("graphView.wrap");
+    private static final String SHORTCUT_ON = Texts.get("graphView.shortcut.on");
+    private static final String SHORTCUT_OFF = Texts.get("graphView.shortcut.off");
+    private static final String TOGGLE_N = Texts.get("graphView.toggle.n");
+    private static final String STACK = Texts.get("graphView.stack");
+    private static final String COLLAPSE = Texts.get("graphView.collapse");
+    private static final String EXPAND = Texts.get("graphView.expand");
+    private static final String COLLAPSE_ALL = Texts.get("graphView.collapse.all");
+    private static final String EXPAND_ALL = Texts.get("graphView.expand.all");
+    private static final String SELECT_ONE_FOR_BLOCK = Texts.get("graphView.select.one.for.block");
+    private static final String SELECT_FOR_WRAP = Texts.get("graphView.select.for.wrap");
+    private static final String SELECT_BLOCK = Texts.get("graphView.select.block");
+    private static final String SELECT_ONE_BLOCK = Texts.get("graphView.select.one.block");
+    private static final String EXPAND_BLOCK_FIRST = Texts.get("graphView.expand.block.first");
 
     private BlockCommands() {
     }

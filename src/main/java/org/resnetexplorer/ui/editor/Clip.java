@@ -22,10 +22,10 @@ import org.resnetexplorer.i18n.Texts;
  * @param items     the boxes that were selected, selected again once pasted
  */
 record Clip(Network part, Map<String, Point> positions, Set<String> collapsed, Set<String> items) {
-    static final String PASTE = Texts.get("graphView.paste");
+    private static final String PASTE = Texts.get("graphView.paste");
     static final String NOTHING_TO_PASTE = Texts.get("graphView.nothing.to.paste");
     /** How far each paste lands below and right of the one before (or of the original), in canvas units. */
-    static final double OFFSET = 40;
+    private static final double OFFSET = 40;
 
     /** The selected boxes and the wires among them, or nothing when no layer is selected. */
     static Optional<Clip> copy(ShownDocument shown, Selection selection) {

@@ -17,14 +17,14 @@ import org.resnetexplorer.i18n.Texts;
  * The commands on residual blocks are in {@link BlockCommands}, copy and paste in {@link Clip}.
  */
 final class EditCommands {
-    static final String MOVE = Texts.get("graphView.move");
-    static final String MOVE_N = Texts.get("graphView.move.n");
-    static final String CONNECT = Texts.get("graphView.connect");
-    static final String NOT_CONNECTED = Texts.get("graphView.not.connected");
-    static final String DELETE = Texts.get("graphView.delete");
-    static final String CUT = Texts.get("graphView.cut");
-    static final String ADD_LAYER = Texts.get("graphView.add.layer");
-    static final String AUTO_LAYOUT = Texts.get("graphView.auto.layout");
+    private static final String MOVE = Texts.get("graphView.move");
+    private static final String MOVE_N = Texts.get("graphView.move.n");
+    private static final String CONNECT = Texts.get("graphView.connect");
+    private static final String NOT_CONNECTED = Texts.get("graphView.not.connected");
+    private static final String DELETE = Texts.get("graphView.delete");
+    private static final String CUT = Texts.get("graphView.cut");
+    private static final String ADD_LAYER = Texts.get("graphView.add.layer");
+    private static final String AUTO_LAYOUT = Texts.get("graphView.auto.layout");
     static final String NOTHING_SELECTED = Texts.get("graphView.nothing.selected");
     /** "3 nodes": how many layers an edit takes (Delete, Cut, Paste). */
     static final String NODES = Texts.get("graphView.nodes");
