@@ -125,6 +125,21 @@ public final class Network {
         return Optional.ofNullable(blockOfNode.get(nodeName));
     }
 
+    /**
+     * The node whose output leaves {@code block} (what feeds the layers after it): its last member that feeds
+     * something outside the block, or its last member when nothing outside reads from it yet.
+     */
+    public String blockOutput(Block block) {
+        List<String> members = block.members();
+        for (int i = members.size() - 1; i >= 0; i--) {
+            String member = members.get(i);
+            if (consumers(member).stream().anyMatch(w -> !block.contains(w.to()))) {
+                return member;
+            }
+        }
+        return members.get(members.size() - 1);
+    }
+
     /** The node wired into that input port of {@code nodeName}, if any. */
     public Optional<String> source(String nodeName, String port) {
         return Optional.ofNullable(sources.getOrDefault(nodeName, Map.of()).get(port));

@@ -99,7 +99,7 @@ public final class NetworkEdits {
             throw new IllegalArgumentException(Texts.format("networkEdits.stack.at.least", count));
         }
         Network result = network;
-        String previous = blockOutput(network, block);
+        String previous = network.blockOutput(block);
         Block template = block;
         for (int i = 0; i < count; i++) {
             String copyName = freeBlockName(result);
@@ -117,7 +117,7 @@ public final class NetworkEdits {
             Block copy = new Block(copyName, template.kind(), template.shortcutOption(),
                     renamed(template.branchEnd(), template.name(), copyName),
                     template.members().stream().map(m -> renamed(m, template.name(), copyName)).toList());
-            String output = renamed(blockOutput(network, template), template.name(), copyName);
+            String output = renamed(network.blockOutput(template), template.name(), copyName);
             result = splice(result, previous, nodes, wires, List.of(copy), output);
             previous = output;
         }
@@ -147,18 +147,6 @@ public final class NetworkEdits {
         List<Block> blocks = new ArrayList<>(network.blocks());
         blocks.addAll(addedBlocks);
         return new Network(network.name(), nodes, wires, blocks);
-    }
-
-    /** The node whose output leaves the block (the last member that feeds something outside, or the last). */
-    private static String blockOutput(Network network, Block block) {
-        List<String> members = block.members();
-        for (int i = members.size() - 1; i >= 0; i--) {
-            String member = members.get(i);
-            if (network.consumers(member).stream().anyMatch(w -> !block.contains(w.to()))) {
-                return member;
-            }
-        }
-        return members.get(members.size() - 1);
     }
 
     private static LayerSpec unstrided(LayerSpec layer) {

@@ -103,4 +103,21 @@ class NetworkEditsTest {
         assertThat(stacked.source("block3.conv1", LayerSpec.IN)).as("the next stage reads the last copy")
                 .contains(stacked.blocks().get(4).name() + ".relu2");
     }
+
+    @Test
+    @DisplayName("a block's output is its last member that feeds a layer outside it, else its last member")
+    void blockOutput() {
+        Network cifar = Templates.build("cifar-resnet-8");
+        assertThat(cifar.blockOutput(cifar.block("block2").orElseThrow())).isEqualTo("block2.relu2");
+        // dense1 feeds the layers after the block; relu1, listed after it, is a dead end
+        Network mlp = plainMlp().withNode(new Node("relu_spare", Activation.RELU))
+                .connect(Wire.of("dense1", "relu_spare"));
+        Network side = mlp.withBlock(new Block("side", BlockKind.CUSTOM, ShortcutOption.A, "dense1",
+                List.of("dense1", "relu_spare")));
+        assertThat(side.blockOutput(side.block("side").orElseThrow())).isEqualTo("dense1");
+        Network loose = mlp.withBlock(new Block("loose", BlockKind.CUSTOM, ShortcutOption.A, "relu_spare",
+                List.of("relu_spare")));
+        assertThat(loose.blockOutput(loose.block("loose").orElseThrow())).as("nothing outside reads from it yet")
+                .isEqualTo("relu_spare");
+    }
 }

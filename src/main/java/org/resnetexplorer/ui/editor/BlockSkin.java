@@ -3,19 +3,26 @@ package org.resnetexplorer.ui.editor;
 import javafx.scene.shape.CubicCurve;
 import org.resnetexplorer.graph.Block;
 import org.resnetexplorer.graph.Counts;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * A collapsed residual block: one box with its kind and parameters, its shortcut drawn as an arc beside it when
  * it is on, an input port (for every layer inside that reads from outside) and an output port.
  */
 final class BlockSkin extends ItemSkin {
+    private static final String DETAIL = Texts.get("graphView.block.detail");
+    private static final String SHORTCUT_OPTION = Texts.get("graphView.shortcut.option");
+    private static final String PLAIN = Texts.get("graphView.plain");
+    private static final String PLAIN_TWIN = Texts.get("graphView.plain.twin");
+    private static final String TIP = Texts.get("graphView.block.tip");
+
     BlockSkin(Block block, boolean shortcut, int layers, long params, String outputNode, String problem) {
-        super(block.name(), block.name(), String.format(GraphView.Texts.BLOCK_DETAIL, block.kind().id(),
-                shortcut ? String.format(GraphView.Texts.SHORTCUT_OPTION, block.shortcutOption()) : GraphView.Texts.PLAIN,
+        super(block.name(), block.name(), String.format(DETAIL, block.kind().id(),
+                shortcut ? String.format(SHORTCUT_OPTION, block.shortcutOption()) : PLAIN,
                 Counts.abbreviated(params)),
-                String.format(GraphView.Texts.BLOCK_TIP, block.name(), block.kind().id(), layers,
-                        shortcut ? String.format(GraphView.Texts.SHORTCUT_OPTION, block.shortcutOption())
-                                : GraphView.Texts.PLAIN_TWIN, Counts.grouped(params))
+                String.format(TIP, block.name(), block.kind().id(), layers,
+                        shortcut ? String.format(SHORTCUT_OPTION, block.shortcutOption())
+                                : PLAIN_TWIN, Counts.grouped(params))
                         + (problem != null ? "\n" + problem : ""));
         getStyleClass().addAll("graph-block", shortcut ? "residual" : "plain");
         setId("block-" + block.name());

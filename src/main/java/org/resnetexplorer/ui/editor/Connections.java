@@ -12,6 +12,7 @@ import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.Problem;
 import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.graph.Wire;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * Whether a wire may be drawn from one layer's output into some input ports, decided on the network the wire
@@ -20,6 +21,11 @@ import org.resnetexplorer.graph.Wire;
  * wire there. Pure logic: no JavaFX.
  */
 final class Connections {
+    private static final String NO_INPUT = Texts.get("graphView.no.input");
+    private static final String SELF_LOOP = Texts.get("graphView.self.loop");
+    private static final String CANNOT_JOIN = Texts.get("graphView.cannot.join");
+    private static final String DOES_NOT_FIT = Texts.get("graphView.does.not.fit");
+
     /** The ports a wire would go into: one, or those of a collapsed block that read from outside it. */
     record Target(String node, String port) {
     }
@@ -50,12 +56,12 @@ final class Connections {
 
     static Result check(Network network, Analysis current, String from, List<Target> targets) {
         if (targets.isEmpty()) {
-            return new Result(null, GraphView.Texts.NO_INPUT);
+            return new Result(null, NO_INPUT);
         }
         Network candidate = network;
         for (Target t : targets) {
             if (t.node().equals(from)) {
-                return new Result(null, GraphView.Texts.SELF_LOOP);
+                return new Result(null, SELF_LOOP);
             }
             candidate = candidate.disconnect(t.node(), t.port()).connect(new Wire(from, t.node(), t.port()));
         }
@@ -85,9 +91,9 @@ final class Connections {
             String other = t.port().equals(Add.RESIDUAL) ? Add.SHORTCUT : Add.RESIDUAL;
             Optional<Shape> theirs = network.source(t.node(), other).flatMap(current::outputShape);
             if (shape != null && theirs.isPresent()) {
-                return String.format(GraphView.Texts.CANNOT_JOIN, shape, theirs.get(), message);
+                return String.format(CANNOT_JOIN, shape, theirs.get(), message);
             }
         }
-        return String.format(GraphView.Texts.DOES_NOT_FIT, shape != null ? shape : "?", message);
+        return String.format(DOES_NOT_FIT, shape != null ? shape : "?", message);
     }
 }

@@ -15,11 +15,16 @@ import org.resnetexplorer.i18n.Texts;
 
 /** One layer on the canvas: its name, what it is with its main settings, its parameter count, and its ports. */
 final class NodeSkin extends ItemSkin {
-    static final double WIDTH = ItemSkin.WIDTH;
-    static final double HEIGHT = ItemSkin.HEIGHT;
+    private static final String PARAMS = Texts.get("graphView.params");
+    private static final String CONV = "Conv %dx%d%s, %d";
+    private static final String DENSE = "Dense %d";
+    private static final String POOL = "%s %dx%d/%d";
+    private static final String DROPOUT = "Dropout %s";
+    private static final String SOFTMAX = Texts.get("nodeSkin.softmax");
+    private static final String SHORTCUT = "Shortcut %s%s";
 
     NodeSkin(String name, LayerSpec layer, long params, String tip, String problem) {
-        super(name, name, describe(layer) + (params > 0 ? String.format(GraphView.Texts.PARAMS, Counts.abbreviated(params))
+        super(name, name, describe(layer) + (params > 0 ? String.format(PARAMS, Counts.abbreviated(params))
                 : ""),
                 problem == null ? tip : tip + "\n" + problem);
         getStyleClass().add("kind-" + layer.kind().toLowerCase(Locale.ROOT));
@@ -33,13 +38,6 @@ final class NodeSkin extends ItemSkin {
         }
         markInvalid(problem != null);
     }
-
-    private static final String CONV = "Conv %dx%d%s, %d";
-    private static final String DENSE = "Dense %d";
-    private static final String POOL = "%s %dx%d/%d";
-    private static final String DROPOUT = "Dropout %s";
-    private static final String SOFTMAX = Texts.get("nodeSkin.softmax");
-    private static final String SHORTCUT = "Shortcut %s%s";
 
     /** "Conv 3x3/2, 32", "Dense 64", "ReLU": the kind and the settings a student looks for first. */
     static String describe(LayerSpec layer) {
