@@ -81,7 +81,7 @@ final class ExperimentSession {
     static final String UNREADABLE_BUNDLED = Texts.get("experimentSession.unreadable.bundled");
 
     private final Stage stage;
-    private final WindowConfig config;
+    private final FileDialogs files;
     private final ChartsPane charts;
     private final ObservableList<RunRecord> runList;
     private final BooleanExpression editorBusy;
@@ -118,10 +118,10 @@ final class ExperimentSession {
      * @param editorBusy   true while the editor's graph trains: no experiment starts meanwhile
      * @param openInEditor opens a network as a new untitled graph (asking about unsaved changes); false if not
      */
-    ExperimentSession(Stage stage, WindowConfig config, Node graph, ChartsPane charts, ObservableList<RunRecord> runList,
+    ExperimentSession(Stage stage, FileDialogs files, Node graph, ChartsPane charts, ObservableList<RunRecord> runList,
             BooleanExpression editorBusy, Consumer<String> tell, Predicate<Network> openInEditor) {
         this.stage = Objects.requireNonNull(stage, "stage");
-        this.config = Objects.requireNonNull(config, "config");
+        this.files = Objects.requireNonNull(files, "files");
         this.graph = Objects.requireNonNull(graph, "graph");
         this.charts = Objects.requireNonNull(charts, "charts");
         this.runList = Objects.requireNonNull(runList, "runList");
@@ -225,7 +225,7 @@ final class ExperimentSession {
     }
 
     private void openFile() {
-        config.files().openExperiment(stage, lastFolder).ifPresent(this::openFile);
+        files.openExperiment(stage, lastFolder).ifPresent(this::openFile);
     }
 
     /** Opens a preset file, or says what is wrong with it (file and field). */
@@ -244,7 +244,7 @@ final class ExperimentSession {
         if (presetText == null) {
             return;
         }
-        config.files().saveExperiment(stage, lastFolder, presetFile).ifPresent(this::saveTo);
+        files.saveExperiment(stage, lastFolder, presetFile).ifPresent(this::saveTo);
     }
 
     /** Writes the open preset's text to {@code file} (atomically), for the user to change and reopen. */

@@ -36,8 +36,13 @@ public final class ExplorerApp extends Application {
         WindowConfig config = WindowConfig.fromSystemProperties();
         MainWindow window = new MainWindow(stage, config);
         window.show();
+        Runnable warmedUp = () -> { };
+        if (FrameStatistics.wanted()) {
+            FrameStatistics statistics = FrameStatistics.attach(stage, window.charts(), window.training().activeProperty());
+            warmedUp = statistics::warmUpDone;
+        }
         javafx.application.Platform.runLater(ExplorerApp::warmUpEngine);
         // then the window's own first run, off-screen, so that pressing Run does not stutter (WarmUp)
-        window.warmUpWhileIdle(Integer.getInteger(WarmUp.ROUNDS_PROPERTY, WarmUp.ROUNDS));
+        window.warmUpWhileIdle(Integer.getInteger(WarmUp.ROUNDS_PROPERTY, WarmUp.ROUNDS), warmedUp);
     }
 }

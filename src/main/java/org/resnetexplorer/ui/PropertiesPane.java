@@ -62,6 +62,7 @@ final class PropertiesPane extends VBox {
     private final BiConsumer<String, Network> edits;
     private final Consumer<String> refusals;
     private Network network;
+    private Analysis analysis;
     private Set<String> selection = Set.of();
 
     /**
@@ -90,14 +91,14 @@ final class PropertiesPane extends VBox {
         getChildren().addAll(heading, hint, sheet);
     }
 
-    /** Shows the properties of the single selected item of {@code shown}. */
-    void show(Network shown, Set<String> selected) {
+    /** Shows the properties of the single selected item of {@code shown}, whose analysis is {@code analysis}. */
+    void show(Network shown, Analysis analysis, Set<String> selected) {
         network = shown;
+        this.analysis = analysis;
         selection = selected;
         List<PropertySheet.Item> items = new ArrayList<>();
         if (selected.size() == 1) {
             String item = selected.iterator().next();
-            Analysis analysis = Analysis.of(shown);
             shown.node(item).ifPresent(node -> nodeItems(node, analysis, items));
             shown.block(item).ifPresent(block -> blockItems(block, analysis, items, true));
         }
@@ -151,7 +152,7 @@ final class PropertiesPane extends VBox {
                 }
             } catch (IllegalArgumentException | IllegalStateException e) {
                 refusals.accept(String.format(REFUSED, item.name, e.getMessage()));
-                show(network, selection);
+                show(network, analysis, selection);
             }
         });
     }

@@ -79,7 +79,7 @@ class ChineseWindowTest {
             }
         });
         assertThat(texts).as("texts found").hasSizeGreaterThan(100);
-        assertThat(texts).as("the menus are there").contains(MainWindow.MENU_FILE, MainWindow.RUN);
+        assertThat(texts).as("the menus are there").contains(MainMenu.FILE, Action.RUN.text());
 
         Set<String> names = new HashSet<>(AllowedNames.ALLOWED);
         Network network = window.document().network();

@@ -323,7 +323,7 @@ class MainWindowTest {
         robot.clickOn("Cancel");
         assertThat(stage.isShowing()).isTrue();
         robot.push(KeyCode.CONTROL, KeyCode.Q);
-        robot.clickOn(MainWindow.DONT_SAVE_BUTTON);
+        robot.clickOn(DocumentActions.DONT_SAVE_BUTTON);
         assertThat(stage.isShowing()).isFalse();
         assertThat(temp.resolve("recovery").resolve(Recovery.GRAPH)).doesNotExist();
     }
@@ -348,7 +348,7 @@ class MainWindowTest {
         });
         DialogPane offer = robot.lookup("#offer-recovery").queryAs(DialogPane.class);
         assertThat(offer.getContentText()).contains("mlp-resnet-20");
-        robot.clickOn(MainWindow.RECOVER_BUTTON);
+        robot.clickOn(RecoveryOffer.RECOVER_BUTTON);
         assertThat(next[0].document().network()).isEqualTo(edited);
         assertThat(next[0].document().isModified()).as("a recovered graph is unsaved").isTrue();
         robot.interact(second[0]::hide);

@@ -57,7 +57,7 @@ public abstract class ChartView extends BorderPane {
         setTop(controls);
         setCenter(canvas);
         canvas.setHoverText(this::hoverText);
-        canvas.setOnShown((render, copy) -> pane.frameTimer().recordRender(render, copy));
+        canvas.setOnShown((render, copy) -> pane.chartTimes().recordRender(render, copy));
         canvas.widthProperty().addListener((o, a, b) -> changed());
         canvas.heightProperty().addListener((o, a, b) -> changed());
         menu = new ContextMenu(

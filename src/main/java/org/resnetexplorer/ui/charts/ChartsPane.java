@@ -48,7 +48,7 @@ public final class ChartsPane extends BorderPane {
     private final RunStore store = new RunStore();
     private final TabPane tabs = new TabPane();
     private final List<ChartView> views = new ArrayList<>();
-    private final FrameTimer frames = new FrameTimer();
+    private ChartTimes times = ChartTimes.NONE;
     /** Runs after each pulse's layout, so a redraw sees the new sizes and the snapshots appended in that pulse. */
     private final Runnable afterLayout = this::redrawVisible;
     private boolean redrawRequested;
@@ -190,9 +190,13 @@ public final class ChartsPane extends BorderPane {
         return chartStyle;
     }
 
-    /** Pulse and redraw times, for a benchmark. */
-    public FrameTimer frameTimer() {
-        return frames;
+    /** Hears the redraw, painting and copy times from now on, for a benchmark. */
+    public void setChartTimes(ChartTimes value) {
+        times = Objects.requireNonNull(value, "times");
+    }
+
+    ChartTimes chartTimes() {
+        return times;
     }
 
     /** Where the dialogs report what they wrote ("Wrote 7 charts to ..."), e.g. the host's status bar. */
@@ -233,7 +237,7 @@ public final class ChartsPane extends BorderPane {
         if (view.dirty && view.canvas.hasArea()) {
             long start = System.nanoTime();
             view.redraw();
-            frames.recordRedraw(System.nanoTime() - start);
+            times.recordRedraw(System.nanoTime() - start);
         }
     }
 

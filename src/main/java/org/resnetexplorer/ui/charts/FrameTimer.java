@@ -14,7 +14,7 @@ import javafx.util.Duration;
  * redraw held the FX thread (building the chart from the runs), how long its painting took on the render
  * thread and how long copying the painted pixels into the shown image took on the FX thread. Keeps the last {@value #CAPACITY} of each. Start and stop on the FX thread.
  */
-public final class FrameTimer {
+public final class FrameTimer implements ChartTimes {
     static final int CAPACITY = 100_000;
     /** A pulse interval above this is a late frame: the window visibly stutters. */
     static final long LATE_NANOS = 50_000_000L;
@@ -128,15 +128,12 @@ public final class FrameTimer {
         timer.stop();
     }
 
-    /** Records a redraw that took {@code nanos}. */
+    @Override
     public void recordRedraw(long nanos) {
         redraws[redrawCount++ % CAPACITY] = nanos;
     }
 
-    /**
-     * Records a chart shown: its painting (off the FX thread) took {@code renderNanos}, copying its pixels into
-     * the shown image {@code copyNanos} of the FX thread; call on the FX thread.
-     */
+    @Override
     public void recordRender(long renderNanos, long copyNanos) {
         renders[renderCount % CAPACITY] = renderNanos;
         copies[renderCount++ % CAPACITY] = copyNanos;
