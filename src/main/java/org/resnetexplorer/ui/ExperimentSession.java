@@ -48,6 +48,7 @@ import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.i18n.Texts;
 import org.resnetexplorer.ui.charts.ChartView;
 import org.resnetexplorer.ui.charts.ChartsPane;
+import org.resnetexplorer.ui.work.BackgroundWork;
 
 /**
  * The Experiments menu and what it opens: the paper's experiments in miniature (the bundled presets, or a
@@ -82,6 +83,7 @@ final class ExperimentSession {
 
     private final Stage stage;
     private final FileDialogs files;
+    private final BackgroundWork work;
     private final ChartsPane charts;
     private final ObservableList<RunRecord> runList;
     private final BooleanExpression editorBusy;
@@ -100,7 +102,7 @@ final class ExperimentSession {
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper("");
     /** This session's runs in the run list and the charts (the last experiment run), by name. */
-    private final Map<String, RunRecord> records = new LinkedHashMap<>();
+    private final RunRecords records = new RunRecords();
     /** The share of the centre's height the Experiment tab takes at least (the charts keep the rest). */
     static final double EXPERIMENT_DIVIDER = 0.6;
     private double dividerBefore = Double.NaN;
@@ -118,10 +120,11 @@ final class ExperimentSession {
      * @param editorBusy   true while the editor's graph trains: no experiment starts meanwhile
      * @param openInEditor opens a network as a new untitled graph (asking about unsaved changes); false if not
      */
-    ExperimentSession(Stage stage, FileDialogs files, Node graph, ChartsPane charts, ObservableList<RunRecord> runList,
+    ExperimentSession(Stage stage, FileDialogs files, BackgroundWork work, Node graph, ChartsPane charts, ObservableList<RunRecord> runList,
             BooleanExpression editorBusy, Consumer<String> tell, Predicate<Network> openInEditor) {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.files = Objects.requireNonNull(files, "files");
+        this.work = Objects.requireNonNull(work, "work");
         this.graph = Objects.requireNonNull(graph, "graph");
         this.charts = Objects.requireNonNull(charts, "charts");
         this.runList = Objects.requireNonNull(runList, "runList");
@@ -368,9 +371,7 @@ final class ExperimentSession {
             panel.setProgress(0, String.format(ExperimentPanel.LOADING, experiment.dataset()));
             tell.accept(String.format(STARTED, runCount, experiment.dataset()));
         }
-        Thread thread = new Thread(task, "experiment-runner");
-        thread.setDaemon(true);
-        thread.start();
+        work.start("experiment-runner", task);
     }
 
     /** Stops the run in progress and skips the rest; the claims stay unchecked. */
@@ -424,7 +425,7 @@ final class ExperimentSession {
 
     /** Takes the last experiment's runs out of the run list and the charts (the user's own runs stay). */
     private void forgetRuns() {
-        for (RunRecord record : records.values()) {
+        for (RunRecord record : records.all()) {
             runList.remove(record);
             charts.removeRun(record.name());
         }
@@ -447,7 +448,7 @@ final class ExperimentSession {
             boolean residual = network.blocks().stream().map(Block::name).anyMatch(network::hasShortcut);
             RunRecord record = new RunRecord(run, ExperimentPanel.model(row.spec), dataset, !residual, row.totalSteps);
             record.statusProperty().set(RunStatus.RUNNING);
-            records.put(run, record);
+            records.add(record);
             runList.add(record);
             showProgress(row, 0);
         } else {
@@ -471,20 +472,14 @@ final class ExperimentSession {
                 row.totalSteps));
     }
 
-    /** A pulse's snapshots: the table, the run list, the progress, then the charts (one redraw). */
+    /** A pulse's snapshots: the table, the progress, the run list, then the charts (one redraw). */
     private void deliver(List<TrainingSnapshot> batch) {
         Map<String, TrainingSnapshot> latest = new LinkedHashMap<>();
         for (TrainingSnapshot s : batch) {
             latest.put(s.run(), s);
-            if (s.hasTestError()) {
-                ExperimentPanel.Row row = panel.row(s.run());
-                if (row != null) {
-                    row.testError.set(s.testError());
-                }
-                RunRecord record = records.get(s.run());
-                if (record != null) {
-                    record.testErrorProperty().set(s.testError());
-                }
+            ExperimentPanel.Row row = panel.row(s.run());
+            if (s.hasTestError() && row != null) {
+                row.testError.set(s.testError());
             }
         }
         latest.forEach((run, s) -> {
@@ -494,15 +489,9 @@ final class ExperimentSession {
                 row.trainError.set(s.trainErrorAverage());
                 showProgress(row, s.step());
             }
-            RunRecord record = records.get(run);
-            if (record != null) {
-                record.stepProperty().set(s.step());
-                record.lossProperty().set(s.loss());
-                record.trainErrorProperty().set(s.trainErrorAverage());
-                record.stepsPerSecondProperty().set(s.stepsPerSecond());
-            }
             speedText.set(String.format(Locale.ROOT, SPEED, s.stepsPerSecond()));
         });
+        records.update(batch);
         charts.append(batch);
     }
 
@@ -512,15 +501,7 @@ final class ExperimentSession {
             row.status.set(result.status());
             row.message.set(result.message());
         }
-        RunRecord record = records.get(run);
-        if (record != null) {
-            record.statusProperty().set(result.status());
-            record.stepProperty().set(result.steps());
-            record.messageProperty().set(result.message());
-            if (!Double.isNaN(result.testError())) {
-                record.testErrorProperty().set(result.testError());
-            }
-        }
+        records.ended(run, result);
     }
 
     private void finished(ExperimentResult result) {
@@ -589,9 +570,7 @@ final class ExperimentSession {
         };
         build.setOnSucceeded(e -> openNetwork(row, build.getValue()));
         build.setOnFailed(e -> tell.accept(String.valueOf(build.getException().getMessage())));
-        Thread thread = new Thread(build, "experiment-network");
-        thread.setDaemon(true);
-        thread.start();
+        work.start("experiment-network", build);
     }
 
     private void openNetwork(ExperimentPanel.Row row, Network network) {

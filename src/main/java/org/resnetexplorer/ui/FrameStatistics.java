@@ -8,6 +8,7 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.resnetexplorer.ui.charts.ChartsPane;
 import org.resnetexplorer.ui.charts.FrameTimer;
+import org.resnetexplorer.ui.work.BackgroundWork;
 
 /**
  * For bench/ui.sh, with {@code -D}{@value #PROPERTY}{@code =true} only: how smooth the window stays while the user
@@ -31,16 +32,17 @@ final class FrameStatistics {
 
     /**
      * Starts timing the frames of the window just shown on {@code stage} and the redraws of its {@code charts},
-     * from each training's start ({@code training} turns true) on.
+     * from each training's start ({@code training} turns true) on; samples and prints at exit through {@code work}.
      */
-    static FrameStatistics attach(Stage stage, ChartsPane charts, ObservableBooleanValue training) {
+    static FrameStatistics attach(Stage stage, ChartsPane charts, ObservableBooleanValue training,
+            BackgroundWork work) {
         FrameStatistics statistics = new FrameStatistics();
         FrameTimer timer = statistics.timer;
         charts.setChartTimes(timer);
         timer.start();
-        timer.diagnoseLateFrames();
+        timer.diagnoseLateFrames(work);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> statistics.printAll());
-        Runtime.getRuntime().addShutdownHook(new Thread(statistics::printAll));
+        work.atExit("frame-statistics", statistics::printAll);
         System.err.printf(Locale.ROOT, "first window shown %d ms after JVM start%n",
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
         training.addListener((value, was, active) -> {

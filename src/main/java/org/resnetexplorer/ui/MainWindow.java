@@ -60,10 +60,10 @@ final class MainWindow {
     private final LayerPalette palette = new LayerPalette();
     private final Label totals = new Label();
     private final PropertiesPane properties;
-    private final TrainingController training = new TrainingController();
+    private final TrainingController training;
     private final TrainingPanel trainingPanel;
     private final RunsTable runsTable;
-    private final ChartsPane charts = new ChartsPane();
+    private final ChartsPane charts;
     private final ExperimentSession experiments;
     private final StatusLine status;
     private final Appearance appearance;
@@ -76,7 +76,9 @@ final class MainWindow {
     MainWindow(Stage stage, WindowConfig config) {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.prefs = config.preferences();
-        this.recovery = new Recovery(config.recoveryFolder());
+        this.recovery = new Recovery(config.recoveryFolder(), config.work());
+        this.training = new TrainingController(config.work());
+        this.charts = new ChartsPane(config.work());
         RecentFiles recent = new RecentFiles(prefs);
         this.documents = new DocumentActions(stage, config.files(), document, recovery, recent, config.autosaveDelay(),
                 this::tell);
@@ -84,7 +86,7 @@ final class MainWindow {
         this.properties = new PropertiesPane(document::edit, this::tell);
         this.trainingPanel = new TrainingPanel(training::setLearningRate, this::tell);
         this.runsTable = new RunsTable(training.runs());
-        this.experiments = new ExperimentSession(stage, config.files(), graph, charts, training.runs(),
+        this.experiments = new ExperimentSession(stage, config.files(), config.work(), graph, charts, training.runs(),
                 training.activeProperty(), this::tell, documents::openTemplate);
         this.status = new StatusLine(training, experiments);
         this.appearance = new Appearance(stage, prefs, charts, graph);

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -17,12 +17,14 @@ import org.resnetexplorer.graph.GraphDocument;
 import org.resnetexplorer.graph.GraphFiles;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.i18n.Texts;
+import org.resnetexplorer.ui.work.BackgroundWork;
 
 /**
  * The autosaved copy of the graph being edited (decision 0008): {@value #GRAPH} in the recovery folder, written
  * a few seconds after each unsaved change, beside {@value #ORIGIN} naming the file it was opened from (empty for
  * a new graph), each whole or not at all ({@link AtomicFiles}). A clean save or close removes both; finding them
- * at start means the app did not close cleanly. Writes happen on one background thread, in order, so the FX thread never waits for the disk.
+ * at start means the app did not close cleanly. Writes happen one at a time, in order, off the FX thread
+ * ({@link BackgroundWork#inOrder}), so the FX thread never waits for the disk.
  */
 final class Recovery implements AutoCloseable {
     static final String GRAPH = "recovered-graph.json";
@@ -41,18 +43,14 @@ final class Recovery implements AutoCloseable {
     }
 
     private final Path folder;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "autosave");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor writer;
+    /** Closed: writes asked for from now on are skipped (those asked for before still happen). */
+    private volatile boolean closed;
 
-    Recovery(Path folder) {
+    /** The recovery files in {@code folder}, written through {@code work}. */
+    Recovery(Path folder, BackgroundWork work) {
         this.folder = Objects.requireNonNull(folder, "folder");
-    }
-
-    Path folder() {
-        return folder;
+        this.writer = work.inOrder("autosave");
     }
 
     Path graphFile() {
@@ -66,11 +64,9 @@ final class Recovery implements AutoCloseable {
 
     /** Writes {@code document} (with its layout) in the background, as {@link #save(Network, Path, Consumer)}. */
     Future<?> save(GraphDocument document, Path origin, Consumer<String> failed) {
-        return writer.submit(() -> {
+        return write(() -> {
             try {
-                Files.createDirectories(folder);
-                AtomicFiles.writeText(origin == null ? "" : origin.toAbsolutePath().toString(), folder.resolve(ORIGIN));
-                GraphFiles.saveDocument(document, graphFile());
+                writeGraph(document, origin);
             } catch (IOException | RuntimeException e) {
                 failed.accept(String.format(AUTOSAVE_FAILED, folder, e.getMessage()));
             }
@@ -84,12 +80,9 @@ final class Recovery implements AutoCloseable {
      * @throws IOException if the files cannot be written (then the app must not restart)
      */
     void handOver(GraphDocument document, Path origin, boolean modified) throws IOException {
-        Future<?> done = writer.submit(() -> {
-            Files.createDirectories(folder);
-            AtomicFiles.writeText(origin == null ? "" : origin.toAbsolutePath().toString(), folder.resolve(ORIGIN));
-            GraphFiles.saveDocument(document, graphFile());
+        Future<?> done = write(() -> {
+            writeGraph(document, origin);
             AtomicFiles.writeText(modified ? MODIFIED : SAVED, folder.resolve(HAND_OVER));
-            return null;
         });
         try {
             done.get(10, TimeUnit.SECONDS);
@@ -123,7 +116,7 @@ final class Recovery implements AutoCloseable {
 
     /** Removes the recovery files, after any write still queued; waits up to two seconds for it. */
     void discard() {
-        Future<?> done = writer.submit(() -> {
+        Future<?> done = write(() -> {
             try {
                 Files.deleteIfExists(graphFile());
                 Files.deleteIfExists(folder.resolve(ORIGIN));
@@ -163,8 +156,38 @@ final class Recovery implements AutoCloseable {
         return Optional.of(new Recovered(document, origin));
     }
 
+    /** No more writes: those asked for from now on are skipped. */
     @Override
     public void close() {
-        writer.shutdown();
+        closed = true;
+    }
+
+    private void writeGraph(GraphDocument document, Path origin) throws IOException {
+        Files.createDirectories(folder);
+        AtomicFiles.writeText(origin == null ? "" : origin.toAbsolutePath().toString(), folder.resolve(ORIGIN));
+        GraphFiles.saveDocument(document, graphFile());
+    }
+
+    /** A write of the recovery files. */
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code write} after the writes before it, off the FX thread; done at once once closed. */
+    private Future<Void> write(Write write) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (closed) {
+            done.complete(null);
+            return done;
+        }
+        writer.execute(() -> {
+            try {
+                write.run();
+                done.complete(null);
+            } catch (IOException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 }

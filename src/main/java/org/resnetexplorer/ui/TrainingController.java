@@ -31,12 +31,14 @@ import org.resnetexplorer.graph.Block;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.Problem;
 import org.resnetexplorer.i18n.Texts;
+import org.resnetexplorer.ui.work.BackgroundWork;
 
 /**
  * Starts and steers the runs of one training session, each in its own {@link TrainingService}: the network, and
  * with "Train plain twin too" its plain twin (same seed, same data) alongside, so both curves grow together.
  * The dataset loads in the background; snapshots reach the run list and the charts through one
- * {@link SnapshotQueue}, once per pulse. Every run stays in {@link #runs()}. Use on the FX thread.
+ * {@link SnapshotQueue}, once per pulse. Every run stays in {@link #runs()}. Use on the FX thread; the dataset
+ * loads and the runs train through the {@link BackgroundWork} given.
  */
 final class TrainingController {
     /**
@@ -60,8 +62,9 @@ final class TrainingController {
     static final String SUMMARY = Texts.get("trainingController.summary");
     static final String LOAD_FAILED = Texts.get("trainingController.load.failed");
 
+    private final BackgroundWork work;
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
-    private final Map<String, RunRecord> byName = new LinkedHashMap<>();
+    private final RunRecords records = new RunRecords();
     private final List<TrainingService> services = new ArrayList<>();
     private final List<Trainer> trainers = new ArrayList<>();
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
@@ -75,6 +78,10 @@ final class TrainingController {
     /** Steps asked for while the session was still loading its dataset. */
     private int pendingSteps;
     private boolean stopRequested;
+
+    TrainingController(BackgroundWork work) {
+        this.work = Objects.requireNonNull(work, "work");
+    }
 
     /** Every run of this window, oldest first. */
     ObservableList<RunRecord> runs() {
@@ -151,9 +158,7 @@ final class TrainingController {
             active.set(false);
             paused.set(false);
         });
-        Thread thread = new Thread(load, "dataset-loader");
-        thread.setDaemon(true);
-        thread.start();
+        work.start("dataset-loader", load);
     }
 
     private static String firstError(Analysis analysis) {
@@ -193,7 +198,7 @@ final class TrainingController {
             String name = String.format(RUN_PREFIX, sessions, model);
             RunRecord record = new RunRecord(name, model, data.name(), twin, setup.settings().steps());
             runs.add(record);
-            byName.put(name, record);
+            records.add(record);
             Trainer trainer = new Trainer(name, nets.get(i), data, setup.settings());
             trainer.shareComputeWith(turns);
             if (paused.get()) {
@@ -205,6 +210,7 @@ final class TrainingController {
             trainer.addListener(new StatusMirror());
             trainers.add(trainer);
             TrainingService service = new TrainingService(() -> trainer, queue);
+            service.setExecutor(task -> work.start("trainer", task));
             service.setOnSucceeded(e -> ended(record, service.getValue()));
             service.setOnFailed(e -> ended(record, new RunResult(name, RunStatus.FAILED, String.valueOf(
                     service.getException()), record.stepProperty().get(), Double.NaN, Double.NaN, Double.NaN, 0, 0)));
@@ -299,30 +305,9 @@ final class TrainingController {
         }
     }
 
+    /** A pulse's snapshots: the run list, then the charts. */
     private void deliver(List<TrainingSnapshot> batch) {
-        Map<String, TrainingSnapshot> latest = new LinkedHashMap<>();
-        Map<String, TrainingSnapshot> latestTest = new LinkedHashMap<>();
-        for (TrainingSnapshot s : batch) {
-            latest.put(s.run(), s);
-            if (s.hasTestError()) {
-                latestTest.put(s.run(), s);
-            }
-        }
-        latest.forEach((run, s) -> {
-            RunRecord record = byName.get(run);
-            if (record != null) {
-                record.stepProperty().set(s.step());
-                record.lossProperty().set(s.loss());
-                record.trainErrorProperty().set(s.trainErrorAverage());
-                record.stepsPerSecondProperty().set(s.stepsPerSecond());
-            }
-        });
-        latestTest.forEach((run, s) -> {
-            RunRecord record = byName.get(run);
-            if (record != null) {
-                record.testErrorProperty().set(s.testError());
-            }
-        });
+        records.update(batch);
         charts.accept(batch);
     }
 
@@ -330,15 +315,10 @@ final class TrainingController {
         // the run's last snapshots may still wait for the next pulse: deliver them first, or they would set the
         // list's step back below the final one ("Finished, 39 / 40")
         queue.drain();
-        record.statusProperty().set(result.status());
-        record.stepProperty().set(result.steps());
+        records.ended(record.name(), result);
         if (!Double.isNaN(result.trainError())) {
             record.trainErrorProperty().set(result.trainError());
         }
-        if (!Double.isNaN(result.testError())) {
-            record.testErrorProperty().set(result.testError());
-        }
-        record.messageProperty().set(result.message());
         if (result.status() == RunStatus.DIVERGED || result.status() == RunStatus.FAILED) {
             message.set(String.format(ALL_OVER, record.name(), result.message()));
         }
@@ -361,7 +341,7 @@ final class TrainingController {
     private void summarise() {
         List<String> parts = new ArrayList<>();
         for (Trainer trainer : trainers) {
-            RunRecord r = byName.get(trainer.runName());
+            RunRecord r = records.get(trainer.runName());
             if (r.status() == RunStatus.DIVERGED || r.status() == RunStatus.FAILED) {
                 parts.add(0, r.name() + ": " + r.messageProperty().get());
             } else {
@@ -388,7 +368,7 @@ final class TrainingController {
         @Override
         public void status(String run, RunStatus status, String text) {
             Platform.runLater(() -> {
-                RunRecord record = byName.get(run);
+                RunRecord record = records.get(run);
                 if (record != null && !record.isOver()) {
                     record.statusProperty().set(status);
                     if (!text.isEmpty()) {

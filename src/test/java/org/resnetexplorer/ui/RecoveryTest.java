@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.resnetexplorer.graph.GraphFileException;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.Templates;
+import org.resnetexplorer.ui.work.BackgroundWork;
+import org.resnetexplorer.ui.work.SameThreadWork;
 
 class RecoveryTest {
     @TempDir
@@ -25,7 +27,7 @@ class RecoveryTest {
         Network network = Templates.build("mlp-resnet-4");
         Path origin = temp.resolve("mine.json");
         List<String> failures = new ArrayList<>();
-        try (Recovery recovery = new Recovery(temp.resolve("recovery"))) {
+        try (Recovery recovery = new Recovery(temp.resolve("recovery"), BackgroundWork.threads())) {
             assertThat(recovery.find()).isEmpty();
             recovery.save(network, origin, failures::add).get(10, TimeUnit.SECONDS);
             Recovery.Recovered found = recovery.find().orElseThrow();
@@ -40,14 +42,14 @@ class RecoveryTest {
     @Test
     @DisplayName("a new graph has no origin; an unwritable folder reports a message instead of throwing")
     void noOriginAndFailures() throws Exception {
-        try (Recovery recovery = new Recovery(temp.resolve("recovery"))) {
+        try (Recovery recovery = new Recovery(temp.resolve("recovery"), BackgroundWork.threads())) {
             recovery.save(Templates.build("mlp-plain-2"), null, m -> { }).get(10, TimeUnit.SECONDS);
             assertThat(recovery.find().orElseThrow().origin()).isEmpty();
         }
         Path file = temp.resolve("a-file");
         Files.writeString(file, "not a folder");
         List<String> failures = new ArrayList<>();
-        try (Recovery blocked = new Recovery(file.resolve("recovery"))) {
+        try (Recovery blocked = new Recovery(file.resolve("recovery"), BackgroundWork.threads())) {
             blocked.save(Templates.build("mlp-plain-2"), null, failures::add).get(10, TimeUnit.SECONDS);
         }
         assertThat(failures).singleElement().asString().contains("could not autosave").contains("save your graph yourself");
@@ -59,8 +61,24 @@ class RecoveryTest {
         Path folder = temp.resolve("recovery");
         Files.createDirectories(folder);
         Files.writeString(folder.resolve(Recovery.GRAPH), "{\"format\": ");
-        try (Recovery recovery = new Recovery(folder)) {
+        try (Recovery recovery = new Recovery(folder, BackgroundWork.threads())) {
             assertThatThrownBy(recovery::find).isInstanceOf(GraphFileException.class);
         }
+    }
+
+    @Test
+    @DisplayName("writes through the seam it is given, in order: with a same-thread one the files are there when save"
+            + " returns, and a write asked for after close is skipped")
+    void writesThroughItsSeam() throws Exception {
+        SameThreadWork work = new SameThreadWork();
+        Recovery recovery = new Recovery(temp.resolve("recovery"), work);
+        recovery.save(Templates.build("mlp-plain-2"), null, m -> { });
+        assertThat(recovery.graphFile()).as("written at once, on the caller's thread").exists();
+        recovery.discard();
+        assertThat(recovery.graphFile()).doesNotExist();
+        recovery.close();
+        recovery.save(Templates.build("mlp-plain-2"), null, m -> { }).get(10, TimeUnit.SECONDS);
+        assertThat(recovery.graphFile()).as("nothing written after close").doesNotExist();
+        assertThat(work.names()).containsExactly("autosave", "autosave");
     }
 }

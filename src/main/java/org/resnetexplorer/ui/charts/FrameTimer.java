@@ -7,6 +7,7 @@ import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
+import org.resnetexplorer.ui.work.BackgroundWork;
 
 /**
  * Measures how smooth the window stays: the time from one FX pulse to the next while it runs (a long redraw
@@ -87,12 +88,13 @@ public final class FrameTimer implements ChartTimes {
 
     /**
      * Diagnostics for bench/ui.sh: prints each late frame (over 50 ms) with its time to standard error, and
-     * profiles where the FX thread was during late frames ({@link #stallProfile()}).
+     * profiles where the FX thread was during late frames ({@link #stallProfile()}), sampling on a thread of
+     * {@code work}'s. Call on the FX thread.
      */
-    public void diagnoseLateFrames() {
+    public void diagnoseLateFrames(BackgroundWork work) {
         logLate = true;
         if (stalls == null) {
-            stalls = StallProfile.start(Thread.currentThread());
+            stalls = StallProfile.start(Thread.currentThread(), work);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.resnetexplorer.ui.work.BackgroundWork;
 
 /**
  * A sampling profile of the FX thread during late frames, for bench/ui.sh: a daemon thread looks every 5 ms
@@ -32,12 +33,10 @@ final class StallProfile {
         this.fx = fx;
     }
 
-    /** Starts sampling {@code fx}, the FX thread. */
-    static StallProfile start(Thread fx) {
+    /** Starts sampling {@code fx}, the FX thread, on a thread of {@code work}'s. */
+    static StallProfile start(Thread fx, BackgroundWork work) {
         StallProfile profile = new StallProfile(fx);
-        Thread sampler = new Thread(profile::sample, "stall-profile");
-        sampler.setDaemon(true);
-        sampler.start();
+        work.start("stall-profile", profile::sample);
         return profile;
     }
 
