@@ -3,6 +3,8 @@ package org.resnetexplorer.ui;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.resnetexplorer.engine.Nd4jRuntime;
+import org.resnetexplorer.ui.diagnostics.FrameStatistics;
+import org.resnetexplorer.ui.diagnostics.WarmUp;
 import org.resnetexplorer.ui.work.BackgroundWork;
 
 /** The JavaFX application: one {@link MainWindow}. */

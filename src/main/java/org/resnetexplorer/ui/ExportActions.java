@@ -15,6 +15,8 @@ import org.resnetexplorer.files.FileNames;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.PyTorchExport;
 import org.resnetexplorer.i18n.Texts;
+import org.resnetexplorer.ui.dialogs.ErrorDialog;
+import org.resnetexplorer.ui.dialogs.FileDialogs;
 
 /**
  * Export > Export Graph as PNG (the editor's view as it shows) and Export as PyTorch (the same code as the

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.resnetexplorer.i18n.Texts;
+import org.resnetexplorer.ui.appearance.Appearance;
 
 /** The Help menu's dialogs: Keyboard Shortcuts (F1) and About. */
 final class HelpDialogs {

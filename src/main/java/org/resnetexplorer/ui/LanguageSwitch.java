@@ -14,6 +14,8 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.stage.Stage;
 import org.resnetexplorer.i18n.Texts;
+import org.resnetexplorer.ui.appearance.Languages;
+import org.resnetexplorer.ui.document.DocumentActions;
 
 /**
  * View > Language: the system default, English or 中文, saved for the next start (decision 0012). Texts are fixed

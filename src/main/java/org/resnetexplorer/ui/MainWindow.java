@@ -26,9 +26,26 @@ import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.TemplateOptions;
 import org.resnetexplorer.graph.Templates;
 import org.resnetexplorer.i18n.Texts;
+import org.resnetexplorer.ui.appearance.Appearance;
 import org.resnetexplorer.ui.charts.ChartsPane;
+import org.resnetexplorer.ui.diagnostics.IdleWarmUp;
+import org.resnetexplorer.ui.dialogs.ErrorDialog;
+import org.resnetexplorer.ui.document.Document;
+import org.resnetexplorer.ui.document.DocumentActions;
+import org.resnetexplorer.ui.document.RecentFiles;
+import org.resnetexplorer.ui.document.Recovery;
+import org.resnetexplorer.ui.document.RecoveryOffer;
 import org.resnetexplorer.ui.editor.GraphView;
 import org.resnetexplorer.ui.editor.LayerPalette;
+import org.resnetexplorer.ui.experiments.ExperimentSession;
+import org.resnetexplorer.ui.inspector.PropertiesPane;
+import org.resnetexplorer.ui.templates.TemplateDialog;
+import org.resnetexplorer.ui.templates.TemplateList;
+import org.resnetexplorer.ui.training.RunRecord;
+import org.resnetexplorer.ui.training.RunsTable;
+import org.resnetexplorer.ui.training.TrainingController;
+import org.resnetexplorer.ui.training.TrainingPanel;
+import org.resnetexplorer.ui.training.TrainingSetup;
 
 /**
  * The main window, a shell: the menus and the toolbar on top, the palette and the templates on the left, the graph

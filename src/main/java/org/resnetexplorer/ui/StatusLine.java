@@ -9,6 +9,8 @@ import javafx.scene.control.Separator;
 import javafx.scene.layout.Region;
 import org.controlsfx.control.StatusBar;
 import org.resnetexplorer.i18n.Texts;
+import org.resnetexplorer.ui.experiments.ExperimentSession;
+import org.resnetexplorer.ui.training.TrainingController;
 
 /**
  * The status bar at the bottom of the window: the last message on the left ({@link #tell}); on the right the

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.prefs.Preferences;
 import javafx.util.Duration;
+import org.resnetexplorer.ui.appearance.Languages;
+import org.resnetexplorer.ui.dialogs.FileDialogs;
+import org.resnetexplorer.ui.dialogs.FxFileDialogs;
 import org.resnetexplorer.ui.work.BackgroundWork;
 
 /**
