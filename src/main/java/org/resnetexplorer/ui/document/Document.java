@@ -3,9 +3,7 @@ package org.resnetexplorer.ui.document;
 import java.nio.file.Path;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringExpression;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -23,7 +21,6 @@ public final class Document {
     static final String UNTITLED = Texts.get("document.untitled");
 
     private final EditHistory<GraphDocument> history;
-    private final ObjectBinding<Network> network;
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper();
     /** A recovered graph is unsaved even where it equals its file's last saved state. */
@@ -35,7 +32,6 @@ public final class Document {
 
     public Document(GraphDocument initial) {
         history = new EditHistory<>(initial);
-        network = Bindings.createObjectBinding(() -> history.current().network(), history.currentProperty());
         history.currentProperty().addListener((obs, old, now) -> refresh());
     }
 
@@ -58,11 +54,6 @@ public final class Document {
 
     public Network network() {
         return history.current().network();
-    }
-
-    /** The current network; changes with every edit of it (not with a move or a collapse). */
-    ObjectBinding<Network> networkProperty() {
-        return network;
     }
 
     /** Applies an edit of the network (positions and collapsed blocks kept) that can be undone under {@code name}. */
@@ -117,16 +108,8 @@ public final class Document {
         refresh();
     }
 
-    ReadOnlyObjectProperty<Path> fileProperty() {
-        return file.getReadOnlyProperty();
-    }
-
     public Path file() {
         return file.get();
-    }
-
-    ReadOnlyBooleanProperty modifiedProperty() {
-        return modified.getReadOnlyProperty();
     }
 
     public boolean isModified() {
