@@ -290,12 +290,36 @@ public final class Trainer {
         return analysis;
     }
 
-    /** Waits while paused (unless a single step is granted); false when the run must stop. */
+    /**
+     * Waits while paused (unless a single step is granted); false when the run must stop. The listeners hear of a
+     * pause or a resume after the lock is released: a listener that waits for a thread steering the run (the FX
+     * thread pressing Step) cannot deadlock with it. Only the trainer's thread publishes, so they hear it in order.
+     */
     private boolean awaitTurn() {
+        while (true) {
+            Turn turn = nextTurn();
+            switch (turn) {
+                case ANNOUNCE_PAUSE -> publish(RunStatus.PAUSED, ""); // then wait for the next turn
+                case ANNOUNCE_RESUME -> {
+                    publish(RunStatus.RUNNING, "");
+                    return true;
+                }
+                case STEP -> {
+                    return true;
+                }
+                case STOP -> {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /** What the next step may do, waiting under the lock while paused; announces nothing itself. */
+    private Turn nextTurn() {
         synchronized (control) {
             while (!stopRequested && pauseRequested && singleSteps == 0) {
                 if (status != RunStatus.PAUSED) {
-                    publish(RunStatus.PAUSED, "");
+                    return Turn.ANNOUNCE_PAUSE;
                 }
                 try {
                     control.wait();
@@ -305,15 +329,24 @@ public final class Trainer {
                 }
             }
             if (stopRequested) {
-                return false;
+                return Turn.STOP;
             }
             if (pauseRequested) {
                 singleSteps--;
-            } else if (status == RunStatus.PAUSED) {
-                publish(RunStatus.RUNNING, "");
+                return Turn.STEP;
             }
-            return true;
+            return status == RunStatus.PAUSED ? Turn.ANNOUNCE_RESUME : Turn.STEP;
         }
+    }
+
+    /** The outcome of {@link #nextTurn}. */
+    private enum Turn {
+        /** Paused: tell the listeners, then wait. */
+        ANNOUNCE_PAUSE,
+        /** Resumed after a pause: tell the listeners, then step. */
+        ANNOUNCE_RESUME,
+        STEP,
+        STOP
     }
 
     private RunResult diverged(Progress progress, String what, double rate, long started) {

@@ -3,6 +3,9 @@ package org.resnetexplorer.ui;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.resnetexplorer.engine.Nd4jRuntime;
+import org.resnetexplorer.ui.diagnostics.FrameStatistics;
+import org.resnetexplorer.ui.diagnostics.WarmUp;
+import org.resnetexplorer.ui.work.BackgroundWork;
 
 /** The JavaFX application: one {@link MainWindow}. */
 public final class ExplorerApp extends Application {
@@ -17,16 +20,14 @@ public final class ExplorerApp extends Application {
      * ND4J takes seconds to load: load it in the background as soon as the window is up (not before: on two cores
      * it would slow the window's own start), so the first training step is quick.
      */
-    private static void warmUpEngine() {
-        Thread warmUp = new Thread(() -> {
+    private static void warmUpEngine(BackgroundWork work) {
+        work.start("nd4j-warm-up", () -> {
             try {
                 Nd4jRuntime.start();
             } catch (IllegalStateException e) {
                 // nothing to show yet: a training run reports the same problem when the user starts one
             }
-        }, "nd4j-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        });
     }
 
     @Override
@@ -36,8 +37,14 @@ public final class ExplorerApp extends Application {
         WindowConfig config = WindowConfig.fromSystemProperties();
         MainWindow window = new MainWindow(stage, config);
         window.show();
-        javafx.application.Platform.runLater(ExplorerApp::warmUpEngine);
+        Runnable warmedUp = () -> { };
+        if (FrameStatistics.wanted()) {
+            FrameStatistics statistics = FrameStatistics.attach(stage, window.charts(), window.training().activeProperty(),
+                    config.work());
+            warmedUp = statistics::warmUpDone;
+        }
+        javafx.application.Platform.runLater(() -> warmUpEngine(config.work()));
         // then the window's own first run, off-screen, so that pressing Run does not stutter (WarmUp)
-        window.warmUpWhileIdle(Integer.getInteger(WarmUp.ROUNDS_PROPERTY, WarmUp.ROUNDS));
+        window.warmUpWhileIdle(Integer.getInteger(WarmUp.ROUNDS_PROPERTY, WarmUp.ROUNDS), warmedUp);
     }
 }

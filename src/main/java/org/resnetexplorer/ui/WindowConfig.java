@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.prefs.Preferences;
 import javafx.util.Duration;
+import org.resnetexplorer.ui.appearance.Languages;
+import org.resnetexplorer.ui.dialogs.FileDialogs;
+import org.resnetexplorer.ui.dialogs.FxFileDialogs;
+import org.resnetexplorer.ui.work.BackgroundWork;
 
 /**
  * Where the main window keeps what outlives it, and how it asks for files: tests hand it an in-memory
@@ -13,8 +17,10 @@ import javafx.util.Duration;
  * @param recoveryFolder where the autosaved graph goes (see decision 0009)
  * @param autosaveDelay  how long after an edit the recovery file is written
  * @param files          the open and save dialogs
+ * @param work           how work runs off the FX thread (decision 0014)
  */
-record WindowConfig(Preferences preferences, Path recoveryFolder, Duration autosaveDelay, FileDialogs files) {
+record WindowConfig(Preferences preferences, Path recoveryFolder, Duration autosaveDelay, FileDialogs files,
+        BackgroundWork work) {
     /** The app's folder: {@code -Dresnetexplorer.home}, else {@code ~/.resnet-explorer}. */
     static final String HOME_PROPERTY = "resnetexplorer.home";
     /** The preferences node path: {@code -Dresnetexplorer.prefs}; {@code memory} keeps them in memory only. */
@@ -27,6 +33,12 @@ record WindowConfig(Preferences preferences, Path recoveryFolder, Duration autos
         Objects.requireNonNull(recoveryFolder, "recoveryFolder");
         Objects.requireNonNull(autosaveDelay, "autosaveDelay");
         Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(work, "work");
+    }
+
+    /** Settings whose work runs on background threads ({@link BackgroundWork#threads()}). */
+    WindowConfig(Preferences preferences, Path recoveryFolder, Duration autosaveDelay, FileDialogs files) {
+        this(preferences, recoveryFolder, autosaveDelay, files, BackgroundWork.threads());
     }
 
     /** The app's settings: from the system properties above, or their defaults; applies the saved language. */
@@ -42,6 +54,6 @@ record WindowConfig(Preferences preferences, Path recoveryFolder, Duration autos
     }
 
     WindowConfig withFiles(FileDialogs value) {
-        return new WindowConfig(preferences, recoveryFolder, autosaveDelay, value);
+        return new WindowConfig(preferences, recoveryFolder, autosaveDelay, value, work);
     }
 }

@@ -280,6 +280,42 @@ class TrainerTest {
     }
 
     @Test
+    @DisplayName("the listeners hear of a pause outside the trainer's lock: one that waits for a thread steering the run"
+            + " (the FX thread pressing Resume) does not block it")
+    void listenersHearOutsideTheLock() throws Exception {
+        Trainer trainer = new Trainer("steered", mlp(), spiral(), quick(5));
+        List<String> heard = new CopyOnWriteArrayList<>();
+        trainer.addListener(new TrainingListener() {
+            @Override
+            public void snapshot(TrainingSnapshot snapshot) {
+            }
+
+            @Override
+            public void status(String run, RunStatus status, String message) {
+                if (status == RunStatus.PAUSED) {
+                    // as a listener waiting for the FX thread would, while the FX thread resumes the run
+                    CompletableFuture<Void> resumed = CompletableFuture.runAsync(trainer::resume);
+                    try {
+                        resumed.get(5, TimeUnit.SECONDS);
+                        heard.add("resumed");
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        heard.add("resume() blocked: the listener was called holding the trainer's lock");
+                    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                        heard.add(e.toString());
+                    }
+                }
+                heard.add(status.name());
+            }
+        });
+        trainer.pause();
+        RunResult end = start(trainer, new Thread[1]).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(heard).as("what the listener heard, in order").containsExactly("RUNNING", "resumed", "PAUSED",
+                "RUNNING", "FINISHED");
+        assertThat(end.status()).isEqualTo(RunStatus.FINISHED);
+    }
+
+    @Test
     @DisplayName("stop() from another thread ends a run with STOPPED before its last step")
     void stopEndsTheRun() throws Exception {
         Recorder recorder = new Recorder();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.resnetexplorer.charts.ChartStyle;
 import org.resnetexplorer.charts.Palette;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.ui.appearance.Appearance;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.i18n.Texts;
 import org.resnetexplorer.i18n.AllowedNames;
+import org.resnetexplorer.ui.appearance.Languages;
+import org.resnetexplorer.ui.templates.ModelTemplates;
+import org.resnetexplorer.ui.training.TrainingSetup;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -79,7 +82,7 @@ class ChineseWindowTest {
             }
         });
         assertThat(texts).as("texts found").hasSizeGreaterThan(100);
-        assertThat(texts).as("the menus are there").contains(MainWindow.MENU_FILE, MainWindow.RUN);
+        assertThat(texts).as("the menus are there").contains(MainMenu.FILE, Action.RUN.text());
 
         Set<String> names = new HashSet<>(AllowedNames.ALLOWED);
         Network network = window.document().network();

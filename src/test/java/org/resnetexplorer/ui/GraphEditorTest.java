@@ -35,6 +35,7 @@ import org.resnetexplorer.graph.Point;
 import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.graph.Templates;
 import org.resnetexplorer.graph.Wire;
+import org.resnetexplorer.ui.document.EditHistory;
 import org.resnetexplorer.ui.editor.GraphView;
 import org.resnetexplorer.ui.editor.LayerPalette;
 import org.testfx.api.FxRobot;

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.resnetexplorer.graph.GraphFiles;
 import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.ui.appearance.Languages;
+import org.resnetexplorer.ui.document.Recovery;
+import org.resnetexplorer.ui.document.RecoveryOffer;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -85,9 +88,9 @@ class LanguageRestartTest {
         Network edited = window.document().network();
         choose("menu-language-zh");
         DialogPane ask = robot.lookup("#ask-restart").queryAs(DialogPane.class);
-        assertThat(ask.getHeaderText()).isEqualTo(MainWindow.RESTART_HEADER);
+        assertThat(ask.getHeaderText()).isEqualTo(LanguageSwitch.RESTART_HEADER);
         assertThat(prefs.get(Languages.KEY, null)).isEqualTo("zh");
-        robot.clickOn(MainWindow.RESTART_NOW);
+        robot.clickOn(LanguageSwitch.RESTART_NOW);
 
         assertThat(relaunches).hasValue(1);
         assertThat(stage.isShowing()).as("this window closes once the next one is on its way").isFalse();
@@ -105,7 +108,7 @@ class LanguageRestartTest {
         assertThat(robot.lookup("#offer-recovery").tryQuery()).as("no crash prompt").isEmpty();
         assertThat(next[0].document().network()).isEqualTo(edited);
         assertThat(next[0].document().isModified()).as("still unsaved").isTrue();
-        assertThat(status(stages[0])).isEqualTo(MainWindow.RESTARTED);
+        assertThat(status(stages[0])).isEqualTo(RecoveryOffer.RESTARTED);
         assertThat(folder.resolve(Recovery.HAND_OVER)).doesNotExist();
         assertThat(folder.resolve(Recovery.GRAPH)).as("the unsaved graph stays autosaved").exists();
         assertThat(item(stages[0], "menu-language-zh").isSelected()).isTrue();
@@ -122,7 +125,7 @@ class LanguageRestartTest {
             window.document().replace(window.document().network(), file);
         });
         choose("menu-language-en");
-        robot.clickOn(MainWindow.RESTART_NOW);
+        robot.clickOn(LanguageSwitch.RESTART_NOW);
         assertThat(relaunches).hasValue(1);
 
         Stage[] stages = new Stage[1];
@@ -149,9 +152,9 @@ class LanguageRestartTest {
         robot.interact(() -> window.document().edit("Toggle shortcut",
                 window.document().network().withShortcut("block1", false)));
         choose("menu-language-zh");
-        robot.clickOn(MainWindow.RESTART_NOW);
+        robot.clickOn(LanguageSwitch.RESTART_NOW);
         assertThat(stage.isShowing()).isTrue();
-        assertThat(status(stage)).isEqualTo(String.format(MainWindow.RESTART_FAILED, "no java here"));
+        assertThat(status(stage)).isEqualTo(String.format(LanguageSwitch.RESTART_FAILED, "no java here"));
         assertThat(temp.resolve("recovery").resolve(Recovery.HAND_OVER)).doesNotExist();
         assertThat(temp.resolve("recovery").resolve(Recovery.GRAPH)).exists();
         robot.interact(() -> window.training().shutdown());
@@ -161,7 +164,7 @@ class LanguageRestartTest {
     @DisplayName("Later keeps the window; the choice is saved for the next start")
     void later(FxRobot robot) {
         choose("menu-language-zh");
-        robot.clickOn(MainWindow.RESTART_LATER);
+        robot.clickOn(LanguageSwitch.RESTART_LATER);
         assertThat(stage.isShowing()).isTrue();
         assertThat(relaunches).hasValue(0);
         assertThat(Languages.saved(prefs)).isEqualTo("zh");

@@ -31,6 +31,15 @@ import org.resnetexplorer.graph.Dense;
 import org.resnetexplorer.graph.GraphFiles;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.Templates;
+import org.resnetexplorer.ui.appearance.Appearance;
+import org.resnetexplorer.ui.diagnostics.WarmUp;
+import org.resnetexplorer.ui.dialogs.FileDialogs;
+import org.resnetexplorer.ui.document.DocumentActions;
+import org.resnetexplorer.ui.document.Recovery;
+import org.resnetexplorer.ui.document.RecoveryOffer;
+import org.resnetexplorer.ui.templates.TemplateChoice;
+import org.resnetexplorer.ui.templates.TemplateDialog;
+import org.resnetexplorer.ui.training.RunRecord;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -323,7 +332,7 @@ class MainWindowTest {
         robot.clickOn("Cancel");
         assertThat(stage.isShowing()).isTrue();
         robot.push(KeyCode.CONTROL, KeyCode.Q);
-        robot.clickOn(MainWindow.DONT_SAVE_BUTTON);
+        robot.clickOn(DocumentActions.DONT_SAVE_BUTTON);
         assertThat(stage.isShowing()).isFalse();
         assertThat(temp.resolve("recovery").resolve(Recovery.GRAPH)).doesNotExist();
     }
@@ -348,7 +357,7 @@ class MainWindowTest {
         });
         DialogPane offer = robot.lookup("#offer-recovery").queryAs(DialogPane.class);
         assertThat(offer.getContentText()).contains("mlp-resnet-20");
-        robot.clickOn(MainWindow.RECOVER_BUTTON);
+        robot.clickOn(RecoveryOffer.RECOVER_BUTTON);
         assertThat(next[0].document().network()).isEqualTo(edited);
         assertThat(next[0].document().isModified()).as("a recovered graph is unsaved").isTrue();
         robot.interact(second[0]::hide);

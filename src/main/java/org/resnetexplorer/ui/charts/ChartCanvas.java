@@ -39,14 +39,12 @@ final class ChartCanvas extends Region {
     private ChartStyle style = ChartStyle.LIGHT;
     private java.util.function.BiConsumer<Long, Long> onShown = (render, copy) -> { };
 
-    /** One thread paints every chart, newest first: Java2D work stays off the FX thread. */
-    private static final java.util.concurrent.Executor RENDERER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "chart-renderer");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Paints the charts of a pane one at a time, newest first: Java2D work stays off the FX thread. */
+    private final java.util.concurrent.Executor renderer;
 
-    ChartCanvas() {
+    /** @param renderer paints off the FX thread, one chart at a time (the pane's, shared by its charts) */
+    ChartCanvas(java.util.concurrent.Executor renderer) {
+        this.renderer = java.util.Objects.requireNonNull(renderer, "renderer");
         getStyleClass().add("chart-canvas");
         marker.getStyleClass().add("chart-hover-marker");
         marker.setManaged(false);
@@ -118,7 +116,7 @@ final class ChartCanvas extends Region {
         BufferedImage target = image;
         ChartStyle painting = style;
         rendering = true;
-        RENDERER.execute(() -> {
+        renderer.execute(() -> {
             long start = System.nanoTime();
             try {
                 Graphics2D g = target.createGraphics();

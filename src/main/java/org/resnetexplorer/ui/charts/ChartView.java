@@ -37,7 +37,7 @@ public abstract class ChartView extends BorderPane {
 
     final RunStore store;
     final ChartsPane pane;
-    final ChartCanvas canvas = new ChartCanvas();
+    final ChartCanvas canvas;
     /** The chart's controls: they wrap onto a second row when large text leaves no room for them in one. */
     final FlowPane controls = new FlowPane(8, 4);
     final ContextMenu menu;
@@ -48,6 +48,7 @@ public abstract class ChartView extends BorderPane {
     ChartView(ChartsPane pane, String id) {
         this.pane = pane;
         this.store = pane.store();
+        this.canvas = new ChartCanvas(pane.renderer());
         setId(id);
         getStyleClass().add("chart-view");
         canvas.setId(id + "-canvas");
@@ -57,7 +58,7 @@ public abstract class ChartView extends BorderPane {
         setTop(controls);
         setCenter(canvas);
         canvas.setHoverText(this::hoverText);
-        canvas.setOnShown((render, copy) -> pane.frameTimer().recordRender(render, copy));
+        canvas.setOnShown((render, copy) -> pane.chartTimes().recordRender(render, copy));
         canvas.widthProperty().addListener((o, a, b) -> changed());
         canvas.heightProperty().addListener((o, a, b) -> changed());
         menu = new ContextMenu(

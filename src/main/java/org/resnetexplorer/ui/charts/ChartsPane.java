@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -21,6 +22,7 @@ import org.resnetexplorer.charts.ChartStyle;
 import org.resnetexplorer.charts.RunHistory;
 import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.i18n.Texts;
+import org.resnetexplorer.ui.work.BackgroundWork;
 
 /**
  * The live charts of every run compared, in tabs: error curves (or loss), the gradient-norm heatmap, gradient
@@ -46,9 +48,12 @@ public final class ChartsPane extends BorderPane {
     static final String WROTE_FILES = Texts.get("chartsPane.wrote.files");
 
     private final RunStore store = new RunStore();
+    private final BackgroundWork work;
+    /** Paints this pane's charts off the FX thread, one at a time. */
+    private final Executor renderer;
     private final TabPane tabs = new TabPane();
     private final List<ChartView> views = new ArrayList<>();
-    private final FrameTimer frames = new FrameTimer();
+    private ChartTimes times = ChartTimes.NONE;
     /** Runs after each pulse's layout, so a redraw sees the new sizes and the snapshots appended in that pulse. */
     private final Runnable afterLayout = this::redrawVisible;
     private boolean redrawRequested;
@@ -56,7 +61,15 @@ public final class ChartsPane extends BorderPane {
     private Path lastFolder;
     private ChartStyle chartStyle = ChartStyle.LIGHT;
 
+    /** Charts that paint and export on background threads of their own. */
     public ChartsPane() {
+        this(BackgroundWork.threads());
+    }
+
+    /** Charts that paint and export through {@code work}. */
+    public ChartsPane(BackgroundWork work) {
+        this.work = Objects.requireNonNull(work, "work");
+        this.renderer = work.inOrder("chart-renderer");
         getStyleClass().add("charts-pane");
         setId("charts");
         getStylesheets().add(Objects.requireNonNull(ChartsPane.class.getResource("charts.css"), "charts.css").toExternalForm());
@@ -93,6 +106,10 @@ public final class ChartsPane extends BorderPane {
 
     RunStore store() {
         return store;
+    }
+
+    Executor renderer() {
+        return renderer;
     }
 
     /** Adds a run to compare (or updates its model and kind); it gets the first free colour. */
@@ -190,9 +207,13 @@ public final class ChartsPane extends BorderPane {
         return chartStyle;
     }
 
-    /** Pulse and redraw times, for a benchmark. */
-    public FrameTimer frameTimer() {
-        return frames;
+    /** Hears the redraw, painting and copy times from now on, for a benchmark. */
+    public void setChartTimes(ChartTimes value) {
+        times = Objects.requireNonNull(value, "times");
+    }
+
+    ChartTimes chartTimes() {
+        return times;
     }
 
     /** Where the dialogs report what they wrote ("Wrote 7 charts to ..."), e.g. the host's status bar. */
@@ -233,7 +254,7 @@ public final class ChartsPane extends BorderPane {
         if (view.dirty && view.canvas.hasArea()) {
             long start = System.nanoTime();
             view.redraw();
-            frames.recordRedraw(System.nanoTime() - start);
+            times.recordRedraw(System.nanoTime() - start);
         }
     }
 
@@ -284,17 +305,15 @@ public final class ChartsPane extends BorderPane {
         return written;
     }
 
-    private static CompletableFuture<List<Path>> inBackground(Writing writing) {
+    private CompletableFuture<List<Path>> inBackground(Writing writing) {
         CompletableFuture<List<Path>> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        work.start("chart-export", () -> {
             try {
                 result.complete(writing.write());
             } catch (IOException | RuntimeException e) {
                 result.completeExceptionally(e);
             }
-        }, "chart-export");
-        thread.setDaemon(true);
-        thread.start();
+        });
         return result;
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.ui.diagnostics.FrameTimer;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -29,10 +30,12 @@ class ChartsFrameTimeTest {
     private static final int STEPS = Integer.getInteger("charts.bench.steps", 1000);
     private static final int STEPS_PER_PULSE = 10;
     private ChartsPane pane;
+    private final FrameTimer frames = new FrameTimer();
 
     @Start
     void start(Stage stage) {
         pane = new ChartsPane();
+        pane.setChartTimes(frames);
         stage.setScene(new Scene(pane, 1200, 700));
         stage.show();
     }
@@ -51,12 +54,12 @@ class ChartsFrameTimeTest {
         StringBuilder report = new StringBuilder();
         // the same machine's pulses with the charts idle, for comparison: what the load alone costs
         robot.interact(() -> {
-            pane.frameTimer().reset();
-            pane.frameTimer().start();
+            frames.reset();
+            frames.start();
         });
         Thread.sleep(5_000);
-        robot.interact(() -> pane.frameTimer().stop());
-        report.append(String.format("Idle (no snapshots)%n  pulse to pulse:     %s%n", pane.frameTimer().pulses()));
+        robot.interact(() -> frames.stop());
+        report.append(String.format("Idle (no snapshots)%n  pulse to pulse:     %s%n", frames.pulses()));
         for (Class<? extends ChartView> shown : List.of(ErrorCurvesView.class, HeatmapView.class, HistogramView.class)) {
             ChartView view = pane.charts().stream().filter(shown::isInstance).findFirst().orElseThrow();
             robot.interact(() -> {
@@ -79,18 +82,18 @@ class ChartsFrameTimeTest {
                 }
             };
             robot.interact(() -> {
-                pane.frameTimer().reset();
-                pane.frameTimer().start();
+                frames.reset();
+                frames.start();
                 feeder.start();
             });
             assertThat(done.await(300, TimeUnit.SECONDS)).as("fed every batch").isTrue();
             org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> org.testfx.util.WaitForAsyncUtils
                     .asyncFx(view::settled).get());
-            robot.interact(() -> pane.frameTimer().stop());
-            FrameTimer.Stats pulses = pane.frameTimer().pulses();
-            FrameTimer.Stats redraws = pane.frameTimer().redraws();
-            FrameTimer.Stats renders = pane.frameTimer().renders();
-            FrameTimer.Stats copies = pane.frameTimer().copies();
+            robot.interact(() -> frames.stop());
+            FrameTimer.Stats pulses = frames.pulses();
+            FrameTimer.Stats redraws = frames.redraws();
+            FrameTimer.Stats renders = frames.renders();
+            FrameTimer.Stats copies = frames.copies();
             report.append(String.format("%s%n  pulse to pulse:     %s%n  build (FX thread):  %s%n  paint (off FX):     %s%n"
                     + "  copy (FX thread):   %s%n", view.title(), pulses, redraws, renders, copies));
             assertThat(redraws.count()).as("asked to redraw once per pulse while fed").isGreaterThanOrEqualTo(batches.size() - 2);

@@ -1,0 +1,619 @@
+package org.resnetexplorer.ui.experiments;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javafx.application.Platform;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.resnetexplorer.data.DatasetException;
+import org.resnetexplorer.engine.RunResult;
+import org.resnetexplorer.engine.RunStatus;
+import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.experiments.Claim;
+import org.resnetexplorer.experiments.Experiment;
+import org.resnetexplorer.experiments.ExperimentFileException;
+import org.resnetexplorer.experiments.ExperimentResult;
+import org.resnetexplorer.experiments.ExperimentRunner;
+import org.resnetexplorer.experiments.Experiments;
+import org.resnetexplorer.files.AtomicFiles;
+import org.resnetexplorer.graph.Analysis;
+import org.resnetexplorer.graph.Block;
+import org.resnetexplorer.graph.Conv2D;
+import org.resnetexplorer.graph.Dense;
+import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.i18n.Texts;
+import org.resnetexplorer.ui.charts.ChartView;
+import org.resnetexplorer.ui.charts.ChartsPane;
+import org.resnetexplorer.ui.dialogs.ErrorDialog;
+import org.resnetexplorer.ui.dialogs.FileDialogs;
+import org.resnetexplorer.ui.training.RunRecord;
+import org.resnetexplorer.ui.training.RunRecords;
+import org.resnetexplorer.ui.training.SnapshotQueue;
+import org.resnetexplorer.ui.work.BackgroundWork;
+
+
+/**
+ * The Experiments menu and what it opens: the paper's experiments in miniature (the bundled presets, or a
+ * preset file of the user's), shown in an {@link ExperimentPanel} in a tab beside the graph. Run trains the
+ * experiment's runs one after the other with an {@link ExperimentRunner} on a background thread; their
+ * snapshots reach the charts (and the run list) once per pulse through a {@link SnapshotQueue}, so the runs
+ * overlay live in the chart tab that tells the experiment's story. Use on the FX thread.
+ */
+public final class ExperimentSession {
+    static final String MENU = Texts.get("experimentSession.menu");
+    public static final String OPEN_FILE = Texts.get("experimentSession.open.file");
+    public static final String SAVE_AS = Texts.get("experimentSession.save.as");
+    static final String TAB_GRAPH = Texts.get("experimentSession.tab.graph");
+    static final String TAB_EXPERIMENT = Texts.get("experimentSession.tab.experiment");
+    static final String TAB_EXPERIMENT_TITLE = Texts.get("experimentSession.tab.experiment.title");
+    static final String OPEN_FAILED = Texts.get("experimentSession.open.failed");
+    static final String SAVE_FAILED = Texts.get("experimentSession.save.failed");
+    static final String SAVE_FAILED_DETAIL = Texts.get("experimentSession.save.failed.detail");
+    static final String RUN_FAILED = Texts.get("experimentSession.run.failed");
+    static final String SAVED = Texts.get("experimentSession.saved");
+    static final String OPENED = Texts.get("experimentSession.opened");
+    static final String STARTED = Texts.get("experimentSession.started");
+    static final String RUN_STATUS = Texts.get("experimentSession.run.status");
+    static final String SPEED = Texts.get("experimentSession.speed");
+    static final String DONE = Texts.get("experimentSession.done");
+    static final String COUNTED = Texts.get("experimentSession.counted");
+    static final String STOPPING = Texts.get("experimentSession.stopping");
+    static final String STOPPED = Texts.get("experimentSession.stopped");
+    static final String STOPPED_REASON = Texts.get("experimentSession.stopped.reason");
+    static final String OPENED_RUN = Texts.get("experimentSession.opened.run");
+    static final String UNREADABLE_BUNDLED = Texts.get("experimentSession.unreadable.bundled");
+
+    private final Stage stage;
+    private final FileDialogs files;
+    private final BackgroundWork work;
+    private final ChartsPane charts;
+    private final ObservableList<RunRecord> runList;
+    private final BooleanExpression editorBusy;
+    private final Consumer<String> tell;
+    private final Predicate<Network> openInEditor;
+    private final ExperimentPanel panel;
+    private final BorderPane holder = new BorderPane();
+    private final Node graph;
+    private final TabPane tabs = new TabPane();
+    private final Tab graphTab = new Tab(TAB_GRAPH);
+    private final Tab experimentTab = new Tab(TAB_EXPERIMENT);
+    private final CheckMenuItem fullItem = new CheckMenuItem(ExperimentPanel.FULL);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper("");
+    /** This session's runs in the run list and the charts (the last experiment run), by name. */
+    private final RunRecords records = new RunRecords();
+    /** The share of the centre's height the Experiment tab takes at least (the charts keep the rest). */
+    static final double EXPERIMENT_DIVIDER = 0.6;
+    private double dividerBefore = Double.NaN;
+    private String presetText;
+    private String presetFile;
+    private Path lastFolder;
+    private ExperimentRunner runner;
+    private SnapshotQueue queue;
+    private int runIndex;
+    private int runCount;
+
+    /**
+     * @param graph        the editor, shown in the Graph tab once an experiment is open
+     * @param runList      the window's run list: the experiment's runs join it (and so the charts)
+     * @param editorBusy   true while the editor's graph trains: no experiment starts meanwhile
+     * @param openInEditor opens a network as a new untitled graph (asking about unsaved changes); false if not
+     */
+    public ExperimentSession(Stage stage, FileDialogs files, BackgroundWork work, Node graph, ChartsPane charts, ObservableList<RunRecord> runList,
+            BooleanExpression editorBusy, Consumer<String> tell, Predicate<Network> openInEditor) {
+        this.stage = Objects.requireNonNull(stage, "stage");
+        this.files = Objects.requireNonNull(files, "files");
+        this.work = Objects.requireNonNull(work, "work");
+        this.graph = Objects.requireNonNull(graph, "graph");
+        this.charts = Objects.requireNonNull(charts, "charts");
+        this.runList = Objects.requireNonNull(runList, "runList");
+        this.editorBusy = Objects.requireNonNull(editorBusy, "editorBusy");
+        this.tell = Objects.requireNonNull(tell, "tell");
+        this.openInEditor = Objects.requireNonNull(openInEditor, "openInEditor");
+        this.panel = new ExperimentPanel(this::run, this::stop, this::openRun);
+        panel.runningProperty().bind(running);
+        panel.blockedProperty().bind(editorBusy);
+        fullItem.selectedProperty().bindBidirectional(panel.fullProperty());
+        fullItem.selectedProperty().addListener((o, was, now) -> {
+            if (panel.experiment() != null) {
+                panel.setTotalSteps(panel.experiment().settings(now).steps());
+            }
+        });
+        graphTab.setId("tab-graph");
+        graphTab.setClosable(false);
+        experimentTab.setId("tab-experiment");
+        experimentTab.setContent(panel);
+        experimentTab.closableProperty().bind(running.not());
+        experimentTab.setOnClosed(e -> hideTabs());
+        tabs.setId("centre-tabs");
+        holder.setId("centre-holder");
+        holder.setCenter(graph);
+    }
+
+    /** The language of the presets' texts: Chinese where the JVM's locale is Chinese, else English. */
+    public static String language() {
+        return org.resnetexplorer.i18n.Texts.language().code();
+    }
+
+    /** Where the editor goes in the window: alone, or in a Graph tab beside the Experiment tab once one is open. */
+    public Node view() {
+        return holder;
+    }
+
+    public ExperimentPanel panel() {
+        return panel;
+    }
+
+    /** Whether an experiment trains (or counts) now. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The whole experiment's progress, 0 to 1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** "Run 2 of 6, step 300 / 600", for the status bar. */
+    public ReadOnlyStringProperty stepTextProperty() {
+        return stepText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty speedTextProperty() {
+        return speedText.getReadOnlyProperty();
+    }
+
+    /** The Experiments menu: a preset per item, then open, save, and the full setting. */
+    public Menu menu() {
+        Menu menu = new Menu(MENU);
+        menu.setId("menu-experiments");
+        for (String id : Experiments.BUNDLED) {
+            String text;
+            try {
+                text = Experiment.text(Experiments.bundled(id).title(), language());
+            } catch (ExperimentFileException e) {
+                text = String.format(UNREADABLE_BUNDLED, id);
+            }
+            MenuItem item = new MenuItem(text);
+            item.setId("menu-experiment-" + id);
+            item.setMnemonicParsing(false);
+            item.disableProperty().bind(running);
+            item.setOnAction(e -> openBundled(id));
+            menu.getItems().add(item);
+        }
+        MenuItem open = new MenuItem(OPEN_FILE);
+        open.setId("menu-experiment-open");
+        open.disableProperty().bind(running);
+        open.setOnAction(e -> openFile());
+        MenuItem save = new MenuItem(SAVE_AS);
+        save.setId("menu-experiment-save-as");
+        save.disableProperty().bind(shown.not());
+        save.setOnAction(e -> saveAs());
+        fullItem.setId("menu-experiment-full");
+        fullItem.disableProperty().bind(running);
+        menu.getItems().addAll(new SeparatorMenuItem(), open, save, new SeparatorMenuItem(), fullItem);
+        return menu;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // opening and saving presets
+
+    public void openBundled(String id) {
+        try {
+            show(Experiments.bundled(id), Experiments.bundledText(id), id + ".json");
+        } catch (ExperimentFileException e) {
+            error(OPEN_FAILED, e.getMessage());
+        }
+    }
+
+    private void openFile() {
+        files.openExperiment(stage, lastFolder).ifPresent(this::openFile);
+    }
+
+    /** Opens a preset file, or says what is wrong with it (file and field). */
+    void openFile(Path file) {
+        try {
+            String text = Experiments.text(file);
+            Experiment experiment = Experiments.read(text, file);
+            lastFolder = file.toAbsolutePath().getParent();
+            show(experiment, text, file.getFileName().toString());
+        } catch (ExperimentFileException e) {
+            error(OPEN_FAILED, e.getMessage());
+        }
+    }
+
+    private void saveAs() {
+        if (presetText == null) {
+            return;
+        }
+        files.saveExperiment(stage, lastFolder, presetFile).ifPresent(this::saveTo);
+    }
+
+    /** Writes the open preset's text to {@code file} (atomically), for the user to change and reopen. */
+    boolean saveTo(Path file) {
+        try {
+            AtomicFiles.writeText(presetText, file);
+        } catch (IOException | RuntimeException e) {
+            error(SAVE_FAILED, String.format(SAVE_FAILED_DETAIL, file, e.getMessage()));
+            return false;
+        }
+        lastFolder = file.toAbsolutePath().getParent();
+        tell.accept(String.format(SAVED, file.getFileName()));
+        return true;
+    }
+
+    private void show(Experiment experiment, String text, String fileName) {
+        if (running.get()) {
+            return;
+        }
+        presetText = text;
+        presetFile = fileName;
+        panel.show(experiment, language(), experiment.settings(fullItem.isSelected()).steps());
+        experimentTab.setText(String.format(TAB_EXPERIMENT_TITLE, Experiment.text(experiment.title(), language())));
+        showTabs();
+        tabs.getSelectionModel().select(experimentTab);
+        shown.set(true);
+        tell.accept(String.format(OPENED, Experiment.text(experiment.title(), language())));
+        if (!experiment.trains()) {
+            run(); // counting takes a moment: show the table at once
+        } else {
+            selectStoryChart(experiment);
+            // after the menu has closed and handed the focus back: then Enter or Space starts the experiment
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(200));
+            later.setOnFinished(e -> panel.focusRun());
+            later.play();
+        }
+    }
+
+    private void showTabs() {
+        if (holder.getCenter() == tabs) {
+            return;
+        }
+        holder.setCenter(null);
+        graphTab.setContent(graph);
+        tabs.getTabs().setAll(graphTab, experimentTab);
+        holder.setCenter(tabs);
+        // the panel takes a little more of the height from the charts while it shows, and gives it back after
+        split().ifPresent(split -> {
+            dividerBefore = split.getDividerPositions()[0];
+            if (dividerBefore < EXPERIMENT_DIVIDER) {
+                split.setDividerPositions(EXPERIMENT_DIVIDER);
+            }
+        });
+    }
+
+    private void hideTabs() {
+        holder.setCenter(null);
+        graphTab.setContent(null);
+        tabs.getTabs().clear();
+        holder.setCenter(graph);
+        shown.set(false);
+        split().ifPresent(split -> {
+            if (!Double.isNaN(dividerBefore)) {
+                split.setDividerPositions(dividerBefore);
+            }
+        });
+    }
+
+    /** The split pane that holds this view (the graph above the charts), if any. */
+    private java.util.Optional<SplitPane> split() {
+        for (javafx.scene.Parent p = holder.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof SplitPane split && split.getItems().contains(holder) && !split.getDividers().isEmpty()) {
+                return java.util.Optional.of(split);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // running
+
+    /** Trains (or counts) the shown experiment's runs in the background; nothing if one runs or the editor trains. */
+    void run() {
+        Experiment experiment = panel.experiment();
+        if (experiment == null || running.get() || (experiment.trains() && editorBusy.get())) {
+            return;
+        }
+        boolean full = fullItem.isSelected();
+        int steps = experiment.settings(full).steps();
+        panel.show(experiment, language(), steps);
+        forgetRuns();
+        if (experiment.trains()) {
+            selectStoryChart(experiment);
+        }
+        runIndex = 0;
+        runCount = experiment.runs().size();
+        progress.set(0);
+        speedText.set("");
+        stepText.set("");
+        ExperimentRunner next = new ExperimentRunner(experiment, full);
+        SnapshotQueue snapshots = new SnapshotQueue(this::deliver);
+        next.addListener(new Relay(snapshots, experiment.trains() ? experiment.dataset() : ""));
+        Task<ExperimentResult> task = new Task<>() {
+            @Override
+            protected ExperimentResult call() throws DatasetException, ExperimentFileException {
+                return next.run();
+            }
+
+            @Override
+            protected void cancelled() {
+                next.stop();
+            }
+        };
+        task.setOnSucceeded(e -> finished(task.getValue()));
+        task.setOnFailed(e -> failed(task.getException()));
+        runner = next;
+        queue = snapshots;
+        running.set(true);
+        snapshots.start();
+        if (experiment.trains()) {
+            panel.setProgress(0, String.format(ExperimentPanel.LOADING, experiment.dataset()));
+            tell.accept(String.format(STARTED, runCount, experiment.dataset()));
+        }
+        work.start("experiment-runner", task);
+    }
+
+    /** Stops the run in progress and skips the rest; the claims stay unchecked. */
+    void stop() {
+        if (running.get() && runner != null) {
+            runner.stop();
+            tell.accept(STOPPING);
+        }
+    }
+
+    /** Stops everything at once (the window is closing). */
+    public void shutdown() {
+        if (runner != null) {
+            runner.stop();
+        }
+        if (queue != null) {
+            queue.stop();
+        }
+    }
+
+    /** The chart tab that tells the experiment's story: gradients for gradient claims, Fig. 7 for responses. */
+    public static String storyChart(Experiment experiment) {
+        List<Claim.Figure> figures = experiment.claims().stream().map(Claim::figure).toList();
+        if (figures.contains(Claim.Figure.GRADIENT_RATIO)) {
+            return "gradient-depth";
+        }
+        if (figures.contains(Claim.Figure.RESPONSE_STD)) {
+            return "response-std";
+        }
+        return "error-curves";
+    }
+
+    /**
+     * The step the story chart opens at: the first measured step for gradient claims (they compare the gradients
+     * as training starts, before the plain nets' weights adapt), else none (the latest, following the runs).
+     */
+    public static java.util.OptionalInt storyStep(Experiment experiment) {
+        return experiment.claims().stream().anyMatch(c -> c.figure() == Claim.Figure.GRADIENT_RATIO)
+                ? java.util.OptionalInt.of(1) : java.util.OptionalInt.empty();
+    }
+
+    private void selectStoryChart(Experiment experiment) {
+        String id = storyChart(experiment);
+        for (ChartView view : charts.charts()) {
+            if (id.equals(view.getId())) {
+                charts.select(view);
+                storyStep(experiment).ifPresent(view::chooseStep);
+            }
+        }
+    }
+
+    /** Takes the last experiment's runs out of the run list and the charts (the user's own runs stay). */
+    private void forgetRuns() {
+        for (RunRecord record : records.all()) {
+            runList.remove(record);
+            charts.removeRun(record.name());
+        }
+        records.clear();
+    }
+
+    private void started(String run, Network network, Analysis analysis, int index, int count, String dataset) {
+        ExperimentPanel.Row row = panel.row(run);
+        runIndex = index;
+        runCount = count;
+        if (row == null) {
+            return;
+        }
+        row.network = network;
+        row.layers.set(weightedLayers(network));
+        row.params.set(analysis.totalParams());
+        row.macs.set(analysis.totalMacs());
+        if (row.spec.train()) {
+            row.status.set(RunStatus.RUNNING);
+            boolean residual = network.blocks().stream().map(Block::name).anyMatch(network::hasShortcut);
+            RunRecord record = new RunRecord(run, ExperimentPanel.model(row.spec), dataset, !residual, row.totalSteps);
+            record.statusProperty().set(RunStatus.RUNNING);
+            records.add(record);
+            runList.add(record);
+            showProgress(row, 0);
+        } else {
+            progress.set((index + 1.0) / count);
+            panel.setProgress(progress.get(), String.format(ExperimentPanel.PROGRESS_COUNT, index + 1, count, run));
+        }
+    }
+
+    /** Convolutions and dense layers: the depth as the paper counts it. */
+    static int weightedLayers(Network network) {
+        return (int) network.nodes().stream().filter(n -> n.layer() instanceof Conv2D || n.layer() instanceof Dense)
+                .count();
+    }
+
+    private void showProgress(ExperimentPanel.Row row, int step) {
+        double fraction = runCount == 0 ? 0 : (runIndex + (row.totalSteps == 0 ? 0 : (double) step / row.totalSteps))
+                / runCount;
+        progress.set(fraction);
+        stepText.set(String.format(RUN_STATUS, runIndex + 1, runCount, step, row.totalSteps));
+        panel.setProgress(fraction, String.format(ExperimentPanel.PROGRESS, runIndex + 1, runCount, row.name(), step,
+                row.totalSteps));
+    }
+
+    /** A pulse's snapshots: the table, the progress, the run list, then the charts (one redraw). */
+    private void deliver(List<TrainingSnapshot> batch) {
+        Map<String, TrainingSnapshot> latest = new LinkedHashMap<>();
+        for (TrainingSnapshot s : batch) {
+            latest.put(s.run(), s);
+            ExperimentPanel.Row row = panel.row(s.run());
+            if (s.hasTestError() && row != null) {
+                row.testError.set(s.testError());
+            }
+        }
+        latest.forEach((run, s) -> {
+            ExperimentPanel.Row row = panel.row(run);
+            if (row != null) {
+                row.step.set(s.step());
+                row.trainError.set(s.trainErrorAverage());
+                showProgress(row, s.step());
+            }
+            speedText.set(String.format(Locale.ROOT, SPEED, s.stepsPerSecond()));
+        });
+        records.update(batch);
+        charts.append(batch);
+    }
+
+    private void ended(String run, RunResult result) {
+        ExperimentPanel.Row row = panel.row(run);
+        if (row != null) {
+            row.status.set(result.status());
+            row.message.set(result.message());
+        }
+        records.ended(run, result);
+    }
+
+    private void finished(ExperimentResult result) {
+        queue.stop();
+        running.set(false);
+        boolean complete = true;
+        for (ExperimentResult.Run run : result.runs()) {
+            ExperimentPanel.Row row = panel.row(run.spec().name());
+            if (row == null) {
+                continue;
+            }
+            String name = run.spec().name();
+            row.figures.set(ExperimentPanel.figures(f -> result.figure(name, f)));
+            if (run.spec().train()) {
+                // the figures the claims compare: the running training error over the last tenth of the steps
+                row.trainError.set(result.figure(name, Claim.Figure.TRAIN_ERROR));
+                row.testError.set(result.figure(name, Claim.Figure.TEST_ERROR));
+                row.status.set(run.result().status());
+                complete &= run.result().status() != RunStatus.STOPPED;
+                RunRecord record = records.get(name);
+                if (record != null && !Double.isNaN(row.trainError.get())) {
+                    record.trainErrorProperty().set(row.trainError.get()); // the same figure in both tables
+                }
+            }
+        }
+        if (!complete) {
+            panel.showNotChecked(STOPPED_REASON);
+            panel.setProgress(progress.get(), ExperimentPanel.STOPPED);
+            tell.accept(STOPPED);
+            return;
+        }
+        List<Claim.Outcome> outcomes = result.outcomes();
+        panel.showOutcomes(outcomes);
+        long holding = outcomes.stream().filter(Claim.Outcome::holds).count();
+        progress.set(1);
+        panel.setProgress(1, String.format(ExperimentPanel.DONE, result.runs().size(), holding, outcomes.size()));
+        tell.accept(result.experiment().trains() ? String.format(DONE, holding, outcomes.size())
+                : String.format(COUNTED, result.runs().size(), holding, outcomes.size()));
+    }
+
+    private void failed(Throwable failure) {
+        queue.stop();
+        running.set(false);
+        String message = failure instanceof DatasetException || failure instanceof ExperimentFileException
+                || failure instanceof IllegalArgumentException ? failure.getMessage() : String.valueOf(failure);
+        panel.showNotChecked(message);
+        panel.setProgress(0, message);
+        tell.accept(message);
+        error(RUN_FAILED, message);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // opening a run's network
+
+    private void openRun(ExperimentPanel.Row row) {
+        if (row.network != null) {
+            openNetwork(row, row.network);
+            return;
+        }
+        // not run yet: build it from its template (the big ImageNet ones take a moment) off the FX thread
+        Task<Network> build = new Task<>() {
+            @Override
+            protected Network call() {
+                return ExperimentRunner.network(row.spec, null);
+            }
+        };
+        build.setOnSucceeded(e -> openNetwork(row, build.getValue()));
+        build.setOnFailed(e -> tell.accept(String.valueOf(build.getException().getMessage())));
+        work.start("experiment-network", build);
+    }
+
+    private void openNetwork(ExperimentPanel.Row row, Network network) {
+        if (openInEditor.test(network)) {
+            tabs.getSelectionModel().select(graphTab);
+            tell.accept(String.format(OPENED_RUN, row.name()));
+        }
+    }
+
+    private void error(String title, String message) {
+        ErrorDialog.show(stage, title, message);
+    }
+
+    /** Hands the runner's news to the FX thread: snapshots through the queue, the rest with runLater. */
+    private final class Relay implements ExperimentRunner.Listener {
+        private final SnapshotQueue snapshots;
+        private final String dataset;
+
+        Relay(SnapshotQueue snapshots, String dataset) {
+            this.snapshots = snapshots;
+            this.dataset = dataset;
+        }
+
+        @Override
+        public void runStarted(String run, Network network, int index, int count) {
+            Analysis analysis = Analysis.of(network); // on the runner's thread: big networks take a moment
+            Platform.runLater(() -> started(run, network, analysis, index, count, dataset));
+        }
+
+        @Override
+        public void snapshot(TrainingSnapshot snapshot) {
+            snapshots.snapshot(snapshot);
+        }
+
+        @Override
+        public void runFinished(String run, RunResult result) {
+            Platform.runLater(() -> ended(run, result));
+        }
+    }
+}

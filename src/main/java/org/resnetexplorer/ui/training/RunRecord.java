@@ -1,0 +1,99 @@
+package org.resnetexplorer.ui.training;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.resnetexplorer.engine.RunStatus;
+
+
+/** One line of the run list: a run as it goes and how it ended. Changed on the FX thread only. */
+public final class RunRecord {
+    private final String name;
+    private final String model;
+    private final String dataset;
+    private final boolean plainTwin;
+    private final int totalSteps;
+    private final ObjectProperty<RunStatus> status = new SimpleObjectProperty<>(RunStatus.READY);
+    private final IntegerProperty step = new SimpleIntegerProperty();
+    private final DoubleProperty loss = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty trainError = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty testError = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty stepsPerSecond = new SimpleDoubleProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+
+    public RunRecord(String name, String model, String dataset, boolean plainTwin, int totalSteps) {
+        this.name = name;
+        this.model = model;
+        this.dataset = dataset;
+        this.plainTwin = plainTwin;
+        this.totalSteps = totalSteps;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public String dataset() {
+        return dataset;
+    }
+
+    public boolean plainTwin() {
+        return plainTwin;
+    }
+
+    public int totalSteps() {
+        return totalSteps;
+    }
+
+    public ObjectProperty<RunStatus> statusProperty() {
+        return status;
+    }
+
+    public RunStatus status() {
+        return status.get();
+    }
+
+    /** Whether the run has ended (finished, stopped, diverged or failed). */
+    boolean isOver() {
+        RunStatus s = status.get();
+        return s == RunStatus.FINISHED || s == RunStatus.STOPPED || s == RunStatus.DIVERGED || s == RunStatus.FAILED;
+    }
+
+    public IntegerProperty stepProperty() {
+        return step;
+    }
+
+    DoubleProperty lossProperty() {
+        return loss;
+    }
+
+    public DoubleProperty trainErrorProperty() {
+        return trainError;
+    }
+
+    public DoubleProperty testErrorProperty() {
+        return testError;
+    }
+
+    public DoubleProperty stepsPerSecondProperty() {
+        return stepsPerSecond;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,79 @@
+package org.resnetexplorer.ui.training;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.resnetexplorer.engine.RunResult;
+import org.resnetexplorer.engine.TrainingSnapshot;
+
+
+/**
+ * The rows of the run list that one session (the editor's training, or an experiment) keeps up to date, by run
+ * name: each pulse's snapshots and each run's result go to its row. Use on the FX thread.
+ */
+public final class RunRecords {
+    private final Map<String, RunRecord> byName = new LinkedHashMap<>();
+
+    public void add(RunRecord record) {
+        byName.put(record.name(), record);
+    }
+
+    /** The row of {@code run}, or null if it is not one of these. */
+    public RunRecord get(String run) {
+        return byName.get(run);
+    }
+
+    /** The rows, in the order added. */
+    public Collection<RunRecord> all() {
+        return byName.values();
+    }
+
+    public void clear() {
+        byName.clear();
+    }
+
+    /**
+     * A pulse's snapshots, oldest first: each row shows its run's latest step, loss, training error and speed,
+     * and its latest test error (measured less often).
+     */
+    public void update(List<TrainingSnapshot> batch) {
+        Map<String, TrainingSnapshot> latest = new LinkedHashMap<>();
+        Map<String, TrainingSnapshot> latestTest = new LinkedHashMap<>();
+        for (TrainingSnapshot s : batch) {
+            latest.put(s.run(), s);
+            if (s.hasTestError()) {
+                latestTest.put(s.run(), s);
+            }
+        }
+        latest.forEach((run, s) -> {
+            RunRecord record = byName.get(run);
+            if (record != null) {
+                record.stepProperty().set(s.step());
+                record.lossProperty().set(s.loss());
+                record.trainErrorProperty().set(s.trainErrorAverage());
+                record.stepsPerSecondProperty().set(s.stepsPerSecond());
+            }
+        });
+        latestTest.forEach((run, s) -> {
+            RunRecord record = byName.get(run);
+            if (record != null) {
+                record.testErrorProperty().set(s.testError());
+            }
+        });
+    }
+
+    /** {@code run} ended with {@code result}: the row shows how, at which step, with its message and last test error. */
+    public void ended(String run, RunResult result) {
+        RunRecord record = byName.get(run);
+        if (record == null) {
+            return;
+        }
+        record.statusProperty().set(result.status());
+        record.stepProperty().set(result.steps());
+        if (!Double.isNaN(result.testError())) {
+            record.testErrorProperty().set(result.testError());
+        }
+        record.messageProperty().set(result.message());
+    }
+}
