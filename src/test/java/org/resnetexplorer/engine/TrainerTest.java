@@ -131,11 +131,11 @@ class TrainerTest {
                 .append(" loss ").append(s.loss()).append(" err ").append(s.trainError())
                 .append(" avg ").append(s.trainErrorAverage()).append(" test ").append(s.testError())
                 .append(" lr ").append(s.learningRate());
-        for (TrainingSnapshot.LayerValue v : s.gradNorms()) {
+        for (TrainingSnapshot.GradientNorm v : s.gradNorms()) {
             b.append(" | grad ").append(v.layer()).append(' ').append(v.kind()).append(' ').append(v.value());
         }
         for (TrainingSnapshot.LayerValue v : s.responseStd()) {
-            b.append(" | response ").append(v.layer()).append(' ').append(v.kind()).append(' ').append(v.value());
+            b.append(" | response ").append(v.layer()).append(' ').append(v.value());
         }
         for (TrainingSnapshot.ResidualResponse r : s.residuals()) {
             b.append(" | residual ").append(r.block()).append(" std ").append(r.std()).append(" ratio ").append(r.ratio())

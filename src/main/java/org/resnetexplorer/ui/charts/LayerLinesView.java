@@ -97,8 +97,8 @@ final class LayerLinesView extends ChartView {
         TrainingSnapshot last = run.getValue() == null ? null : store.lastDetailed(run.getValue());
         List<String> names = new ArrayList<>();
         if (last != null) {
-            for (TrainingSnapshot.LayerValue v : last.gradNorms()) {
-                if (v.kind().equals("weight")) {
+            for (TrainingSnapshot.GradientNorm v : last.gradNorms()) {
+                if (v.kind() == TrainingSnapshot.GradientKind.WEIGHT) {
                     names.add(v.layer());
                 }
             }
