@@ -31,7 +31,7 @@ final class LayerLinesView extends ChartView {
     private boolean updating;
 
     LayerLinesView(ChartsPane pane) {
-        super(pane, "gradient-layers");
+        super(pane, ChartKind.GRADIENT_LAYERS);
         controls.getChildren().addAll(Choosers.labelFor(RUN, run), run);
         layers.setId("lines-layers");
         layers.setTooltip(new Tooltip(LAYERS_TIP));
