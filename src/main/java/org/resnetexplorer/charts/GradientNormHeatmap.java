@@ -71,8 +71,8 @@ public final class GradientNormHeatmap {
         for (int i = snapshots.size() - 1; i >= 0; i--) {
             if (!snapshots.get(i).gradNorms().isEmpty()) {
                 List<String> names = new ArrayList<>();
-                for (TrainingSnapshot.LayerValue v : snapshots.get(i).gradNorms()) {
-                    if (v.kind().equals("weight")) {
+                for (TrainingSnapshot.GradientNorm v : snapshots.get(i).gradNorms()) {
+                    if (v.kind() == TrainingSnapshot.GradientKind.WEIGHT) {
                         names.add(v.layer());
                     }
                 }
@@ -101,9 +101,10 @@ public final class GradientNormHeatmap {
         int last = measured.get(measured.size() - 1).step();
         for (TrainingSnapshot s : measured) {
             int c = last > first ? (int) Math.min(columns - 1, (long) (s.step() - first) * columns / (last - first + 1)) : 0;
-            for (TrainingSnapshot.LayerValue v : s.gradNorms()) {
+            for (TrainingSnapshot.GradientNorm v : s.gradNorms()) {
                 Integer r = row.get(v.layer());
-                if (r != null && v.kind().equals("weight") && v.value() > 0 && Double.isFinite(v.value())) {
+                if (r != null && v.kind() == TrainingSnapshot.GradientKind.WEIGHT && v.value() > 0
+                        && Double.isFinite(v.value())) {
                     sum[r][c] += Math.log10(v.value());
                     count[r][c]++;
                 }

@@ -34,8 +34,8 @@ public final class GradientNorms {
 
     /** The weight gradient norm of {@code layer} in the snapshot, NaN if it was not measured there. */
     public static double normOf(TrainingSnapshot s, String layer) {
-        for (TrainingSnapshot.LayerValue v : s.gradNorms()) {
-            if (v.kind().equals("weight") && v.layer().equals(layer)) {
+        for (TrainingSnapshot.GradientNorm v : s.gradNorms()) {
+            if (v.kind() == TrainingSnapshot.GradientKind.WEIGHT && v.layer().equals(layer)) {
                 return v.value();
             }
         }
@@ -75,8 +75,8 @@ public final class GradientNorms {
                 continue;
             }
             List<Double> values = new ArrayList<>();
-            for (TrainingSnapshot.LayerValue v : s.gradNorms()) {
-                if (v.kind().equals("weight")) {
+            for (TrainingSnapshot.GradientNorm v : s.gradNorms()) {
+                if (v.kind() == TrainingSnapshot.GradientKind.WEIGHT) {
                     values.add(v.value());
                 }
             }

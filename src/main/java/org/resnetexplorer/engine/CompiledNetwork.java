@@ -29,6 +29,7 @@ import org.resnetexplorer.graph.Problem;
 import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.graph.Shortcut;
 import org.resnetexplorer.graph.Wire;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * A validated network compiled into {@link Layer}s in network order, with its parameters in flat buffers.
@@ -97,8 +98,11 @@ public final class CompiledNetwork {
     static void requireValid(Analysis analysis) throws EngineException {
         List<Problem> errors = analysis.errors();
         if (!errors.isEmpty()) {
-            throw new EngineException("'" + analysis.network().name() + "' cannot train yet: " + errors.get(0).message()
-                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problems)" : ""));
+            String name = analysis.network().name();
+            String first = errors.get(0).message();
+            throw new EngineException(errors.size() > 1
+                    ? Texts.format("compiledNetwork.cannot.train.more", name, first, errors.size() - 1)
+                    : Texts.format("compiledNetwork.cannot.train", name, first));
         }
     }
 

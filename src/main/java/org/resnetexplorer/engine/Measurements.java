@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.resnetexplorer.engine.TrainingSnapshot.GradientKind;
 import org.resnetexplorer.graph.Add;
 import org.resnetexplorer.graph.BatchNorm;
 import org.resnetexplorer.graph.Block;
@@ -45,27 +46,31 @@ final class Measurements {
         }
     }
 
-    List<TrainingSnapshot.LayerValue> gradNorms() {
+    /** The parameters of one node of one kind, whose gradients one norm sums over. */
+    private record NormKey(String node, GradientKind kind) {
+    }
+
+    List<TrainingSnapshot.GradientNorm> gradNorms() {
         float[] grads = network.gradients().toFloatVector();
-        Map<String, double[]> sums = new LinkedHashMap<>();
+        Map<NormKey, double[]> sums = new LinkedHashMap<>();
         for (Parameters.Parameter p : network.parameters().all()) {
             if (p.role() == Parameters.Role.BIAS) {
                 continue;
             }
-            boolean norm = p.role() != Parameters.Role.WEIGHT;
-            String key = p.node() + (norm ? "\u0000bn" : "\u0000weight");
-            double[] sum = sums.computeIfAbsent(key, k -> new double[1]);
+            GradientKind kind = p.role() == Parameters.Role.WEIGHT ? GradientKind.WEIGHT : GradientKind.BATCH_NORM;
+            double[] sum = sums.computeIfAbsent(new NormKey(p.node(), kind), k -> new double[1]);
             for (long i = p.offset(); i < p.offset() + p.length(); i++) {
                 sum[0] += (double) grads[(int) i] * grads[(int) i];
             }
         }
-        List<TrainingSnapshot.LayerValue> values = new ArrayList<>();
+        List<TrainingSnapshot.GradientNorm> values = new ArrayList<>();
         Network graph = network.network();
         sums.forEach((key, sum) -> {
-            String[] parts = key.split("\u0000");
             // a projection shortcut holds a conv and a BatchNorm: its BN part is named apart
-            boolean ownNorm = parts[1].equals("bn") && !(graph.requireNode(parts[0]).layer() instanceof BatchNorm);
-            values.add(new TrainingSnapshot.LayerValue(ownNorm ? parts[0] + "/bn" : parts[0], parts[1], Math.sqrt(sum[0])));
+            boolean ownNorm = key.kind() == GradientKind.BATCH_NORM
+                    && !(graph.requireNode(key.node()).layer() instanceof BatchNorm);
+            values.add(new TrainingSnapshot.GradientNorm(ownNorm ? key.node() + "/bn" : key.node(), key.kind(),
+                    Math.sqrt(sum[0])));
         });
         return values;
     }
@@ -74,7 +79,7 @@ final class Measurements {
     List<TrainingSnapshot.LayerValue> responseStd() {
         List<TrainingSnapshot.LayerValue> values = new ArrayList<>();
         responses.forEach((conv, node) -> network.outputValues(node).ifPresent(a ->
-                values.add(new TrainingSnapshot.LayerValue(conv, "response", std(a)))));
+                values.add(new TrainingSnapshot.LayerValue(conv, std(a)))));
         return values;
     }
 

@@ -103,7 +103,7 @@ public final class MetricsFiles implements TrainingListener, AutoCloseable {
                 row(s, "test_error", "", s.testError());
             }
             row(s, "lr", "", s.learningRate());
-            for (TrainingSnapshot.LayerValue v : s.gradNorms()) {
+            for (TrainingSnapshot.GradientNorm v : s.gradNorms()) {
                 row(s, "grad_norm", v.layer(), v.value());
             }
             for (TrainingSnapshot.LayerValue v : s.responseStd()) {

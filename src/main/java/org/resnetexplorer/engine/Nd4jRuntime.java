@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * Starting ND4J the way this app needs it: native memory capped (JavaCPP frees native buffers only when the
@@ -64,8 +65,7 @@ public final class Nd4jRuntime {
         try {
             Nd4j.create(1);
         } catch (LinkageError | RuntimeException e) {
-            throw new IllegalStateException("the training engine (ND4J) could not start: it needs a 64-bit Linux PC with"
-                    + " an AVX2 CPU (" + e + ")", e);
+            throw new IllegalStateException(Texts.format("nd4jRuntime.cannot.start", e), e);
         }
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         Nd4j.getEnvironment().setMaxThreads(1);

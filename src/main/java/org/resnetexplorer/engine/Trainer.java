@@ -136,7 +136,7 @@ public final class Trainer {
         } catch (EngineException e) {
             return end(progress, RunStatus.FAILED, e.getMessage(), started);
         } catch (RuntimeException | OutOfMemoryError e) {
-            String message = "training failed at step " + progress.step + ": " + (e.getMessage() == null ? e : e.getMessage());
+            String message = Texts.format("trainer.failed", progress.step, e.getMessage() == null ? e : e.getMessage());
             return end(progress, RunStatus.FAILED, message, started);
         } finally {
             Nd4jRuntime.releaseThreadMemory();
@@ -156,7 +156,7 @@ public final class Trainer {
         int examplesSince = 0;
         for (int step = 0; step < settings.steps(); step++) {
             if (!awaitTurn()) {
-                return end(progress, RunStatus.STOPPED, "stopped at step " + step, started);
+                return end(progress, RunStatus.STOPPED, Texts.format("trainer.stopped", step), started);
             }
             // trainers sharing a permit take turns, one step each: they use one core between them, and the
             // other stays free for the window
@@ -279,12 +279,12 @@ public final class Trainer {
         Shape input = analysis.inputShape().orElseThrow();
         int classes = analysis.classes().orElseThrow();
         if (!input.equals(dataset.shape())) {
-            throw new EngineException("'" + network.name() + "' takes " + input + " but " + dataset.name() + " has "
-                    + dataset.shape() + ": set the network's input to " + dataset.shape());
+            throw new EngineException(Texts.format("trainer.wrong.input", network.name(), input, dataset.name(),
+                    dataset.shape()));
         }
         if (classes != dataset.classes()) {
-            throw new EngineException("'" + network.name() + "' predicts " + classes + " classes but " + dataset.name()
-                    + " has " + dataset.classes() + ": set the Output (and the Dense before it) to " + dataset.classes());
+            throw new EngineException(Texts.format("trainer.wrong.classes", network.name(), classes, dataset.name(),
+                    dataset.classes()));
         }
         RunMemory.check(network.name(), analysis, settings.batch(), budget);
         return analysis;

@@ -9,15 +9,15 @@ import java.util.List;
  *
  * @param trainError        errors on this step's batch
  * @param trainErrorAverage errors over every batch since the previous snapshot
- * @param gradNorms         L2 norm of each weighted layer's weight gradient ({@code kind} "weight"), and of
- *                          each BatchNorm's gamma and beta gradients ({@code kind} "bn")
+ * @param gradNorms         L2 norm of each weighted layer's weight gradient ({@link GradientKind#WEIGHT}), and of
+ *                          each BatchNorm's gamma and beta gradients ({@link GradientKind#BATCH_NORM})
  * @param responseStd       std of each 3x3 convolution's response, after its BatchNorm, before ReLU or
  *                          addition (the paper's Fig. 7)
  * @param residuals         each residual block's branch output F(x), before the addition
  */
 public record TrainingSnapshot(String run, int step, int totalSteps, double loss, double trainError,
         double trainErrorAverage, double testError, double learningRate, double stepsPerSecond,
-        List<LayerValue> gradNorms, List<LayerValue> responseStd, List<ResidualResponse> residuals) {
+        List<GradientNorm> gradNorms, List<LayerValue> responseStd, List<ResidualResponse> residuals) {
 
     public TrainingSnapshot {
         gradNorms = List.copyOf(gradNorms);
@@ -29,8 +29,20 @@ public record TrainingSnapshot(String run, int step, int totalSteps, double loss
         return !Double.isNaN(testError);
     }
 
+    /** Which of a layer's parameters a gradient norm is taken over (biases count in neither). */
+    public enum GradientKind {
+        /** The weights of a dense layer, a convolution or a projection shortcut. */
+        WEIGHT,
+        /** A BatchNorm's gamma and beta together. */
+        BATCH_NORM
+    }
+
+    /** The L2 norm of one layer's gradient over its parameters of one kind. */
+    public record GradientNorm(String layer, GradientKind kind, double value) {
+    }
+
     /** A value measured at one layer. */
-    public record LayerValue(String layer, String kind, double value) {
+    public record LayerValue(String layer, double value) {
     }
 
     /**

@@ -87,8 +87,8 @@ public final class ExperimentResult {
 
     /** The first hidden weighted layer's gradient norm over the last hidden one's (the classifier left out). */
     static double gradientRatio(TrainingSnapshot first) {
-        List<TrainingSnapshot.LayerValue> weights = first.gradNorms().stream().filter(v -> v.kind().equals("weight"))
-                .toList();
+        List<TrainingSnapshot.GradientNorm> weights = first.gradNorms().stream()
+                .filter(v -> v.kind() == TrainingSnapshot.GradientKind.WEIGHT).toList();
         if (weights.size() < 3) {
             return Double.NaN;
         }

@@ -18,6 +18,7 @@ import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.Problem;
 import org.resnetexplorer.graph.TemplateOptions;
 import org.resnetexplorer.graph.Templates;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * Trains an experiment's runs one after the other on its dataset, with its settings and seed, and collects
@@ -135,8 +136,8 @@ public final class ExperimentRunner {
                 continue;
             }
             if (stopped) {
-                RunResult skipped = new RunResult(spec.name(), RunStatus.STOPPED, "skipped: the experiment was stopped", 0,
-                        Double.NaN, Double.NaN, Double.NaN, 0, 0);
+                RunResult skipped = new RunResult(spec.name(), RunStatus.STOPPED, Texts.get("experimentRunner.skipped"),
+                        0, Double.NaN, Double.NaN, Double.NaN, 0, 0);
                 runs.add(new ExperimentResult.Run(spec, Analysis.of(network), skipped, List.of()));
                 continue;
             }

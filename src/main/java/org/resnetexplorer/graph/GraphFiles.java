@@ -1,16 +1,7 @@
 package org.resnetexplorer.graph;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.PrettyPrinter;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,10 +11,6 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,6 +59,9 @@ import org.resnetexplorer.i18n.Texts;
  * network that is sound as a graph but not valid (an open port, a cycle) loads: the editor saves work in
  * progress, and {@link Analysis} reports its problems. A file is read only if it is a regular file of at most
  * {@link #MAX_BYTES} bytes (decision 0018).
+ *
+ * <p>{@link GraphJson} turns a file's text into its one JSON object (or says why it is none), and
+ * {@link GraphFilePrinter} lays the JSON written out line by line.
  */
 public final class GraphFiles {
     /**
@@ -82,11 +72,9 @@ public final class GraphFiles {
     public static final long MAX_BYTES = 32_000_000;
     private static final String FORMAT = "resnet-explorer/graph";
     private static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper(
-            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** Longest JSON value quoted in a message, so that one line stays one line. */
-    private static final int SHOWN_LENGTH = 40;
+    static final int SHOWN_LENGTH = 40;
 
     /** How a file writes and reads each type of layer setting. */
     private static final Map<Class<?>, Codec> CODECS = Map.of(
@@ -145,7 +133,7 @@ public final class GraphFiles {
             };
             throw new GraphFileException(file, problem, e);
         }
-        return decode(bytes, file);
+        return GraphJson.decode(bytes, file);
     }
 
     /**
@@ -228,7 +216,7 @@ public final class GraphFiles {
 
     private static String print(ObjectNode root) {
         try {
-            return MAPPER.writer(new Layout()).writeValueAsString(root) + "\n";
+            return GraphJson.MAPPER.writer(new GraphFilePrinter()).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("a tree of plain JSON values always serializes", e);
         }
@@ -257,25 +245,6 @@ public final class GraphFiles {
         Reader reader = new Reader(Objects.requireNonNull(fileForMessages, "fileForMessages"));
         JsonNode root = reader.root(json);
         return reader.document(root, reader.network(root));
-    }
-
-    /** The bytes as UTF-8 text; anything else (an image, a zip, a weights file) is not a graph. */
-    private static String decode(byte[] bytes, Path file) throws GraphFileException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw notText(file, e);
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw notText(file, null);
-        }
-        // Some Windows editors start UTF-8 files with a byte-order mark, which JSON does not allow.
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static GraphFileException notText(Path file, Throwable cause) {
-        return new GraphFileException(file, Texts.get("graphFiles.binary"), cause);
     }
 
     private static ObjectNode writeNode(Node node) {
@@ -416,10 +385,7 @@ public final class GraphFiles {
 
         /** The checked top-level object of the file. */
         JsonNode root(String text) throws GraphFileException {
-            if (text.isBlank()) {
-                throw fail(Texts.get("graphFiles.empty"));
-            }
-            JsonNode root = parse(text);
+            JsonNode root = GraphJson.object(text, file);
             checkHeader(root);
             Optional<JsonTexts.LoneSurrogate> broken = JsonTexts.firstLoneSurrogate(root);
             if (broken.isPresent()) {
@@ -486,82 +452,6 @@ public final class GraphFiles {
             } catch (IllegalArgumentException e) {
                 throw fail(e.getMessage(), e);
             }
-        }
-
-        /** The one JSON object the text holds, or why it does not hold one. */
-        private JsonNode parse(String text) throws GraphFileException {
-            try (JsonParser parser = MAPPER.createParser(text)) {
-                JsonToken first;
-                try {
-                    first = parser.nextToken();
-                } catch (JsonProcessingException e) {
-                    throw fail(Texts.format("graphFiles.not.json", firstWords(text)), e);
-                }
-                if (first != JsonToken.START_OBJECT) {
-                    throw fail(Texts.format("graphFiles.not.object", describe(first)));
-                }
-                JsonNode root;
-                try {
-                    root = MAPPER.readTree(parser);
-                } catch (JsonProcessingException e) {
-                    throw syntaxError(e, text);
-                }
-                int lastLine = parser.currentLocation().getLineNr();
-                if (!endsHere(parser)) {
-                    throw fail(Texts.format("graphFiles.goes.on", lastLine));
-                }
-                return root;
-            } catch (IOException e) {
-                // Only creating or closing the parser gets here, which does not fail on a string; JsonParser declares it.
-                throw fail(Texts.format("graphFiles.not.readable.json", e.getMessage()), e);
-            }
-        }
-
-        private static boolean endsHere(JsonParser parser) {
-            try {
-                return parser.nextToken() == null;
-            } catch (IOException e) {
-                // Text after the graph that is not even JSON is extra text all the same.
-                return false;
-            }
-        }
-
-        private GraphFileException syntaxError(JsonProcessingException e, String text) {
-            JsonLocation at = e.getLocation();
-            if (at == null) {
-                return fail(Texts.format("graphFiles.invalid.json", reason(e)), e);
-            }
-            // An error at the very end means the text stopped where more had to come: a cut-off file.
-            if (e instanceof JsonEOFException || at.getCharOffset() >= text.stripTrailing().length()) {
-                return fail(Texts.format("graphFiles.ends.early", at.getLineNr()), e);
-            }
-            return fail(Texts.format("graphFiles.invalid.json.at", at.getLineNr(), at.getColumnNr(), reason(e)), e);
-        }
-
-        /** The parser's reason, without the source description it appends. */
-        private static String reason(JsonProcessingException e) {
-            String message = e.getOriginalMessage().lines().findFirst().orElse("");
-            int source = message.indexOf("[Source");
-            if (source < 0) {
-                return message;
-            }
-            int opening = message.lastIndexOf(" (", source);
-            return message.substring(0, opening >= 0 ? opening : source).trim();
-        }
-
-        private static String firstWords(String text) {
-            String line = text.strip().lines().findFirst().orElse("");
-            return line.length() <= SHOWN_LENGTH ? line : line.substring(0, SHOWN_LENGTH - 3) + "...";
-        }
-
-        private static String describe(JsonToken token) {
-            return switch (token) {
-                case START_ARRAY -> Texts.get("graphFiles.token.list");
-                case VALUE_STRING -> Texts.get("graphFiles.token.string");
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Texts.get("graphFiles.token.number");
-                case VALUE_TRUE, VALUE_FALSE -> Texts.get("graphFiles.token.boolean");
-                default -> Texts.format("graphFiles.token.other", token.asString());
-            };
         }
 
         /** The format and its version, checked before anything else: a newer file may be laid out differently. */
@@ -729,98 +619,6 @@ public final class GraphFiles {
 
         private GraphFileException fail(String problem, Throwable cause) {
             return new GraphFileException(file, problem, cause);
-        }
-    }
-
-    /**
-     * Lays a file out for people: each entry of the graph and of its three lists on a line of its own, and each
-     * node, wire and block on one line, so that a file reads (and diffs) as a list of layers.
-     */
-    private static final class Layout implements PrettyPrinter {
-        /** Containers nested this deep or less put each entry on a new line: the graph, and its lists. */
-        private static final int LINE_DEPTH = 2;
-        private static final String INDENT = "  ";
-        /** Whether each open container puts its entries on lines of their own, innermost first. */
-        private final java.util.Deque<Boolean> lines = new java.util.ArrayDeque<>();
-        private int depth;
-
-        @Override
-        public void writeRootValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw('\n');
-        }
-
-        @Override
-        public void writeStartObject(JsonGenerator g) throws IOException {
-            g.writeRaw('{');
-            open(g);
-        }
-
-        @Override
-        public void beforeObjectEntries(JsonGenerator g) throws IOException {
-            startEntry(g, false);
-        }
-
-        @Override
-        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(": ");
-        }
-
-        @Override
-        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            startEntry(g, true);
-        }
-
-        @Override
-        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
-            end(g, entries);
-            g.writeRaw('}');
-        }
-
-        @Override
-        public void writeStartArray(JsonGenerator g) throws IOException {
-            g.writeRaw('[');
-            open(g);
-        }
-
-        /** The graph, its lists and the layout's positions put one entry on each line; everything inside, one line. */
-        private void open(JsonGenerator g) {
-            depth++;
-            var parent = g.getOutputContext().getParent();
-            boolean positions = parent != null && "positions".equals(parent.getCurrentName()) && depth == LINE_DEPTH + 1;
-            lines.push(depth <= LINE_DEPTH || positions);
-        }
-
-        @Override
-        public void beforeArrayValues(JsonGenerator g) throws IOException {
-            startEntry(g, false);
-        }
-
-        @Override
-        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            startEntry(g, true);
-        }
-
-        @Override
-        public void writeEndArray(JsonGenerator g, int values) throws IOException {
-            end(g, values);
-            g.writeRaw(']');
-        }
-
-        private void startEntry(JsonGenerator g, boolean afterComma) throws IOException {
-            if (Boolean.TRUE.equals(lines.peek())) {
-                g.writeRaw("\n" + INDENT.repeat(depth));
-            } else if (afterComma) {
-                g.writeRaw(' ');
-            }
-        }
-
-        private void end(JsonGenerator g, int entries) throws IOException {
-            depth--;
-            if (Boolean.TRUE.equals(lines.pop()) && entries > 0) {
-                g.writeRaw("\n" + INDENT.repeat(depth));
-            }
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.engine.TrainingSnapshot.GradientKind;
 
 class ChartStyleTest {
 
@@ -100,9 +101,9 @@ class ChartStyleTest {
     void heatmapFollowsStyle() {
         List<TrainingSnapshot> snapshots = new ArrayList<>();
         for (int step = 1; step <= 40; step++) {
-            List<TrainingSnapshot.LayerValue> norms = new ArrayList<>();
+            List<TrainingSnapshot.GradientNorm> norms = new ArrayList<>();
             for (int l = 0; l < 6; l++) {
-                norms.add(new TrainingSnapshot.LayerValue("dense" + l, "weight", Math.pow(10, -l * 0.3) * step));
+                norms.add(new TrainingSnapshot.GradientNorm("dense" + l, GradientKind.WEIGHT, Math.pow(10, -l * 0.3) * step));
             }
             snapshots.add(new TrainingSnapshot("r", step, 40, 1, 0.5, 0.5, Double.NaN, 0.1, 10, norms, List.of(), List.of()));
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.engine.TrainingSnapshot.GradientKind;
 
 class GradientNormHeatmapTest {
 
@@ -23,10 +24,10 @@ class GradientNormHeatmapTest {
         List<TrainingSnapshot> snapshots = new ArrayList<>();
         for (int step = 1; step <= 20; step++) {
             snapshots.add(new TrainingSnapshot("plain", step, 20, 1, 0.5, 0.5, Double.NaN, 0.1, 10,
-                    List.of(new TrainingSnapshot.LayerValue("first", "weight", 1e-6),
-                            new TrainingSnapshot.LayerValue("middle", "weight", 1e-3),
-                            new TrainingSnapshot.LayerValue("bn", "bn", 5),
-                            new TrainingSnapshot.LayerValue("last", "weight", 1)),
+                    List.of(new TrainingSnapshot.GradientNorm("first", GradientKind.WEIGHT, 1e-6),
+                            new TrainingSnapshot.GradientNorm("middle", GradientKind.WEIGHT, 1e-3),
+                            new TrainingSnapshot.GradientNorm("bn", GradientKind.BATCH_NORM, 5),
+                            new TrainingSnapshot.GradientNorm("last", GradientKind.WEIGHT, 1)),
                     List.of(), List.of()));
         }
         BufferedImage image = GradientNormHeatmap.render(new RunHistory("plain", snapshots), 600, 400, 1);
@@ -54,7 +55,8 @@ class GradientNormHeatmapTest {
             }
             double norm = step <= 1500 ? 1e-2 : 1e-4;
             snapshots.add(new TrainingSnapshot("r", step, 3000, 1, 0.5, 0.5, Double.NaN, 0.1, 10,
-                    List.of(new TrainingSnapshot.LayerValue("a", "weight", norm), new TrainingSnapshot.LayerValue("b", "weight", 10)),
+                    List.of(new TrainingSnapshot.GradientNorm("a", GradientKind.WEIGHT, norm),
+                            new TrainingSnapshot.GradientNorm("b", GradientKind.WEIGHT, 10)),
                     List.of(), List.of()));
         }
         double[][] cells = GradientNormHeatmap.cells(snapshots, List.of("a", "b"), 10);
@@ -73,9 +75,9 @@ class GradientNormHeatmapTest {
     void denseHeatmapIsFast() {
         List<TrainingSnapshot> snapshots = new ArrayList<>();
         for (int step = 1; step <= 3000; step++) {
-            List<TrainingSnapshot.LayerValue> norms = new ArrayList<>();
+            List<TrainingSnapshot.GradientNorm> norms = new ArrayList<>();
             for (int l = 0; l < 56; l++) {
-                norms.add(new TrainingSnapshot.LayerValue("conv" + l, "weight", Math.pow(10, -3 + l / 20.0)));
+                norms.add(new TrainingSnapshot.GradientNorm("conv" + l, GradientKind.WEIGHT, Math.pow(10, -3 + l / 20.0)));
             }
             snapshots.add(new TrainingSnapshot("r", step, 3000, 1, 0.5, 0.5, Double.NaN, 0.1, 10, norms, List.of(), List.of()));
         }
@@ -94,8 +96,8 @@ class GradientNormHeatmapTest {
         List<TrainingSnapshot> snapshots = new ArrayList<>();
         for (int step = 1; step <= 100; step++) {
             snapshots.add(new TrainingSnapshot("r", step, 100, 1, 0.5, 0.5, Double.NaN, 0.1, 10,
-                    List.of(new TrainingSnapshot.LayerValue("top", "weight", step <= 50 ? 1e-3 : 1e-1),
-                            new TrainingSnapshot.LayerValue("bottom", "weight", 2)),
+                    List.of(new TrainingSnapshot.GradientNorm("top", GradientKind.WEIGHT, step <= 50 ? 1e-3 : 1e-1),
+                            new TrainingSnapshot.GradientNorm("bottom", GradientKind.WEIGHT, 2)),
                     List.of(), List.of()));
         }
         BufferedImage image = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);

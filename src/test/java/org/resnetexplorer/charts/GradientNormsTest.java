@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.engine.TrainingSnapshot.GradientKind;
 
 class GradientNormsTest {
 
@@ -14,9 +15,9 @@ class GradientNormsTest {
         List<TrainingSnapshot> snapshots = new ArrayList<>();
         for (int step : steps) {
             snapshots.add(new TrainingSnapshot(name, step, 100, 1, 0.5, 0.5, Double.NaN, 0.1, 10,
-                    List.of(new TrainingSnapshot.LayerValue("c1", "weight", scale * step),
-                            new TrainingSnapshot.LayerValue("bn1", "bn", 99),
-                            new TrainingSnapshot.LayerValue("c2", "weight", 2 * scale * step)),
+                    List.of(new TrainingSnapshot.GradientNorm("c1", GradientKind.WEIGHT, scale * step),
+                            new TrainingSnapshot.GradientNorm("bn1", GradientKind.BATCH_NORM, 99),
+                            new TrainingSnapshot.GradientNorm("c2", GradientKind.WEIGHT, 2 * scale * step)),
                     List.of(), List.of()));
         }
         snapshots.add(new TrainingSnapshot(name, steps[steps.length - 1] + 1, 100, 1, 0.5, 0.5, Double.NaN, 0.1, 10, List.of(),

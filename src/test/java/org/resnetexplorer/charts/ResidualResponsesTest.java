@@ -11,8 +11,8 @@ class ResidualResponsesTest {
 
     private static TrainingSnapshot snapshot(String run, int step, double low, double high, long... counts) {
         return new TrainingSnapshot(run, step, 10, 1, 0.5, 0.5, Double.NaN, 0.1, 10, List.of(),
-                List.of(new TrainingSnapshot.LayerValue("a", "response", 3), new TrainingSnapshot.LayerValue("b", "response", 1),
-                        new TrainingSnapshot.LayerValue("c", "response", 2)),
+                List.of(new TrainingSnapshot.LayerValue("a", 3), new TrainingSnapshot.LayerValue("b", 1),
+                        new TrainingSnapshot.LayerValue("c", 2)),
                 List.of(new TrainingSnapshot.ResidualResponse("block1", 0.5, 0.2,
                         new TrainingSnapshot.Histogram(low, high, counts))));
     }

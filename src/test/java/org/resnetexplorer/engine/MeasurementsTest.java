@@ -277,8 +277,8 @@ class MeasurementsTest {
                 if (p.role() == Parameters.Role.BIAS) {
                     continue;
                 }
-                String key = p.role() == Parameters.Role.WEIGHT ? p.node() + " weight"
-                        : (p.node().endsWith("shortcut") ? p.node() + "/bn" : p.node()) + " bn";
+                String key = p.role() == Parameters.Role.WEIGHT ? p.node() + " WEIGHT"
+                        : (p.node().endsWith("shortcut") ? p.node() + "/bn" : p.node()) + " BATCH_NORM";
                 double[] g = p.grad().reshape(p.length()).toDoubleVector();
                 double sum = 0;
                 for (double v : g) {
@@ -288,14 +288,14 @@ class MeasurementsTest {
                 expected.putIfAbsent(key, 0.0);
             }
             squares.forEach((key, sum) -> expected.put(key, Math.sqrt(sum)));
-            assertThat(expected.keySet()).as("the layers expected").containsExactlyInAnyOrder("conv1 weight", "bn1 bn",
-                    "block1.conv1 weight", "block1.bn1 bn", "block1.conv2 weight", "block1.bn2 bn",
-                    "block1.shortcut weight", "block1.shortcut/bn bn", "fc weight");
+            assertThat(expected.keySet()).as("the layers expected").containsExactlyInAnyOrder("conv1 WEIGHT",
+                    "bn1 BATCH_NORM", "block1.conv1 WEIGHT", "block1.bn1 BATCH_NORM", "block1.conv2 WEIGHT",
+                    "block1.bn2 BATCH_NORM", "block1.shortcut WEIGHT", "block1.shortcut/bn BATCH_NORM", "fc WEIGHT");
 
-            List<TrainingSnapshot.LayerValue> norms = m.gradNorms();
+            List<TrainingSnapshot.GradientNorm> norms = m.gradNorms();
             assertThat(norms).extracting(v -> v.layer() + " " + v.kind()).as("layers and kinds reported")
                     .containsExactlyInAnyOrderElementsOf(expected.keySet());
-            for (TrainingSnapshot.LayerValue v : norms) {
+            for (TrainingSnapshot.GradientNorm v : norms) {
                 double want = expected.get(v.layer() + " " + v.kind());
                 assertThat(want).as("gradient of %s %s is not zero", v.layer(), v.kind()).isGreaterThan(1e-8);
                 assertThat(v.value()).as("gradient norm of %s (%s)", v.layer(), v.kind()).isCloseTo(want, relative(want));

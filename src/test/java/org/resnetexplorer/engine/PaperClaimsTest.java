@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.DatasetOptions;
 import org.resnetexplorer.data.Datasets;
+import org.resnetexplorer.engine.TrainingSnapshot.GradientKind;
 import org.resnetexplorer.graph.ActivationFunction;
 import org.resnetexplorer.graph.Activation;
 import org.resnetexplorer.graph.Add;
@@ -143,7 +144,8 @@ class PaperClaimsTest {
     }
 
     private static double gradNorm(Run run, String layer) {
-        return run.snapshots().get(0).gradNorms().stream().filter(v -> v.layer().equals(layer) && v.kind().equals("weight"))
+        return run.snapshots().get(0).gradNorms().stream()
+                .filter(v -> v.layer().equals(layer) && v.kind() == GradientKind.WEIGHT)
                 .findFirst().orElseThrow().value();
     }
 
@@ -202,10 +204,10 @@ class PaperClaimsTest {
         Run run = train(network, spiral, one);
         assertThat(run.result().status()).as("%s should run one step (%s)", network.name(), run.result().message())
                 .isEqualTo(RunStatus.FINISHED);
-        List<TrainingSnapshot.LayerValue> weights = run.snapshots().get(0).gradNorms().stream()
-                .filter(v -> v.kind().equals("weight")).toList();
-        TrainingSnapshot.LayerValue first = weights.get(0);
-        TrainingSnapshot.LayerValue lastHidden = weights.get(weights.size() - 2);
+        List<TrainingSnapshot.GradientNorm> weights = run.snapshots().get(0).gradNorms().stream()
+                .filter(v -> v.kind() == GradientKind.WEIGHT).toList();
+        TrainingSnapshot.GradientNorm first = weights.get(0);
+        TrainingSnapshot.GradientNorm lastHidden = weights.get(weights.size() - 2);
         assertThat(first.layer()).as("the first weighted layer of %s", network.name()).isEqualTo("dense1");
         assertThat(weights.get(weights.size() - 1).layer()).as("the classifier comes last").isEqualTo("fc");
         assertThat(lastHidden.value()).as("%s's last hidden layer gets a gradient", network.name()).isPositive();

@@ -28,6 +28,7 @@ import org.resnetexplorer.graph.NetworkBuilder;
 import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.graph.TemplateOptions;
 import org.resnetexplorer.graph.Templates;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The trainer as the app drives it: reproducible runs, steering from another thread, runs that end badly
@@ -131,11 +132,11 @@ class TrainerTest {
                 .append(" loss ").append(s.loss()).append(" err ").append(s.trainError())
                 .append(" avg ").append(s.trainErrorAverage()).append(" test ").append(s.testError())
                 .append(" lr ").append(s.learningRate());
-        for (TrainingSnapshot.LayerValue v : s.gradNorms()) {
+        for (TrainingSnapshot.GradientNorm v : s.gradNorms()) {
             b.append(" | grad ").append(v.layer()).append(' ').append(v.kind()).append(' ').append(v.value());
         }
         for (TrainingSnapshot.LayerValue v : s.responseStd()) {
-            b.append(" | response ").append(v.layer()).append(' ').append(v.kind()).append(' ').append(v.value());
+            b.append(" | response ").append(v.layer()).append(' ').append(v.value());
         }
         for (TrainingSnapshot.ResidualResponse r : s.residuals()) {
             b.append(" | residual ").append(r.block()).append(" std ").append(r.std()).append(" ratio ").append(r.ratio())
@@ -313,6 +314,49 @@ class TrainerTest {
         assertThat(heard).as("what the listener heard, in order").containsExactly("RUNNING", "resumed", "PAUSED",
                 "RUNNING", "FINISHED");
         assertThat(end.status()).isEqualTo(RunStatus.FINISHED);
+    }
+
+    @Test
+    @DisplayName("the messages a run is refused or ends with follow the app's language, as the run list shows them;"
+            + " in English they read as before")
+    void messagesFollowTheLanguage() throws Exception {
+        Network fiveClasses = Templates.build("mlp-resnet-4", TemplateOptions.defaults().withClasses(5));
+        Network unwired = mlp().disconnect("fc", "in");
+        Network flatInput = Templates.build("mlp-resnet-4", TemplateOptions.defaults().withInput(Shape.flat(3)));
+        assertThat(refusal(fiveClasses)).isEqualTo("'mlp-resnet-4' predicts 5 classes but spiral has 2: set the Output"
+                + " (and the Dense before it) to 2");
+        assertThat(refusal(flatInput)).isEqualTo("'mlp-resnet-4' takes 3 but spiral has 2: set the network's input to 2");
+        assertThat(refusal(unwired)).startsWith("'mlp-resnet-4' cannot train yet: ");
+        assertThat(stoppedBeforeItsFirstStep().message()).isEqualTo("stopped at step 0");
+        Texts.Language before = Texts.language();
+        try {
+            Texts.use(Texts.Language.CHINESE);
+            assertThat(refusal(fiveClasses)).isEqualTo("“mlp-resnet-4”预测 5 个类别，但 spiral 有 2 个类别：请把 Output"
+                    + "（以及它之前的 Dense）设为 2");
+            assertThat(refusal(flatInput)).isEqualTo("“mlp-resnet-4”的输入是 3，但 spiral 的样本是 2：请把网络的输入设为 2");
+            assertThat(refusal(unwired)).startsWith("“mlp-resnet-4”还不能训练：");
+            assertThat(stoppedBeforeItsFirstStep().message()).isEqualTo("在第 0 步停止");
+        } finally {
+            Texts.use(before);
+        }
+    }
+
+    /** Why {@link Trainer#check} refuses to train {@code network} on the spiral. */
+    private static String refusal(Network network) {
+        try {
+            Trainer.check(network, spiral(), quick(10));
+        } catch (EngineException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError(network.name() + " was not refused");
+    }
+
+    private static RunResult stoppedBeforeItsFirstStep() {
+        Trainer trainer = new Trainer("stopped", mlp(), spiral(), quick(10));
+        trainer.stop();
+        RunResult result = trainer.run();
+        assertThat(result.status()).isEqualTo(RunStatus.STOPPED);
+        return result;
     }
 
     @Test

@@ -53,9 +53,8 @@ class GraphFilesTest {
     @Test
     @DisplayName("a network with every layer kind, activation, shortcut option and a custom block survives a round trip")
     void everyLayerKindRoundTrips() throws Exception {
-        Network network = everyKind();
-        assertThat(network.nodes().stream().<Class<?>>map(n -> n.layer().getClass()).collect(Collectors.toSet()))
-                .as("the network covers every layer kind")
+        Network network = EveryKind.network();
+        assertThat(EveryKind.kinds(network)).as("the network covers every layer kind")
                 .containsExactlyInAnyOrder(LayerSpec.class.getPermittedSubclasses());
         assertThat(network.nodes().stream().map(Node::layer).filter(Activation.class::isInstance)
                 .map(l -> ((Activation) l).function()).collect(Collectors.toSet()))
@@ -486,38 +485,5 @@ class GraphFilesTest {
     /** The small graph with one more node, left unwired (open ports are fine in a file). */
     private static String withNode(String node) {
         return graph(NODES + ", " + node, WIRES, "");
-    }
-
-    /** A valid network that uses every layer kind, every activation and shortcut option, and a custom block. */
-    private static Network everyKind() {
-        NetworkBuilder b = new NetworkBuilder("every kind");
-        String x = b.add("input", new Input(Shape.image(3, 16, 16)));
-        x = b.add("conv", new Conv2D(8, 3, 1, 1, true), x);
-        x = b.add("bn", new BatchNorm(1e-3, 0.01), x);
-        x = b.add("tanh", new Activation(ActivationFunction.TANH), x);
-        x = b.add("maxpool", new MaxPool(3, 2, 1), x);
-        x = b.add("avgpool", new AvgPool(2, 2, 0), x);
-        x = residual(b, "skip", BlockKind.CUSTOM, x, new Conv2D(16, 3, 2, 1, false), new Shortcut(ShortcutOption.A, 16, 2));
-        x = b.add("relu", Activation.RELU, x);
-        x = b.add("gap", new GlobalAvgPool(), x);
-        x = b.add("flatten", new Flatten(), x);
-        x = b.add("dense", new Dense(12, false), x);
-        x = b.add("sigmoid", new Activation(ActivationFunction.SIGMOID), x);
-        x = b.add("dropout", new Dropout(0.25), x);
-        x = residual(b, "project", BlockKind.BOTTLENECK, x, new Dense(12, true), new Shortcut(ShortcutOption.C, 12, 1));
-        x = residual(b, "narrow", BlockKind.PREACT, x, new Dense(10, true), new Shortcut(ShortcutOption.B, 10, 1));
-        x = b.add("identity", new Activation(ActivationFunction.IDENTITY), x);
-        b.add("output", new Output(10), x);
-        Network network = b.build();
-        assertThat(Analysis.of(network).problems()).as("problems of the every-kind network").isEmpty();
-        return network;
-    }
-
-    private static String residual(NetworkBuilder b, String name, BlockKind kind, String in, LayerSpec layer, Shortcut shortcut) {
-        int mark = b.size();
-        String branch = b.add(name + ".layer", layer, in);
-        String add = b.add(name + ".add", new Add(), branch, b.add(name + ".shortcut", shortcut, in));
-        b.addBlock(new Block(name, kind, shortcut.option(), branch, b.namesSince(mark)));
-        return add;
     }
 }

@@ -10,10 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -66,6 +70,47 @@ class PyTorchExportTest {
         String projected = PyTorchExport.code(Templates.build("resnet-50"));
         assertThat(projected).contains("class Bottleneck(nn.Module):")
                 .contains("nn.Sequential(nn.Conv2d(64, 256, kernel_size=1, stride=1, bias=False), nn.BatchNorm2d(256");
+    }
+
+    /** What the export writes for a node of each kind, in the module's constructor or in its forward. */
+    private static final Map<Class<?>, List<String>> WRITTEN = Map.ofEntries(
+            Map.entry(Input.class, List.of("def forward(self, x):")),
+            Map.entry(Dense.class, List.of("nn.Linear(16, 12, bias=False)", "nn.Linear(12, 12)")),
+            Map.entry(Conv2D.class, List.of("nn.Conv2d(3, 8, kernel_size=3, stride=1, padding=1)")),
+            Map.entry(BatchNorm.class, List.of("nn.BatchNorm2d(8, eps=0.001, momentum=0.01)")),
+            Map.entry(Activation.class, List.of("nn.Tanh()", "nn.ReLU()", "nn.Sigmoid()", "nn.Identity()")),
+            Map.entry(Add.class, List.of("add = layer + shortcut")),
+            Map.entry(Shortcut.class, List.of("shortcut = pad_shortcut(x, 16, 2)",
+                    "nn.Sequential(nn.Linear(12, 10, bias=False), nn.BatchNorm1d(10")),
+            Map.entry(MaxPool.class, List.of("nn.MaxPool2d(kernel_size=3, stride=2, padding=1)")),
+            Map.entry(AvgPool.class, List.of("nn.AvgPool2d(kernel_size=2, stride=2, padding=0)")),
+            Map.entry(GlobalAvgPool.class, List.of("nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten())")),
+            Map.entry(Flatten.class, List.of("self.flatten = nn.Flatten()")),
+            Map.entry(Dropout.class, List.of("nn.Dropout(p=0.25)")),
+            Map.entry(Output.class, List.of("return identity")));
+
+    @Test
+    @DisplayName("every layer kind is written as its PyTorch module or expression, and every module a forward calls"
+            + " is made in its class's constructor")
+    void everyLayerKindExported() {
+        assertThat(WRITTEN.keySet()).as("the kinds this test knows")
+                .containsExactlyInAnyOrder(LayerSpec.class.getPermittedSubclasses());
+        Network network = EveryKind.network();
+        String code = PyTorchExport.code(network);
+        for (Map.Entry<Class<?>, List<String>> kind : WRITTEN.entrySet()) {
+            assertThat(code).as("the export of %s", kind.getKey().getSimpleName()).contains(kind.getValue());
+        }
+        for (String type : code.split("\nclass ")) {
+            Set<String> made = new HashSet<>();
+            Matcher assignment = Pattern.compile("self\\.(\\w+) = ").matcher(type);
+            while (assignment.find()) {
+                made.add(assignment.group(1));
+            }
+            Matcher call = Pattern.compile("self\\.(\\w+)\\(").matcher(type);
+            while (call.find()) {
+                assertThat(made).as("modules made by class %s", type.lines().findFirst().orElse("")).contains(call.group(1));
+            }
+        }
     }
 
     @Test

@@ -13,6 +13,8 @@ public final class AllowedNames {
             "ResNet", "Explorer", "PyTorch", "Python", "python", "PNG", "CSV", "CPU", "IDX", "TensorFlow", "Playground",
             "Debian", "apt", "get", "install", "json", "py", "csv", "png", "build", "FILE", "label", "class",
             "JSON", "UTF", "GB", "true", "false",
+            // the training engine's library (ND4J) and what it needs
+            "ND", "Linux", "AVX",
             // layer types and their parts, as named in the graph and in the papers
             "ReLU", "BN", "Conv", "Dense", "BatchNorm", "Input", "Output", "Softmax", "Tanh", "Sigmoid", "Identity",
             "MLP", "CNN", "SGD", "Adam", "NaN", "CxHxW", "spiral", "gauss",

@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -28,6 +31,8 @@ import org.resnetexplorer.engine.RunStatus;
 import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.experiments.Experiment;
 import org.resnetexplorer.experiments.Experiments;
+import org.resnetexplorer.ui.charts.ChartKind;
+import org.resnetexplorer.ui.charts.ChartView;
 import org.resnetexplorer.ui.charts.ChartsPane;
 import org.resnetexplorer.ui.experiments.ExperimentPanel;
 import org.resnetexplorer.ui.experiments.ExperimentSession;
@@ -156,7 +161,7 @@ class ExperimentWindowTest {
             assertThat(fx(() -> charts.snapshots(run))).as("snapshots of %s in the charts", run).isNotEmpty()
                     .last().extracting(TrainingSnapshot::step).isEqualTo(40);
         }
-        assertThat(fx(() -> charts.selectedChart().getId())).isEqualTo("error-curves");
+        assertThat(fx(() -> charts.selectedChart().kind())).isEqualTo(ChartKind.ERROR_CURVES);
         assertThat(fx(() -> window.training().runs().stream().map(RunRecord::name).toList()))
                 .containsExactly("plain-4", "resnet-4");
         assertThat(fx(() -> window.training().runs().stream().map(RunRecord::status).toList()))
@@ -293,12 +298,32 @@ class ExperimentWindowTest {
     }
 
     @Test
-    @DisplayName("each experiment shows the chart that tells its story")
-    void storyCharts() throws Exception {
-        assertThat(ExperimentSession.storyChart(Experiments.bundled("vanishing-gradients"))).isEqualTo("gradient-depth");
-        assertThat(ExperimentSession.storyChart(Experiments.bundled("residual-responses"))).isEqualTo("response-std");
-        assertThat(ExperimentSession.storyChart(Experiments.bundled("degradation"))).isEqualTo("error-curves");
-        assertThat(ExperimentSession.storyChart(Experiments.bundled("very-deep"))).isEqualTo("error-curves");
+    @DisplayName("opening an experiment that trains shows the chart tab that tells its story; the vanishing gradients"
+            + " open at the first step, as training starts")
+    void storyCharts(FxRobot robot) throws Exception {
+        Map<String, ChartKind> story = Map.of("degradation", ChartKind.ERROR_CURVES,
+                "plain-vs-resnet", ChartKind.ERROR_CURVES, "vanishing-gradients", ChartKind.GRADIENT_DEPTH,
+                "residual-responses", ChartKind.RESPONSE_STD, "very-deep", ChartKind.ERROR_CURVES);
+        ChartsPane charts = robot.lookup("#charts").queryAs(ChartsPane.class);
+        TabPane tabs = robot.lookup("#chart-tabs").queryAs(TabPane.class);
+        ChartView histogram = fx(() -> charts.charts().stream().filter(v -> v.kind() == ChartKind.RESIDUAL_HISTOGRAM)
+                .findFirst().orElseThrow());
+        for (String id : Experiments.BUNDLED) {
+            if (!Experiments.bundled(id).trains()) {
+                continue; // it only counts: the charts have nothing to show
+            }
+            // a chart that tells no experiment's story shows before, so opening must change the tab
+            robot.interact(() -> charts.select(histogram));
+            robot.interact(() -> window.experiments().openBundled(id));
+            assertThat(story).as("the story chart expected for %s", id).containsKey(id);
+            assertThat(fx(() -> tabs.getSelectionModel().getSelectedItem().getId())).as("the chart tab shown for %s", id)
+                    .isEqualTo("tab-" + story.get(id).id());
+            assertThat(fx(() -> charts.selectedChart().kind())).as("the chart shown for %s", id).isEqualTo(story.get(id));
+        }
+        robot.interact(() -> window.experiments().openBundled("vanishing-gradients"));
+        assertThat(robot.lookup("#depth-latest").queryAs(CheckBox.class).isSelected())
+                .as("gradient against depth no longer follows the latest step").isFalse();
+        assertThat(robot.lookup("#depth-step").queryAs(Slider.class).getValue()).as("the step shown").isEqualTo(1.0);
         assertThat(ExperimentSession.storyStep(Experiments.bundled("vanishing-gradients")))
                 .as("the vanishing gradients show as training starts").hasValue(1);
         assertThat(ExperimentSession.storyStep(Experiments.bundled("residual-responses"))).isEmpty();

@@ -37,6 +37,7 @@ public abstract class ChartView extends BorderPane {
 
     final RunStore store;
     final ChartsPane pane;
+    private final ChartKind kind;
     final ChartCanvas canvas;
     /** The chart's controls: they wrap onto a second row when large text leaves no room for them in one. */
     final FlowPane controls = new FlowPane(8, 4);
@@ -45,13 +46,14 @@ public abstract class ChartView extends BorderPane {
     /** The runs changed since the controls were last brought up to date (a hidden chart waits till it shows). */
     private boolean controlsStale;
 
-    ChartView(ChartsPane pane, String id) {
+    ChartView(ChartsPane pane, ChartKind kind) {
         this.pane = pane;
         this.store = pane.store();
+        this.kind = kind;
         this.canvas = new ChartCanvas(pane.renderer());
-        setId(id);
+        setId(kind.id());
         getStyleClass().add("chart-view");
-        canvas.setId(id + "-canvas");
+        canvas.setId(kind.id() + "-canvas");
         controls.getStyleClass().add("chart-controls");
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(4, 8, 4, 8));
@@ -92,6 +94,11 @@ public abstract class ChartView extends BorderPane {
         MenuItem item = new MenuItem(text);
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /** Which chart this is. */
+    public ChartKind kind() {
+        return kind;
     }
 
     /** The tab's title. */

@@ -14,7 +14,7 @@ final class DepthView extends ChartView {
     final Choosers.StepChooser step = new Choosers.StepChooser("depth", this::changed);
 
     DepthView(ChartsPane pane) {
-        super(pane, "gradient-depth");
+        super(pane, ChartKind.GRADIENT_DEPTH);
         controls.getChildren().add(step);
     }
 

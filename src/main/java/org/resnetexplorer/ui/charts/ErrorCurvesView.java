@@ -36,7 +36,7 @@ final class ErrorCurvesView extends ChartView {
     private final Label smoothingValue = new Label();
 
     ErrorCurvesView(ChartsPane pane) {
-        super(pane, "error-curves");
+        super(pane, ChartKind.ERROR_CURVES);
         loss.setId("error-loss");
         loss.setTooltip(new Tooltip(LOSS_TIP));
         smoothing.setId("error-smoothing");

@@ -18,7 +18,7 @@ final class HeatmapView extends ChartView {
     final ComboBox<String> run = Choosers.combo("heatmap-run", RUN_TIP, this::changed);
 
     HeatmapView(ChartsPane pane) {
-        super(pane, "gradient-heatmap");
+        super(pane, ChartKind.GRADIENT_HEATMAP);
         controls.getChildren().addAll(Choosers.labelFor(RUN, run), run);
     }
 

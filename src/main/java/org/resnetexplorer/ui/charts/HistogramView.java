@@ -20,7 +20,7 @@ final class HistogramView extends ChartView {
     final Choosers.StepChooser step = new Choosers.StepChooser("histogram", this::changed);
 
     HistogramView(ChartsPane pane) {
-        super(pane, "residual-histogram");
+        super(pane, ChartKind.RESIDUAL_HISTOGRAM);
         controls.getChildren().addAll(Choosers.labelFor(BLOCK, block), block, step);
     }
 

@@ -31,7 +31,7 @@ final class LayerLinesView extends ChartView {
     private boolean updating;
 
     LayerLinesView(ChartsPane pane) {
-        super(pane, "gradient-layers");
+        super(pane, ChartKind.GRADIENT_LAYERS);
         controls.getChildren().addAll(Choosers.labelFor(RUN, run), run);
         layers.setId("lines-layers");
         layers.setTooltip(new Tooltip(LAYERS_TIP));
@@ -97,8 +97,8 @@ final class LayerLinesView extends ChartView {
         TrainingSnapshot last = run.getValue() == null ? null : store.lastDetailed(run.getValue());
         List<String> names = new ArrayList<>();
         if (last != null) {
-            for (TrainingSnapshot.LayerValue v : last.gradNorms()) {
-                if (v.kind().equals("weight")) {
+            for (TrainingSnapshot.GradientNorm v : last.gradNorms()) {
+                if (v.kind() == TrainingSnapshot.GradientKind.WEIGHT) {
                     names.add(v.layer());
                 }
             }

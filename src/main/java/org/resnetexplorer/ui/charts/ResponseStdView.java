@@ -19,7 +19,7 @@ final class ResponseStdView extends ChartView {
     final CheckBox sorted = new CheckBox(SORTED);
 
     ResponseStdView(ChartsPane pane) {
-        super(pane, "response-std");
+        super(pane, ChartKind.RESPONSE_STD);
         sorted.setId("std-sorted");
         sorted.setTooltip(new Tooltip(SORTED_TIP));
         sorted.selectedProperty().addListener((o, a, b) -> changed());

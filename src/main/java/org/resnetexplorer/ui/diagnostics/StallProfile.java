@@ -60,7 +60,7 @@ final class StallProfile {
             }
             long gap = System.nanoTime() - lastPulse;
             if (gap > STALL_NANOS && gap < IGNORE_NANOS) {
-                samples.merge(place(fx.getStackTrace()), 1, Integer::sum);
+                samples.merge(place(fx.getStackTrace()).toString(), 1, Integer::sum);
                 if (!lookedForRenderer) { // once: listing every thread is not for each 5 ms sample
                     lookedForRenderer = true;
                     renderer = Thread.getAllStackTraces().keySet().stream()
@@ -73,20 +73,32 @@ final class StallProfile {
         }
     }
 
-    /** "innermost control or app frame <- its control <- the app's outermost frame [innermost JavaFX frame]". */
-    static String place(StackTraceElement[] stack) {
-        String fxInner = null;
+    /**
+     * Where a stalled FX thread is, each part a {@code Type.method} (a control's simple class name) or null where
+     * the stack has none.
+     *
+     * @param inner   the innermost frame of this app, of a JavaFX control, the scene or the windowing toolkit
+     * @param control the innermost JavaFX control on the way (not a skin): which part of the window was busy
+     * @param app     the outermost frame of this app: which of its actions led there
+     * @param waiting the innermost JavaFX frame: what the thread was doing or waiting for inside JavaFX
+     */
+    record Place(String inner, String control, String app, String waiting) {
+        /** "inner <- control <- app [waiting]", as the report lists it. */
+        @Override
+        public String toString() {
+            return inner + " <- " + control + " <- " + app + " [" + waiting + "]";
+        }
+    }
+
+    static Place place(StackTraceElement[] stack) {
+        String waiting = null;
         for (StackTraceElement frame : stack) {
             String type = frame.getClassName();
             if (type.startsWith("javafx.") || type.startsWith("com.sun.javafx.") || type.startsWith("com.sun.prism.")) {
-                fxInner = simple(type) + "." + frame.getMethodName();
+                waiting = simple(type) + "." + frame.getMethodName();
                 break;
             }
         }
-        return placeInApp(stack) + " [" + fxInner + "]";
-    }
-
-    private static String placeInApp(StackTraceElement[] stack) {
         String inner = null;
         String control = null;
         String app = null;
@@ -105,7 +117,7 @@ final class StallProfile {
                 app = simple(type) + "." + frame.getMethodName();
             }
         }
-        return inner + " <- " + control + " <- " + app;
+        return new Place(inner, control, app, waiting);
     }
 
     /** The innermost {@code n} frames, innermost first. */

@@ -8,10 +8,12 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import org.resnetexplorer.engine.RunStatus;
+import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.engine.TrainingSnapshot.GradientKind;
+import org.resnetexplorer.engine.TrainingSnapshot.GradientNorm;
 import org.resnetexplorer.engine.TrainingSnapshot.Histogram;
 import org.resnetexplorer.engine.TrainingSnapshot.LayerValue;
 import org.resnetexplorer.engine.TrainingSnapshot.ResidualResponse;
-import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.ui.charts.ChartView;
 import org.resnetexplorer.ui.charts.ChartsPane;
 import org.resnetexplorer.ui.training.RunRecord;
@@ -148,11 +150,11 @@ public final class WarmUp {
     }
 
     private static TrainingSnapshot snapshot(String run, int step) {
-        List<LayerValue> norms = new ArrayList<>();
+        List<GradientNorm> norms = new ArrayList<>();
         List<LayerValue> stds = new ArrayList<>();
         for (int i = 0; i < LAYERS; i++) {
-            norms.add(new LayerValue("layer" + i, "Dense", 0.1 * (i + 1) * step));
-            stds.add(new LayerValue("layer" + i, "Dense", 0.5 / (i + 1)));
+            norms.add(new GradientNorm("layer" + i, GradientKind.WEIGHT, 0.1 * (i + 1) * step));
+            stds.add(new LayerValue("layer" + i, 0.5 / (i + 1)));
         }
         long[] counts = {1, 4, 9, 4, 1};
         List<ResidualResponse> residuals = List.of(new ResidualResponse("block1", 0.3, 0.4,

@@ -46,6 +46,7 @@ import org.resnetexplorer.graph.Conv2D;
 import org.resnetexplorer.graph.Dense;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.i18n.Texts;
+import org.resnetexplorer.ui.charts.ChartKind;
 import org.resnetexplorer.ui.charts.ChartView;
 import org.resnetexplorer.ui.charts.ChartsPane;
 import org.resnetexplorer.ui.dialogs.ErrorDialog;
@@ -399,15 +400,15 @@ public final class ExperimentSession {
     }
 
     /** The chart tab that tells the experiment's story: gradients for gradient claims, Fig. 7 for responses. */
-    public static String storyChart(Experiment experiment) {
+    public static ChartKind storyChart(Experiment experiment) {
         List<Claim.Figure> figures = experiment.claims().stream().map(Claim::figure).toList();
         if (figures.contains(Claim.Figure.GRADIENT_RATIO)) {
-            return "gradient-depth";
+            return ChartKind.GRADIENT_DEPTH;
         }
         if (figures.contains(Claim.Figure.RESPONSE_STD)) {
-            return "response-std";
+            return ChartKind.RESPONSE_STD;
         }
-        return "error-curves";
+        return ChartKind.ERROR_CURVES;
     }
 
     /**
@@ -420,9 +421,9 @@ public final class ExperimentSession {
     }
 
     private void selectStoryChart(Experiment experiment) {
-        String id = storyChart(experiment);
+        ChartKind kind = storyChart(experiment);
         for (ChartView view : charts.charts()) {
-            if (id.equals(view.getId())) {
+            if (view.kind() == kind) {
                 charts.select(view);
                 storyStep(experiment).ifPresent(view::chooseStep);
             }

@@ -96,6 +96,17 @@ class ChartsPaneTest {
     }
 
     @Test
+    @DisplayName("the pane holds one chart of each kind, in the kinds' order, each tab and canvas named after its kind")
+    void oneChartPerKind(FxRobot robot) {
+        assertThat(pane.charts()).extracting(ChartView::kind).containsExactly(ChartKind.values());
+        for (ChartView view : pane.charts()) {
+            assertThat(view.getId()).isEqualTo(view.kind().id());
+            assertThat(robot.lookup("#tab-" + view.kind().id()).tryQuery()).as("the tab of %s", view.kind()).isPresent();
+            assertThat(view.canvas.getId()).isEqualTo(view.kind().id() + "-canvas");
+        }
+    }
+
+    @Test
     @DisplayName("fed two runs, the error curves show both colours; hidden tabs wait until shown")
     void liveErrorCurves(FxRobot robot) {
         ErrorCurvesView errors = view(ErrorCurvesView.class);

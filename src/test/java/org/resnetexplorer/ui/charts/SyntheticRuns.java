@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.engine.TrainingSnapshot.GradientKind;
 
 /** Made-up snapshots shaped like a plain net's and a ResNet's, for the chart tests and the frame-time benchmark. */
 final class SyntheticRuns {
@@ -19,16 +20,16 @@ final class SyntheticRuns {
         double progress = (double) step / total;
         double error = (residual ? 0.08 : 0.15) + (residual ? 0.8 : 0.75) * Math.exp(-5 * progress);
         double train = Math.max(0, error + 0.03 * random.nextGaussian());
-        List<TrainingSnapshot.LayerValue> norms = new ArrayList<>();
+        List<TrainingSnapshot.GradientNorm> norms = new ArrayList<>();
         List<TrainingSnapshot.LayerValue> stds = new ArrayList<>();
         List<TrainingSnapshot.ResidualResponse> residuals = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
             double depth = (double) l / Math.max(1, layers - 1);
             double norm = residual ? 0.3 * Math.exp(0.2 * random.nextGaussian())
                     : Math.pow(10, -3 * (1 - depth)) * Math.exp(0.2 * random.nextGaussian());
-            norms.add(new TrainingSnapshot.LayerValue("conv" + (l + 1), "weight", norm));
-            norms.add(new TrainingSnapshot.LayerValue("bn" + (l + 1), "bn", norm / 2));
-            stds.add(new TrainingSnapshot.LayerValue("conv" + (l + 1), "response", (residual ? 0.4 : 1.0) * (1 + 0.3 * Math.sin(l))));
+            norms.add(new TrainingSnapshot.GradientNorm("conv" + (l + 1), GradientKind.WEIGHT, norm));
+            norms.add(new TrainingSnapshot.GradientNorm("bn" + (l + 1), GradientKind.BATCH_NORM, norm / 2));
+            stds.add(new TrainingSnapshot.LayerValue("conv" + (l + 1), (residual ? 0.4 : 1.0) * (1 + 0.3 * Math.sin(l))));
         }
         if (residual) {
             for (int b = 0; b < layers / 2; b++) {

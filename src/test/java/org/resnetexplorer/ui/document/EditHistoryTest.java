@@ -1,7 +1,10 @@
 package org.resnetexplorer.ui.document;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.resnetexplorer.graph.Block;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.Templates;
 
@@ -64,17 +67,36 @@ class EditHistoryTest {
     }
 
     @Test
-    @DisplayName("hundreds of edits of resnet-152 can all be undone")
+    @DisplayName("hundreds of edits of resnet-152 can all be undone, each back to the state before it, redone and"
+            + " undone again")
     void manyEdits() {
         Network resnet = Templates.build("resnet-152");
         EditHistory<Network> history = new EditHistory<>(resnet);
-        String block = resnet.blocks().get(0).name();
-        for (int i = 0; i < 400; i++) {
-            history.apply("toggle", history.current().withShortcut(block, i % 2 == 1));
+        List<Block> blocks = resnet.blocks();
+        // states.get(i) is the network after i edits; each edit toggles the next block's shortcut, so consecutive
+        // states differ, and with nine rounds over the 50 blocks every shortcut ends the other way round
+        int edits = 9 * blocks.size();
+        List<Network> states = new ArrayList<>(List.of(resnet));
+        for (int i = 0; i < edits; i++) {
+            String block = blocks.get(i % blocks.size()).name();
+            Network next = history.current().withShortcut(block, !history.current().hasShortcut(block));
+            history.apply("toggle " + block, next);
+            states.add(next);
         }
-        for (int i = 0; i < 400; i++) {
+        assertThat(history.current()).as("after the edits").isEqualTo(states.get(edits));
+        assertThat(history.current().blocks()).allSatisfy(b -> assertThat(history.current().hasShortcut(b.name()))
+                .as("shortcut of %s after the edits", b.name()).isNotEqualTo(resnet.hasShortcut(b.name())));
+        for (int i = edits - 1; i >= 0; i--) {
             history.undo();
+            assertThat(history.current()).as("after undoing edit %d", i + 1).isEqualTo(states.get(i));
         }
-        assertThat(history.current()).isEqualTo(resnet);
+        assertThat(history.canUndoProperty().get()).as("nothing left to undo").isFalse();
+        for (int i = 1; i <= edits; i++) {
+            history.redo();
+            assertThat(history.current()).as("after redoing edit %d", i).isEqualTo(states.get(i));
+        }
+        assertThat(history.canRedoProperty().get()).as("nothing left to redo").isFalse();
+        history.undo();
+        assertThat(history.current()).as("a redone edit undone again").isEqualTo(states.get(edits - 1));
     }
 }

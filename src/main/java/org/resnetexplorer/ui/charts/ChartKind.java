@@ -1,0 +1,32 @@
+package org.resnetexplorer.ui.charts;
+
+/**
+ * The charts of the {@link ChartsPane}, one tab each, in the order of the tabs. The window names a chart by its
+ * kind (an experiment opens the one that tells its story); {@link #id()} is its view's node id, which the chart's
+ * tab ({@code tab-ID}) and canvas ({@code ID-canvas}) are named after.
+ */
+public enum ChartKind {
+    /** Training and test error (or loss) of every run against iteration. */
+    ERROR_CURVES("error-curves"),
+    /** One run's gradient norm of every layer over the iterations. */
+    GRADIENT_HEATMAP("gradient-heatmap"),
+    /** Chosen layers' gradient norms over the iterations. */
+    GRADIENT_LAYERS("gradient-layers"),
+    /** Every layer's gradient norm against its depth at one step, runs overlaid. */
+    GRADIENT_DEPTH("gradient-depth"),
+    /** The distribution of a residual block's F(x) at one step. */
+    RESIDUAL_HISTOGRAM("residual-histogram"),
+    /** The std of each layer's response (the paper's Fig. 7). */
+    RESPONSE_STD("response-std");
+
+    private final String id;
+
+    ChartKind(String id) {
+        this.id = id;
+    }
+
+    /** The view's node id: {@code "error-curves"}. */
+    public String id() {
+        return id;
+    }
+}
