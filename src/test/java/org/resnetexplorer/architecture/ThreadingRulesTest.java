@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 /**
  * The threading rule of decision 0014: in the window, work goes off the FX thread only through the
  * {@code ui.work.BackgroundWork} seam, whose implementation is the one class that creates threads; the layers below
- * the window create none (they run on their caller's thread).
+ * the window create none (they run on their caller's thread), nor do the commands but bench's warm-up timer.
  */
 @AnalyzeClasses(packages = "org.resnetexplorer", importOptions = ImportOption.DoNotIncludeTests.class)
 class ThreadingRulesTest {
@@ -53,4 +53,12 @@ class ThreadingRulesTest {
             .should(createThreads())
             .because("the model, the engine, the data and the charts run on their caller's thread: the window's"
                     + " background work or a command's main thread (decision 0014)");
+
+    @ArchTest
+    static final ArchRule commandsRunOnTheMainThread = noClasses()
+            .that().resideInAPackage("org.resnetexplorer.cli..")
+            .and().doNotHaveFullyQualifiedName("org.resnetexplorer.cli.BenchCommand")
+            .should(createThreads())
+            .because("the headless commands run on the main thread; only bench stops its warm-up with a timer of its"
+                    + " own (decision 0014)");
 }
