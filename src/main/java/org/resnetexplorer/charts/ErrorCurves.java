@@ -30,13 +30,15 @@ public final class ErrorCurves {
 
     /**
      * The chart with the given colour per run. Its lines alternate per run: training error (line {@code 2i}),
-     * test error (line {@code 2i + 1}).
+     * test error (line {@code 2i + 1}); its legend has one entry per run, after a key to the two line widths.
      */
     public static LinePlot plot(List<RunHistory> runs, List<Color> colours, double smoothing, boolean logScale) {
-        LinePlot plot = new LinePlot(TITLE, ITERATION, ERROR_AXIS).percent(true).logY(logScale);
+        LinePlot plot = new LinePlot(TITLE, ITERATION, ERROR_AXIS).percent(true).logY(logScale)
+                .key(Legend.Entry.key(TRAIN.strip(), 1.3f, false)).key(Legend.Entry.key(TEST.strip(), 3.2f, false));
         if (!logScale) {
             plot.yRange(0, 1);
         }
+        plot.legend(runLegend(runs, colours, 3.2f, false));
         for (int i = 0; i < runs.size(); i++) {
             RunHistory run = runs.get(i);
             plot.add(new LinePlot.Line(run.series(run.run() + TRAIN, s -> s.trainErrorAverage()).smoothed(smoothing),
@@ -44,6 +46,15 @@ public final class ErrorCurves {
             plot.add(new LinePlot.Line(run.series(run.run() + TEST, s -> s.testError()), colours.get(i), 3.2f, false));
         }
         return plot;
+    }
+
+    /** One legend entry per run, drawn as {@code width} (dashed or not) in its colour. */
+    public static List<Legend.Entry> runLegend(List<RunHistory> runs, List<Color> colours, float width, boolean dashed) {
+        List<Legend.Entry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            entries.add(Legend.Entry.run(runs.get(i).run(), runs.get(i).run(), colours.get(i), width, dashed, false));
+        }
+        return entries;
     }
 
     /** The training loss of every run, dashed, on a log scale. */

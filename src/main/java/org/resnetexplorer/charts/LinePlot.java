@@ -66,6 +66,10 @@ public final class LinePlot {
     private Double yMin;
     private Double yMax;
     private volatile Frame frame;
+    /** The legend's entries, or null for one per line. */
+    private List<Legend.Entry> legend;
+    private final List<Legend.Entry> keys = new ArrayList<>();
+    private volatile Legend.Layout legendLayout = Legend.Layout.NONE;
 
     public LinePlot(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -76,6 +80,40 @@ public final class LinePlot {
     public LinePlot add(Line line) {
         lines.add(line);
         return this;
+    }
+
+    /**
+     * The legend's entries instead of one per line: e.g. one per run when a run draws several lines, hidden runs
+     * among them (greyed).
+     */
+    public LinePlot legend(List<Legend.Entry> entries) {
+        legend = List.copyOf(entries);
+        return this;
+    }
+
+    /** Adds a key entry before the others, saying what a line style means (thin: training). */
+    public LinePlot key(Legend.Entry entry) {
+        keys.add(entry);
+        return this;
+    }
+
+    /** The legend's entries: the keys, then one per run or per line. */
+    public List<Legend.Entry> legendEntries() {
+        List<Legend.Entry> all = new ArrayList<>(keys);
+        if (legend != null) {
+            all.addAll(legend);
+        } else {
+            for (Line line : lines) {
+                String name = line.series().name();
+                all.add(Legend.Entry.run(name, name, line.color(), line.width(), line.dashed(), false));
+            }
+        }
+        return all;
+    }
+
+    /** Where the last {@link #draw} put the legend (no entries before the first drawing). */
+    public Legend.Layout legendLayout() {
+        return legendLayout;
     }
 
     /** Log scale on y. */
@@ -117,9 +155,13 @@ public final class LinePlot {
         int titleHeight = ChartFrame.begin(g, title, width, height, style);
         FontMetrics fm = g.getFontMetrics();
         int left = 16 + fm.stringWidth("00000%") + fm.getHeight() + 6;
-        int top = 20 + titleHeight + legendHeight(fm, width - left - 16, style);
-        int right = width - 16;
         int bottom = height - 12 - 2 * fm.getHeight();
+        List<Legend.Entry> entries = lines.isEmpty() ? List.of() : legendEntries();
+        Legend.Layout placed = Legend.layout(entries, fm, style, width, height, left, width - 16, 16 + titleHeight,
+                bottom - 20 - titleHeight);
+        legendLayout = placed;
+        int top = 20 + titleHeight + (placed.beside() ? 0 : placed.extent());
+        int right = width - 16 - (placed.beside() ? placed.extent() : 0);
         if (right - left < 20 || bottom - top < 20) {
             return;
         }
@@ -128,7 +170,7 @@ public final class LinePlot {
         Frame axes = new Frame(left, top, right, bottom, xr[0], xr[1], yr[0], yr[1], logY);
         frame = axes;
         drawGridAndTicks(g, fm, axes, style);
-        drawLegend(g, fm, left, 16 + titleHeight, right, style);
+        Legend.draw(g, fm, placed, style);
         java.awt.Shape clip = g.getClip();
         g.clipRect(left, top, right - left + 1, bottom - top + 1);
         for (Line line : lines) {
@@ -377,47 +419,5 @@ public final class LinePlot {
         float unit = (float) style.lineScale();
         return dashed ? new BasicStroke(w, cap, BasicStroke.JOIN_ROUND, 1f, new float[] {6f * unit, 4f * unit}, 0f)
                 : new BasicStroke(w, cap, BasicStroke.JOIN_ROUND);
-    }
-
-    /** How long a legend's line sample is: longer with larger text. */
-    private static int sample(ChartStyle style) {
-        return (int) Math.round(26 * Math.max(1, style.fontScale()));
-    }
-
-    private int legendHeight(FontMetrics fm, int available, ChartStyle style) {
-        return lines.isEmpty() ? 0 : legendRows(fm, available, style) * (fm.getHeight() + 2) + 4;
-    }
-
-    private int legendRows(FontMetrics fm, int available, ChartStyle style) {
-        int rows = 1;
-        int x = 0;
-        for (Line line : lines) {
-            int w = sample(style) + 8 + fm.stringWidth(line.series().name()) + 18;
-            if (x + w > available && x > 0) {
-                rows++;
-                x = 0;
-            }
-            x += w;
-        }
-        return rows;
-    }
-
-    private void drawLegend(Graphics2D g, FontMetrics fm, int left, int top, int right, ChartStyle style) {
-        int x = left;
-        int y = top + fm.getAscent();
-        int sample = sample(style);
-        for (Line line : lines) {
-            int w = sample + 8 + fm.stringWidth(line.series().name()) + 18;
-            if (x + w > right && x > left) {
-                x = left;
-                y += fm.getHeight() + 2;
-            }
-            g.setColor(style.line(line.color()));
-            g.setStroke(stroke(line.width() + 0.5f, line.dashed(), BasicStroke.CAP_BUTT, style));
-            g.drawLine(x, y - fm.getAscent() / 2 + 1, x + sample, y - fm.getAscent() / 2 + 1);
-            g.setColor(style.dark() ? style.foreground() : Color.DARK_GRAY);
-            g.drawString(line.series().name(), x + sample + 6, y);
-            x += w;
-        }
     }
 }
