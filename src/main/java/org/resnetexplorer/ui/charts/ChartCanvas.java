@@ -38,6 +38,7 @@ final class ChartCanvas extends Region {
     private Chart pending;
     private ChartStyle style = ChartStyle.LIGHT;
     private java.util.function.BiConsumer<Long, Long> onShown = (render, copy) -> { };
+    private java.util.function.Consumer<String> onLegendClick = run -> { };
 
     /** Paints the charts of a pane one at a time, newest first: Java2D work stays off the FX thread. */
     private final java.util.concurrent.Executor renderer;
@@ -65,6 +66,11 @@ final class ChartCanvas extends Region {
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(new Point2D(e.getX(), e.getY())));
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> hoverAt(new Point2D(e.getX(), e.getY())));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverAt(null));
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                legendRunAt(new Point2D(e.getX(), e.getY())).ifPresent(onLegendClick);
+            }
+        });
     }
 
     /** The style the next charts are painted in (the caller redraws). */
@@ -169,6 +175,19 @@ final class ChartCanvas extends Region {
     /** Called on the FX thread after each chart is shown, with its painting time and the FX thread's copy time. */
     void setOnShown(java.util.function.BiConsumer<Long, Long> onShown) {
         this.onShown = onShown;
+    }
+
+    /** Hears a click on a run's legend entry, with the run's name. */
+    void setOnLegendClick(java.util.function.Consumer<String> onClick) {
+        onLegendClick = java.util.Objects.requireNonNull(onClick, "onClick");
+    }
+
+    /** The run whose legend entry the shown chart drew at {@code p} (in this region's coordinates), if any. */
+    Optional<String> legendRunAt(Point2D p) {
+        if (chart == null || p == null) {
+            return Optional.empty();
+        }
+        return chart.plot().flatMap(plot -> plot.legendLayout().runAt(p.getX(), p.getY()));
     }
 
     /** The shown chart's point nearest the pointer at {@code p} (in this region's coordinates), if any is near. */

@@ -14,6 +14,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import org.resnetexplorer.charts.Legend;
 import org.resnetexplorer.charts.LinePlot;
 import org.resnetexplorer.i18n.Texts;
 
@@ -60,6 +61,7 @@ public abstract class ChartView extends BorderPane {
         setTop(controls);
         setCenter(canvas);
         canvas.setHoverText(this::hoverText);
+        canvas.setOnLegendClick(run -> pane.setRunShown(run, !pane.isRunShown(run)));
         canvas.setOnShown((render, copy) -> pane.chartTimes().recordRender(render, copy));
         canvas.widthProperty().addListener((o, a, b) -> changed());
         canvas.heightProperty().addListener((o, a, b) -> changed());
@@ -150,6 +152,15 @@ public abstract class ChartView extends BorderPane {
      * choose (gradient vs depth, residual histogram); the others ignore it.
      */
     public void chooseStep(int step) {
+    }
+
+    /**
+     * {@code plot} with one legend entry per run of the dataset shown, hidden runs greyed (a click on an entry
+     * shows or hides its run), each drawn as a line of {@code width}, dashed or not.
+     */
+    final LinePlot withRunLegend(LinePlot plot, float width, boolean dashed) {
+        return plot.legend(store.inDataset().stream().map(r -> Legend.Entry.run(r.name(), r.label(), r.colour(), width,
+                dashed, !r.shown())).toList());
     }
 
     /** The text shown beside the hovered point. */

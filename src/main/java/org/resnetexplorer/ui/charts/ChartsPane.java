@@ -60,6 +60,8 @@ public final class ChartsPane extends BorderPane {
     private Consumer<String> onMessage = message -> { };
     private Path lastFolder;
     private ChartStyle chartStyle = ChartStyle.LIGHT;
+    private final DatasetChooser datasetChooser = new DatasetChooser(this::showDataset);
+    private java.util.function.BiConsumer<String, Boolean> onRunShown = (run, shown) -> { };
 
     /** Charts that paint and export on background threads of their own. */
     public ChartsPane() {
@@ -102,6 +104,7 @@ public final class ChartsPane extends BorderPane {
             }
         });
         setCenter(tabs);
+        setTop(datasetChooser);
     }
 
     RunStore store() {
@@ -116,6 +119,56 @@ public final class ChartsPane extends BorderPane {
     public void addRun(String run, String model, boolean residual) {
         store.add(run, model, residual);
         runsChanged();
+    }
+
+    /**
+     * Adds a run of {@code dataset} to compare (or updates it); the charts show {@code dataset}'s runs from now on
+     * (a run of no told dataset, "", shows with every dataset).
+     */
+    public void addRun(String run, String model, boolean residual, String dataset) {
+        store.add(run, model, residual, dataset);
+        runsChanged();
+    }
+
+    /** Draws or hides a run in every chart (a hidden run's legend entry is greyed); nothing for an unknown run. */
+    public void setRunShown(String run, boolean shown) {
+        RunStore.Run r = store.run(run);
+        if (r != null && r.shown() != shown) {
+            store.setShown(run, shown);
+            runsChanged();
+            onRunShown.accept(run, shown);
+        }
+    }
+
+    /** Whether a run is drawn (true) or hidden; false for an unknown run. */
+    public boolean isRunShown(String run) {
+        RunStore.Run r = store.run(run);
+        return r != null && r.shown();
+    }
+
+    /** Hears each run shown or hidden, also by a click on its legend entry (the host's run list follows). */
+    public void setOnRunShown(java.util.function.BiConsumer<String, Boolean> listener) {
+        onRunShown = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The charts' name for {@code run} from now on (the host keeps names unique); its snapshots keep theirs. */
+    public void renameRun(String run, String label) {
+        if (store.relabel(run, label)) {
+            runsChanged();
+        }
+    }
+
+    /** Shows {@code dataset}'s runs (and runs of no told dataset) in every chart; null shows every run. */
+    public void showDataset(String dataset) {
+        if (!Objects.equals(dataset, store.dataset())) {
+            store.showDataset(dataset);
+            runsChanged();
+        }
+    }
+
+    /** The dataset whose runs the charts show, or null when they show every run. */
+    public String shownDataset() {
+        return store.dataset();
     }
 
     /** Removes a run and its measurements from every chart. */
@@ -165,6 +218,7 @@ public final class ChartsPane extends BorderPane {
     }
 
     private void runsChanged() {
+        datasetChooser.show(store.datasets(), store.dataset());
         boolean empty = !store.hasSnapshots();
         Tab shown = tabs.getSelectionModel().getSelectedItem();
         for (ChartView view : views) {
@@ -333,7 +387,7 @@ public final class ChartsPane extends BorderPane {
 
     private List<TrainingSnapshot> allSnapshots() {
         List<TrainingSnapshot> all = new ArrayList<>();
-        for (RunHistory run : store.histories()) {
+        for (RunHistory run : store.allHistories()) {
             all.addAll(run.snapshots());
         }
         return all;

@@ -31,6 +31,29 @@ final class Choosers {
         return box;
     }
 
+    /** A combo box of runs (by their names in the store) that shows each run's label; as {@link #combo}. */
+    static ComboBox<String> runCombo(String id, String tooltip, RunStore store, Runnable onChange) {
+        ComboBox<String> box = combo(id, tooltip, onChange);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String run) {
+                RunStore.Run r = run == null ? null : store.run(run);
+                return r == null ? run : r.label();
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        return box;
+    }
+
+    /** The names of the runs a run chooser lists: those of the dataset shown. */
+    static List<String> runNames(RunStore store) {
+        return store.inDataset().stream().map(RunStore.Run::name).toList();
+    }
+
     /**
      * Sets the items if they differ, keeping the chosen one if it is still there, else choosing the first
      * (or {@code preferred} if it is among them).

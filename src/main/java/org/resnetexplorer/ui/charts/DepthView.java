@@ -40,7 +40,7 @@ final class DepthView extends ChartView {
 
     @Override
     Chart chart() {
-        return Chart.of(GradientNorms.versusDepth(store.histories(), store.colours(), step.step()));
+        return Chart.of(withRunLegend(GradientNorms.versusDepth(store.histories(), store.colours(), step.step()), 2.2f, false));
     }
 
     @Override

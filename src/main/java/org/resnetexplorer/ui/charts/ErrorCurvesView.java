@@ -70,11 +70,12 @@ final class ErrorCurvesView extends ChartView {
     }
 
     private LinePlot errorPlot() {
-        return ErrorCurves.plot(store.histories(), store.colours(), smoothing.getValue(), log.isSelected());
+        return withRunLegend(ErrorCurves.plot(store.histories(), store.colours(), smoothing.getValue(), log.isSelected()),
+                3.2f, false);
     }
 
     private LinePlot lossPlot() {
-        return ErrorCurves.loss(store.histories(), store.colours(), smoothing.getValue());
+        return withRunLegend(ErrorCurves.loss(store.histories(), store.colours(), smoothing.getValue()), 1.6f, true);
     }
 
     /** Both the error curves and the loss, whichever shows. */

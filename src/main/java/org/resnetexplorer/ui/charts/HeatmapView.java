@@ -15,7 +15,7 @@ final class HeatmapView extends ChartView {
     static final String HOVER = Texts.get("heatmapView.hover");
     static final String NO_RUN = Texts.get("heatmapView.no.run");
 
-    final ComboBox<String> run = Choosers.combo("heatmap-run", RUN_TIP, this::changed);
+    final ComboBox<String> run = Choosers.runCombo("heatmap-run", RUN_TIP, pane.store(), this::changed);
 
     HeatmapView(ChartsPane pane) {
         super(pane, ChartKind.GRADIENT_HEATMAP);
@@ -34,7 +34,7 @@ final class HeatmapView extends ChartView {
 
     @Override
     void runsChanged() {
-        Choosers.setItems(run, store.names(), null);
+        Choosers.setItems(run, Choosers.runNames(store), null);
     }
 
     @Override

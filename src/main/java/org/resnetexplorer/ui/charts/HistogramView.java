@@ -48,7 +48,8 @@ final class HistogramView extends ChartView {
     @Override
     Chart chart() {
         String chosen = block.getValue() == null ? NO_BLOCK : block.getValue();
-        return Chart.of(ResidualResponses.histogram(store.histories(), store.colours(), chosen, step.step()));
+        return Chart.of(withRunLegend(ResidualResponses.histogram(store.histories(), store.colours(), chosen, step.step()),
+                1.6f, false));
     }
 
     /** The bin under the pointer: its range and count. */

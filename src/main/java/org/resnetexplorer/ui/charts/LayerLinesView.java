@@ -26,7 +26,7 @@ final class LayerLinesView extends ChartView {
 
     static final String HOVER = Texts.get("layerLinesView.hover");
 
-    final ComboBox<String> run = Choosers.combo("lines-run", RUN_TIP, this::runChosen);
+    final ComboBox<String> run = Choosers.runCombo("lines-run", RUN_TIP, pane.store(), this::runChosen);
     final ListView<String> layers = new ListView<>();
     private boolean updating;
 
@@ -83,7 +83,7 @@ final class LayerLinesView extends ChartView {
 
     @Override
     void runsChanged() {
-        Choosers.setItems(run, store.names(), null);
+        Choosers.setItems(run, Choosers.runNames(store), null);
         refreshLayers();
     }
 

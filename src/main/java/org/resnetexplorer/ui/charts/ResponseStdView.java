@@ -38,8 +38,8 @@ final class ResponseStdView extends ChartView {
 
     @Override
     Chart chart() {
-        return Chart.of(ResidualResponses.plot(store.histories(), store.colours(),
-                sorted.isSelected() ? ResidualResponses.Order.SORTED : ResidualResponses.Order.LAYER));
+        return Chart.of(withRunLegend(ResidualResponses.plot(store.histories(), store.colours(),
+                sorted.isSelected() ? ResidualResponses.Order.SORTED : ResidualResponses.Order.LAYER), 1.8f, false));
     }
 
     @Override

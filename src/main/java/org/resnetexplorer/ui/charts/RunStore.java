@@ -24,8 +24,19 @@ final class RunStore {
     /** Per-layer detail kept per run: ~2,000 snapshots of a 56-layer net are tens of MB. */
     static final int DETAILED_LIMIT = 2000;
 
-    /** A run compared: its name, the model it trains, whether it has shortcuts, and its colour in every chart. */
-    record Run(String name, String model, boolean residual, Color colour) {
+    /**
+     * A run compared: its name as its snapshots carry it, the name the charts show ({@code label}: the user may
+     * rename it), the model it trains, its dataset ("" if not told), whether it has shortcuts, its colour in every
+     * chart, and whether it is drawn.
+     */
+    record Run(String name, String label, String model, String dataset, boolean residual, Color colour, boolean shown) {
+        Run withLabel(String value) {
+            return new Run(name, value, model, dataset, residual, colour, shown);
+        }
+
+        Run withShown(boolean value) {
+            return new Run(name, label, model, dataset, residual, colour, value);
+        }
     }
 
     private static final class Entry {
@@ -48,6 +59,8 @@ final class RunStore {
     private final Map<String, Entry> runs = new LinkedHashMap<>();
     private final int detailedLimit;
     private int version;
+    /** The dataset whose runs the charts show; null shows every run. */
+    private String dataset;
 
     RunStore() {
         this(DETAILED_LIMIT);
@@ -57,29 +70,110 @@ final class RunStore {
         this.detailedLimit = Math.max(2, detailedLimit);
     }
 
-    /** Adds a run (or updates its model and kind, keeping its colour and snapshots). */
+    /** Adds a run with no dataset told (or updates its model and kind, keeping its colour and snapshots). */
     void add(String name, String model, boolean residual) {
+        add(name, model, residual, "");
+    }
+
+    /**
+     * Adds a run of {@code dataset} (or updates its model, kind and dataset, keeping its colour, snapshots, label
+     * and visibility); the charts show that dataset's runs from now on. A run of no told dataset ("") shows
+     * with every dataset.
+     */
+    void add(String name, String model, boolean residual, String dataset) {
         Objects.requireNonNull(name, "name");
+        String data = dataset == null ? "" : dataset;
         Entry entry = runs.get(name);
         if (entry == null) {
             entry = new Entry();
-            entry.run = new Run(name, model == null ? "" : model, residual, freeColour());
+            entry.run = new Run(name, name, model == null ? "" : model, data, residual, freeColour(), true);
             runs.put(name, entry);
         } else {
-            entry.run = new Run(name, model == null ? "" : model, residual, entry.run.colour());
+            Run r = entry.run;
+            entry.run = new Run(name, r.label(), model == null ? "" : model, data, residual, r.colour(), r.shown());
+        }
+        if (!data.isEmpty()) {
+            this.dataset = data;
         }
         version++;
     }
 
-    /** Removes a run and its snapshots; its colour is free for the next run. Returns whether it was there. */
+    /** Shows or hides a run in every chart; false if there is no such run. */
+    boolean setShown(String name, boolean shown) {
+        Entry e = runs.get(name);
+        if (e == null) {
+            return false;
+        }
+        e.run = e.run.withShown(shown);
+        version++;
+        return true;
+    }
+
+    /** The charts call the run {@code label} from now on; false if there is no such run. */
+    boolean relabel(String name, String label) {
+        Entry e = runs.get(name);
+        if (e == null) {
+            return false;
+        }
+        e.run = e.run.withLabel(Objects.requireNonNull(label, "label"));
+        e.history = null;
+        version++;
+        return true;
+    }
+
+    /** The datasets of the runs told theirs, in the order they first appear. */
+    List<String> datasets() {
+        return runs.values().stream().map(e -> e.run.dataset()).filter(d -> !d.isEmpty()).distinct().toList();
+    }
+
+    /** The dataset whose runs the charts show (null: all runs). */
+    String dataset() {
+        return dataset;
+    }
+
+    /** Shows {@code value}'s runs from now on (null: every run). */
+    void showDataset(String value) {
+        dataset = value;
+        version++;
+    }
+
+    /** Whether a run belongs to the dataset shown. */
+    private boolean inDataset(Entry e) {
+        return dataset == null || e.run.dataset().isEmpty() || e.run.dataset().equals(dataset);
+    }
+
+    /** Whether the charts draw the run: in the dataset shown and not hidden. */
+    private boolean drawn(Entry e) {
+        return inDataset(e) && e.run.shown();
+    }
+
+    /**
+     * Removes a run and its snapshots; its colour is free for the next run. When it was the last of the dataset
+     * shown, the newest run's dataset shows. Returns whether it was there.
+     */
     boolean remove(String name) {
         boolean removed = runs.remove(name) != null;
+        if (dataset != null && !datasets().contains(dataset)) {
+            dataset = newestDataset();
+        }
         version++;
         return removed;
     }
 
+    /** The dataset of the newest run told its dataset, or null. */
+    private String newestDataset() {
+        String newest = null;
+        for (Entry e : runs.values()) {
+            if (!e.run.dataset().isEmpty()) {
+                newest = e.run.dataset();
+            }
+        }
+        return newest;
+    }
+
     void clear() {
         runs.clear();
+        dataset = null;
         version++;
     }
 
@@ -162,6 +256,16 @@ final class RunStore {
         return runs.values().stream().map(e -> e.run).toList();
     }
 
+    /** The runs of the dataset shown, hidden ones too (the legend lists them), in the order added. */
+    List<Run> inDataset() {
+        return runs.values().stream().filter(this::inDataset).map(e -> e.run).toList();
+    }
+
+    /** The names of the runs drawn (of the dataset shown, not hidden), in the order added. */
+    List<String> drawnNames() {
+        return runs.values().stream().filter(this::drawn).map(e -> e.run.name()).toList();
+    }
+
     List<String> names() {
         return List.copyOf(runs.keySet());
     }
@@ -171,28 +275,29 @@ final class RunStore {
         return e == null ? null : e.run;
     }
 
-    /** Each run's snapshots as the charts read them, in the order added. */
+    /** The snapshots of each run drawn (of the dataset shown, not hidden) under its label, in the order added. */
     List<RunHistory> histories() {
-        List<RunHistory> list = new ArrayList<>(runs.size());
-        for (String name : runs.keySet()) {
-            list.add(history(name));
-        }
-        return list;
+        return drawnNames().stream().map(this::history).toList();
+    }
+
+    /** Every run's snapshots under its label, drawn or not (the CSV export). */
+    List<RunHistory> allHistories() {
+        return runs.keySet().stream().map(this::history).toList();
     }
 
     /** The colour of each run, in the order of {@link #histories()}. */
     List<Color> colours() {
-        return runs.values().stream().map(e -> e.run.colour()).toList();
+        return runs.values().stream().filter(this::drawn).map(e -> e.run.colour()).toList();
     }
 
-    /** One run's snapshots, or null for an unknown run. */
+    /** One run's snapshots under its label, or null for an unknown run. */
     RunHistory history(String name) {
         Entry e = runs.get(name);
         if (e == null) {
             return null;
         }
         if (e.history == null) {
-            e.history = new RunHistory(name, e.snapshots);
+            e.history = new RunHistory(e.run.label(), e.snapshots);
         }
         return e.history;
     }
@@ -213,22 +318,22 @@ final class RunStore {
         return last == null ? null : e.snapshots.get(last[0]);
     }
 
-    /** The highest step of any run, 0 with none. */
+    /** The highest step of any run drawn, 0 with none. */
     int maxStep() {
         int max = 0;
         for (Entry e : runs.values()) {
-            if (!e.snapshots.isEmpty()) {
+            if (drawn(e) && !e.snapshots.isEmpty()) {
                 max = Math.max(max, e.snapshots.get(e.snapshots.size() - 1).step());
             }
         }
         return max;
     }
 
-    /** The lowest first step of any run, 0 with none. */
+    /** The lowest first step of any run drawn, 0 with none. */
     int minStep() {
         int min = Integer.MAX_VALUE;
         for (Entry e : runs.values()) {
-            if (!e.snapshots.isEmpty()) {
+            if (drawn(e) && !e.snapshots.isEmpty()) {
                 min = Math.min(min, e.snapshots.get(0).step());
             }
         }
