@@ -41,7 +41,6 @@ import org.resnetexplorer.ui.experiments.ExperimentSession;
 import org.resnetexplorer.ui.inspector.PropertiesPane;
 import org.resnetexplorer.ui.templates.TemplateDialog;
 import org.resnetexplorer.ui.templates.TemplateList;
-import org.resnetexplorer.ui.training.RunRecord;
 import org.resnetexplorer.ui.training.RunsTable;
 import org.resnetexplorer.ui.training.TrainingController;
 import org.resnetexplorer.ui.training.TrainingPanel;
@@ -129,13 +128,8 @@ final class MainWindow {
         palette.setOnChoose(graph::add);
         training.messageProperty().addListener((obs, old, now) -> tell(now));
         training.setCharts(charts::append);
-        training.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) change -> {
-            while (change.next()) {
-                for (RunRecord run : change.getAddedSubList()) {
-                    charts.addRun(run.name(), run.model(), !run.plainTwin());
-                }
-            }
-        });
+        RunsInCharts.connect(training.runs(), charts);
+        runsTable.setOnMessage(this::tell);
         charts.setOnMessage(this::tell);
         trainingPanel.load(prefs.node(NODE_TRAINING));
         showDocument(document.state(), true);

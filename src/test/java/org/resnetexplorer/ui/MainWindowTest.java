@@ -425,7 +425,7 @@ class MainWindowTest {
         // software renderer); a window that waited for training would freeze for the whole run instead
         assertThat(longestGap[0] / 1e6).as("longest time between two FX pulses while training, ms").isLessThan(1000);
         List<RunRecord> runs = runs();
-        assertThat(runs).extracting(RunRecord::name).containsExactly("#1 mlp-resnet-20", "#1 mlp-resnet-20 (plain twin)");
+        assertThat(runs).extracting(RunRecord::name).containsExactly("#1 mlp-resnet-20", "#1 plain twin");
         assertThat(runs).allSatisfy(r -> {
             assertThat(r.stepProperty().get()).isEqualTo(30);
             assertThat(r.dataset()).isEqualTo("spiral");
@@ -433,11 +433,11 @@ class MainWindowTest {
         });
         assertThat(robot.lookup("#runs").queryTableView().getItems()).hasSize(2);
         assertThat(status(robot)).contains("#1 mlp-resnet-20 finished at step 30, test error ")
-                .contains("#1 mlp-resnet-20 (plain twin) finished at step 30");
+                .contains("#1 plain twin finished at step 30");
         // the charts got both runs, live: every snapshot of each run reached the charts pane
         org.resnetexplorer.ui.charts.ChartsPane charts = robot.lookup("#charts")
                 .queryAs(org.resnetexplorer.ui.charts.ChartsPane.class);
-        assertThat(charts.runs()).containsExactly("#1 mlp-resnet-20", "#1 mlp-resnet-20 (plain twin)");
+        assertThat(charts.runs()).containsExactly("#1 mlp-resnet-20", "#1 plain twin");
         for (String run : charts.runs()) {
             assertThat(charts.snapshots(run)).as("snapshots of %s in the charts", run).isNotEmpty()
                     .last().extracting(org.resnetexplorer.engine.TrainingSnapshot::step).isEqualTo(30);

@@ -1,8 +1,10 @@
 package org.resnetexplorer.ui.training;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -11,9 +13,15 @@ import javafx.beans.property.StringProperty;
 import org.resnetexplorer.engine.RunStatus;
 
 
-/** One line of the run list: a run as it goes and how it ended. Changed on the FX thread only. */
+/**
+ * One line of the run list: a run as it goes and how it ended. Its {@link #name()} is the run's name as its
+ * snapshots carry it (unique in the window); the user may rename it ({@link #labelProperty()}) and hide it from
+ * the charts ({@link #shownProperty()}). Changed on the FX thread only.
+ */
 public final class RunRecord {
     private final String name;
+    private final StringProperty label = new SimpleStringProperty();
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private final String model;
     private final String dataset;
     private final boolean plainTwin;
@@ -28,6 +36,7 @@ public final class RunRecord {
 
     public RunRecord(String name, String model, String dataset, boolean plainTwin, int totalSteps) {
         this.name = name;
+        this.label.set(name);
         this.model = model;
         this.dataset = dataset;
         this.plainTwin = plainTwin;
@@ -36,6 +45,20 @@ public final class RunRecord {
 
     public String name() {
         return name;
+    }
+
+    /** The name the run list and the charts show: the run's name until the user renames it. */
+    public StringProperty labelProperty() {
+        return label;
+    }
+
+    public String label() {
+        return label.get();
+    }
+
+    /** Whether the charts draw the run (the run list's check box). */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     public String model() {
@@ -63,7 +86,7 @@ public final class RunRecord {
     }
 
     /** Whether the run has ended (finished, stopped, diverged or failed). */
-    boolean isOver() {
+    public boolean isOver() {
         RunStatus s = status.get();
         return s == RunStatus.FINISHED || s == RunStatus.STOPPED || s == RunStatus.DIVERGED || s == RunStatus.FAILED;
     }
@@ -94,6 +117,6 @@ public final class RunRecord {
 
     @Override
     public String toString() {
-        return name;
+        return label.get();
     }
 }

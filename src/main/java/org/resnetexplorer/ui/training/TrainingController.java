@@ -50,6 +50,7 @@ public final class TrainingController {
     static final String LOADING = Texts.get("trainingController.loading");
     static final String STARTED = Texts.get("trainingController.started");
     static final String TWIN_SUFFIX = Texts.get("trainingController.twin.suffix");
+    static final String TWIN_NAME = Texts.get("trainingController.twin.name");
     static final String TWIN_STARTED = Texts.get("trainingController.twin.started");
     static final String INVALID_GRAPH = Texts.get("trainingController.invalid.graph");
     static final String NO_DATASET = Texts.get("trainingController.no.dataset");
@@ -196,7 +197,8 @@ public final class TrainingController {
         for (int i = 0; i < nets.size(); i++) {
             boolean twin = i > 0;
             String model = network.name() + (twin ? TWIN_SUFFIX : "");
-            String name = String.format(RUN_PREFIX, sessions, model);
+            // short names that differ from their start: "#3 mlp-resnet-20" and "#3 plain twin" (decision 0020)
+            String name = String.format(RUN_PREFIX, sessions, twin ? TWIN_NAME : network.name());
             RunRecord record = new RunRecord(name, model, data.name(), twin, setup.settings().steps());
             runs.add(record);
             records.add(record);
