@@ -156,14 +156,14 @@ class ExperimentWindowTest {
         assertThat(claims().get(1)).startsWith("NOT SHOWN").contains("plain-4: ").contains("bound: 200.0%");
 
         ChartsPane charts = robot.lookup("#charts").queryAs(ChartsPane.class);
-        assertThat(fx(charts::runs)).containsExactly("plain-4", "resnet-4");
-        for (String run : List.of("plain-4", "resnet-4")) {
+        assertThat(fx(charts::runs)).containsExactly("tiny · plain-4", "tiny · resnet-4");
+        for (String run : List.of("tiny · plain-4", "tiny · resnet-4")) {
             assertThat(fx(() -> charts.snapshots(run))).as("snapshots of %s in the charts", run).isNotEmpty()
                     .last().extracting(TrainingSnapshot::step).isEqualTo(40);
         }
         assertThat(fx(() -> charts.selectedChart().kind())).isEqualTo(ChartKind.ERROR_CURVES);
         assertThat(fx(() -> window.training().runs().stream().map(RunRecord::name).toList()))
-                .containsExactly("plain-4", "resnet-4");
+                .containsExactly("tiny · plain-4", "tiny · resnet-4");
         assertThat(fx(() -> window.training().runs().stream().map(RunRecord::status).toList()))
                 .containsOnly(RunStatus.FINISHED);
         List<ExperimentPanel.Row> rows = fx(() -> List.copyOf(window.experiments().panel().rows()));
@@ -190,7 +190,41 @@ class ExperimentWindowTest {
         robot.clickOn("#experiment-run");
         waitFor(5, () -> running() || claims().get(0).startsWith("HOLDS"));
         waitFor(180, () -> !running());
-        assertThat(fx(charts::runs)).containsExactly("plain-4", "resnet-4");
+        assertThat(fx(charts::runs)).containsExactly("tiny · plain-4", "tiny · resnet-4");
+        assertThat(fx(() -> window.training().runs().size())).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("an experiment's runs stay in the run list and the charts when another experiment opens and runs;"
+            + " reopening it shows its last result (rows, figures, claims) until it runs again")
+    void runsStayAndResultsReturn(FxRobot robot) throws Exception {
+        Path tiny = preset("tiny-experiment.json", 20);
+        openFromFile(robot, tiny);
+        robot.clickOn("#experiment-run");
+        waitFor(5, () -> running() || !claims().get(0).startsWith("TO CHECK"));
+        waitFor(180, () -> !running());
+        List<String> claimsAfterRun = claims();
+        assertThat(claimsAfterRun.get(0)).startsWith("HOLDS");
+        String progressAfterRun = text(robot, "#experiment-progress-text");
+
+        // the bottleneck preset counts at once when it opens: another experiment opened and run
+        robot.clickOn("#menu-experiments").clickOn("#menu-experiment-bottleneck");
+        waitFor(60, () -> !running() && fx(() -> window.experiments().panel().experiment().id()).equals("bottleneck"));
+        ChartsPane charts = robot.lookup("#charts").queryAs(ChartsPane.class);
+        assertThat(fx(charts::runs)).containsExactly("tiny · plain-4", "tiny · resnet-4");
+        assertThat(fx(() -> window.training().runs().stream().map(RunRecord::name).toList()))
+                .containsExactly("tiny · plain-4", "tiny · resnet-4");
+
+        openFromFile(robot, tiny);
+        waitFor(10, () -> fx(() -> window.experiments().panel().experiment().id()).equals("tiny"));
+        List<ExperimentPanel.Row> rows = fx(() -> List.copyOf(window.experiments().panel().rows()));
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.status.get()).isEqualTo(RunStatus.FINISHED);
+            assertThat(r.trainError.get()).isBetween(0.0, 1.0);
+            assertThat(r.figures.get()).isNotEmpty();
+        });
+        assertThat(claims()).isEqualTo(claimsAfterRun);
+        assertThat(text(robot, "#experiment-progress-text")).isEqualTo(progressAfterRun);
         assertThat(fx(() -> window.training().runs().size())).isEqualTo(2);
     }
 

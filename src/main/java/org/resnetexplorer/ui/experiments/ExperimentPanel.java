@@ -165,6 +165,13 @@ public final class ExperimentPanel extends VBox {
     private final BooleanProperty blocked = new SimpleBooleanProperty();
     private Experiment experiment;
     private String language = "en";
+    private int shownSteps;
+    /** The last result of each experiment run, by id: reopening one shows it until it runs again. */
+    private final Map<String, Result> results = new java.util.HashMap<>();
+
+    /** What an experiment's run left in the panel: its rows with their figures, claim lines and progress. */
+    private record Result(int totalSteps, List<Row> rows, List<javafx.scene.Node> claims, double progress, String text) {
+    }
 
     /**
      * @param onRun  Run pressed (not running)
@@ -276,9 +283,40 @@ public final class ExperimentPanel extends VBox {
         getChildren().add(scroll);
     }
 
-    /** Shows an experiment, its runs not run yet and its claims still to check. */
+    /**
+     * Shows an experiment: its last result if it was run with {@code totalSteps} steps (its rows, figures and claim
+     * outcomes), else its runs not run yet and its claims still to check.
+     */
     void show(Experiment shown, String lang, int totalSteps) {
+        keepResult();
+        Result last = results.get(shown.id());
+        showFresh(shown, lang, totalSteps);
+        if (last != null && last.totalSteps() == totalSteps) {
+            rows.setAll(last.rows());
+            claims.getChildren().setAll(last.claims());
+            progress.setProgress(last.progress());
+            progressText.setText(last.text());
+        }
+    }
+
+    /** Shows an experiment afresh, its last result forgotten: it is about to run again. */
+    void showForRun(Experiment shown, String lang, int totalSteps) {
+        keepResult();
+        results.remove(shown.id());
+        showFresh(shown, lang, totalSteps);
+    }
+
+    /** Keeps what the experiment shown now has to show, if it ran (a row left READY, or figures counted). */
+    private void keepResult() {
+        if (experiment != null && rows.stream().anyMatch(r -> r.status.get() != RunStatus.READY || !r.figures.get().isEmpty())) {
+            results.put(experiment.id(), new Result(shownSteps, List.copyOf(rows), List.copyOf(claims.getChildren()),
+                    progress.getProgress(), progressText.getText()));
+        }
+    }
+
+    private void showFresh(Experiment shown, String lang, int totalSteps) {
         this.experiment = shown;
+        this.shownSteps = totalSteps;
         this.language = lang;
         title.setText(Experiment.text(shown.title(), lang));
         explanation.setText(Experiment.text(shown.explanation(), lang));
@@ -317,7 +355,8 @@ public final class ExperimentPanel extends VBox {
         run.requestFocus();
     }
 
-    Experiment experiment() {
+    /** The experiment shown, or null before the first. */
+    public Experiment experiment() {
         return experiment;
     }
 

@@ -87,6 +87,8 @@ public final class ExperimentSession {
     static final String STOPPED_REASON = Texts.get("experimentSession.stopped.reason");
     static final String OPENED_RUN = Texts.get("experimentSession.opened.run");
     static final String UNREADABLE_BUNDLED = Texts.get("experimentSession.unreadable.bundled");
+    /** Between an experiment's id and its run's name in the run list. */
+    static final String NAME_JOIN = " · ";
 
     private final Stage stage;
     private final FileDialogs files;
@@ -108,8 +110,15 @@ public final class ExperimentSession {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper("");
-    /** This session's runs in the run list and the charts (the last experiment run), by name. */
-    private final RunRecords records = new RunRecords();
+    /**
+     * Each experiment's runs in the run list and the charts (of its last run), by experiment id: they stay when
+     * another experiment opens or runs; a re-run of the same experiment replaces them (decision 0020).
+     */
+    private final Map<String, RunRecords> runsOf = new java.util.HashMap<>();
+    /** The runs of the experiment running now (or last run), by their names in the run list. */
+    private RunRecords records = new RunRecords();
+    /** The id of the experiment running now (or last run): its runs' names start with it. */
+    private String runningId = "";
     /** The share of the centre's height the Experiment tab takes at least (the charts keep the rest). */
     static final double EXPERIMENT_DIVIDER = 0.6;
     private double dividerBefore = Double.NaN;
@@ -277,6 +286,9 @@ public final class ExperimentSession {
         presetText = text;
         presetFile = fileName;
         panel.show(experiment, language(), experiment.settings(fullItem.isSelected()).steps());
+        if (experiment.trains() && runsOf.containsKey(experiment.id())) {
+            charts.showDataset(experiment.dataset()); // its runs, kept from its last run
+        }
         experimentTab.setText(String.format(TAB_EXPERIMENT_TITLE, Experiment.text(experiment.title(), language())));
         showTabs();
         tabs.getSelectionModel().select(experimentTab);
@@ -344,8 +356,10 @@ public final class ExperimentSession {
         }
         boolean full = fullItem.isSelected();
         int steps = experiment.settings(full).steps();
-        panel.show(experiment, language(), steps);
-        forgetRuns();
+        panel.showForRun(experiment, language(), steps);
+        forgetRuns(experiment.id());
+        runningId = experiment.id();
+        records = runsOf.computeIfAbsent(runningId, id -> new RunRecords());
         if (experiment.trains()) {
             selectStoryChart(experiment);
         }
@@ -430,13 +444,37 @@ public final class ExperimentSession {
         }
     }
 
-    /** Takes the last experiment's runs out of the run list and the charts (the user's own runs stay). */
-    private void forgetRuns() {
-        for (RunRecord record : records.all()) {
-            runList.remove(record);
-            charts.removeRun(record.name());
+    /**
+     * Takes the runs of the experiment's last run out of the run list and the charts (the user's own runs and other
+     * experiments' stay): it runs again.
+     */
+    private void forgetRuns(String experimentId) {
+        RunRecords old = runsOf.remove(experimentId);
+        if (old != null) {
+            for (RunRecord record : old.all()) {
+                runList.remove(record);
+                charts.removeRun(record.name());
+            }
         }
-        records.clear();
+    }
+
+    /**
+     * A run's name in the run list and the charts: the experiment's id, then the preset's name for the run
+     * ("plain-vs-resnet · plain-20"), unique across experiments; the preset's name stays in the table and files.
+     */
+    static String listName(String experimentId, String run) {
+        return experimentId + NAME_JOIN + run;
+    }
+
+    /** The snapshots under their names in the run list. */
+    private List<TrainingSnapshot> listed(List<TrainingSnapshot> batch) {
+        List<TrainingSnapshot> renamed = new java.util.ArrayList<>(batch.size());
+        for (TrainingSnapshot s : batch) {
+            renamed.add(new TrainingSnapshot(listName(runningId, s.run()), s.step(), s.totalSteps(), s.loss(),
+                    s.trainError(), s.trainErrorAverage(), s.testError(), s.learningRate(), s.stepsPerSecond(),
+                    s.gradNorms(), s.responseStd(), s.residuals()));
+        }
+        return renamed;
     }
 
     private void started(String run, Network network, Analysis analysis, int index, int count, String dataset) {
@@ -453,7 +491,8 @@ public final class ExperimentSession {
         if (row.spec.train()) {
             row.status.set(RunStatus.RUNNING);
             boolean residual = network.blocks().stream().map(Block::name).anyMatch(network::hasShortcut);
-            RunRecord record = new RunRecord(run, ExperimentPanel.model(row.spec), dataset, !residual, row.totalSteps);
+            RunRecord record = new RunRecord(listName(runningId, run), ExperimentPanel.model(row.spec), dataset, !residual,
+                    row.totalSteps);
             record.statusProperty().set(RunStatus.RUNNING);
             records.add(record);
             runList.add(record);
@@ -498,8 +537,9 @@ public final class ExperimentSession {
             }
             speedText.set(String.format(Locale.ROOT, SPEED, s.stepsPerSecond()));
         });
-        records.update(batch);
-        charts.append(batch);
+        List<TrainingSnapshot> listed = listed(batch);
+        records.update(listed);
+        charts.append(listed);
     }
 
     private void ended(String run, RunResult result) {
@@ -508,7 +548,7 @@ public final class ExperimentSession {
             row.status.set(result.status());
             row.message.set(result.message());
         }
-        records.ended(run, result);
+        records.ended(listName(runningId, run), result);
     }
 
     private void finished(ExperimentResult result) {
@@ -528,7 +568,7 @@ public final class ExperimentSession {
                 row.testError.set(result.figure(name, Claim.Figure.TEST_ERROR));
                 row.status.set(run.result().status());
                 complete &= run.result().status() != RunStatus.STOPPED;
-                RunRecord record = records.get(name);
+                RunRecord record = records.get(listName(runningId, name));
                 if (record != null && !Double.isNaN(row.trainError.get())) {
                     record.trainErrorProperty().set(row.trainError.get()); // the same figure in both tables
                 }
