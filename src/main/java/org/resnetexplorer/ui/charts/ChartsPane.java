@@ -158,6 +158,12 @@ public final class ChartsPane extends BorderPane {
         }
     }
 
+    /** The name the charts show for {@code run} (its own until renamed), or null for an unknown run. */
+    public String labelOf(String run) {
+        RunStore.Run r = store.run(run);
+        return r == null ? null : r.label();
+    }
+
     /** Shows {@code dataset}'s runs (and runs of no told dataset) in every chart; null shows every run. */
     public void showDataset(String dataset) {
         if (!Objects.equals(dataset, store.dataset())) {
