@@ -179,6 +179,10 @@ final class MainWindow {
                 .bind(Action.EXPAND_ALL, () -> graph.collapseAll(false))
                 .bind(Action.AUTO_LAYOUT, graph::autoLayout)
                 .bind(Action.FIT, graph::fitToView)
+                .bind(Action.ZOOM_IN, graph::zoomIn)
+                .bind(Action.ZOOM_OUT, graph::zoomOut)
+                .bind(Action.ACTUAL_SIZE, graph::zoomToActualSize)
+                .bind(Action.ZOOM_SELECTION, graph::zoomToSelection)
                 .bind(Action.RUN, () -> startTraining(false), training.activeProperty().or(experiments.runningProperty()))
                 .bind(Action.PAUSE, training::togglePause, training.activeProperty().not())
                 .text(Action.PAUSE, Bindings.when(training.pausedProperty()).then(RESUME).otherwise(Action.PAUSE.text()))
@@ -212,7 +216,9 @@ final class MainWindow {
     void show() {
         Scene scene = new Scene(root, geometry.width(), geometry.height());
         scene.getStylesheets().add(MainWindow.class.getResource("explorer.css").toExternalForm());
-        Action.REDO.alternative().ifPresent(key -> scene.getAccelerators().put(key, () -> commands.run(Action.REDO)));
+        for (Action action : Action.values()) {
+            action.alternative().ifPresent(key -> scene.getAccelerators().put(key, () -> commands.run(action)));
+        }
         stage.setScene(scene);
         stage.titleProperty().bind(document.title(TITLE));
         geometry.restore();

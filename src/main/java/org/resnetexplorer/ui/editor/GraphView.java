@@ -9,10 +9,13 @@ import java.util.function.BiConsumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -42,7 +45,7 @@ import org.resnetexplorer.i18n.Texts;
  * port (top, or an addition's right side) to connect, refused in red with the reason while dragging when the wire
  * would close a cycle or join shapes that do not fit; click a wire to select it; drag on the empty canvas for a
  * rubber band (Ctrl or Shift adds to the selection); Ctrl-click toggles a box; double-click a block to collapse or
- * expand it; wheel zooms around the pointer; middle-drag, or Space+drag, pans. Keys: Delete/Backspace deletes the
+ * expand it; wheel zooms around the pointer, as do the zoom buttons in the corner about the middle; middle-drag, or Space+drag, pans. Keys: Delete/Backspace deletes the
  * selection, Ctrl+A selects all, Ctrl+C/Ctrl+X/Ctrl+V copy, cut and paste, Escape cancels a wire.
  *
  * <p>Its parts, the graph-editor way: the drawing ({@link GraphCanvas}, one skin per box, wire and block outline),
@@ -66,6 +69,7 @@ public final class GraphView extends Region {
     private final Label message = new Label();
     private final Label totals = new Label();
     private final Label help = new Label("?");
+    private final ZoomControl zoomControl = new ZoomControl(this, viewport);
     private final PauseTransition messageTimer = new PauseTransition(Duration.seconds(6));
 
     private ShownDocument shown = ShownDocument.of(GraphDocument.of(new Network("untitled", List.of(), List.of(),
@@ -96,7 +100,8 @@ public final class GraphView extends Region {
         totals.setId("graph-totals");
         totals.setManaged(false);
         totals.setMouseTransparent(true);
-        getChildren().addAll(canvas, gestures.bandShape(), totals, help, message, gestures.wireReason());
+        zoomControl.setManaged(false);
+        getChildren().addAll(canvas, gestures.bandShape(), totals, zoomControl, help, message, gestures.wireReason());
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -257,7 +262,10 @@ public final class GraphView extends Region {
         apply(clip.paste(shown, pastes));
     }
 
-    /** Zooms and pans so that the whole network fits the view (never above 100%, times the text scale). */
+    /**
+     * Zooms and pans so that the whole network fits the view, between 50% and 100% (times the text scale): a
+     * network too large to read at 50% shows from its top.
+     */
     public void fitToView() {
         canvas.applyCss();
         canvas.layout();
@@ -274,6 +282,50 @@ public final class GraphView extends Region {
     /** Multiplies the zoom by {@code factor}, keeping the canvas point under (x, y) where it is. */
     public void zoomAt(double x, double y, double factor) {
         viewport.zoomAt(x, y, factor);
+    }
+
+    /** Zooms in one step (as one wheel notch), about the middle of the view. */
+    public void zoomIn() {
+        viewport.zoomAt(getWidth() / 2, getHeight() / 2, Viewport.STEP);
+    }
+
+    /** Zooms out one step (as one wheel notch), about the middle of the view. */
+    public void zoomOut() {
+        viewport.zoomAt(getWidth() / 2, getHeight() / 2, 1 / Viewport.STEP);
+    }
+
+    /** Zooms to 100% (times the text scale) about the middle of the view. */
+    public void zoomToActualSize() {
+        viewport.zoomToLevel(1, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Zooms and pans to show the selected boxes, as large as fits up to 100%; says so when nothing is selected. */
+    public void zoomToSelection() {
+        Bounds selected = null;
+        for (String item : selection.current().items()) {
+            ItemSkin skin = canvas.skins().get(item);
+            if (skin != null) {
+                Bounds b = skin.getBoundsInParent();
+                selected = selected == null ? b : union(selected, b);
+            }
+        }
+        if (selected == null) {
+            say(EditCommands.NOTHING_SELECTED);
+            return;
+        }
+        viewport.show(selected, Math.max(1, getWidth()), Math.max(1, getHeight()));
+    }
+
+    /** The zoom as the user reads it: 1 is 100% of the size at "100%" (the text scale). */
+    public ReadOnlyDoubleProperty zoomLevelProperty() {
+        return viewport.levelProperty();
+    }
+
+    private static Bounds union(Bounds a, Bounds b) {
+        double minX = Math.min(a.getMinX(), b.getMinX());
+        double minY = Math.min(a.getMinY(), b.getMinY());
+        return new BoundingBox(minX, minY, Math.max(a.getMaxX(), b.getMaxX()) - minX,
+                Math.max(a.getMaxY(), b.getMaxY()) - minY);
     }
 
     /** Forgets every saved position, so that the automatic layout places everything (an edit). */
@@ -354,6 +406,8 @@ public final class GraphView extends Region {
         // the canvas is unmanaged: its place is the pan and zoom; the overlays sit at the bottom
         totals.autosize();
         totals.relocate(10, getHeight() - totals.getHeight() - 8);
+        zoomControl.autosize();
+        zoomControl.relocate(getWidth() - zoomControl.getWidth() - 10, getHeight() - zoomControl.getHeight() - 6);
         help.autosize();
         help.relocate(getWidth() - help.getWidth() - 10, 10);
         message.autosize();
