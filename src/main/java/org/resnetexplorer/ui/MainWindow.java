@@ -30,6 +30,7 @@ import org.resnetexplorer.ui.appearance.Appearance;
 import org.resnetexplorer.ui.charts.ChartsPane;
 import org.resnetexplorer.ui.diagnostics.IdleWarmUp;
 import org.resnetexplorer.ui.dialogs.ErrorDialog;
+import org.resnetexplorer.ui.dialogs.QuitWhileTraining;
 import org.resnetexplorer.ui.document.Document;
 import org.resnetexplorer.ui.document.DocumentActions;
 import org.resnetexplorer.ui.document.RecentFiles;
@@ -125,7 +126,14 @@ final class MainWindow {
         graph.selectionProperty().addListener((obs, old, now) -> properties.show(document.network(),
                 graph.analysisProperty().get(), now));
         graph.setOnEdit(document::edit);
-        graph.messageProperty().addListener((obs, old, now) -> tell(now));
+        graph.setOnViewChange(document::view);
+        // the editor's message (a refused wire) goes from the status bar when the graph changes
+        graph.messageProperty().addListener((obs, old, now) -> {
+            if (now.isEmpty()) {
+                status.withdraw(old);
+            }
+            tell(now);
+        });
         palette.setOnChoose(graph::add);
         training.messageProperty().addListener((obs, old, now) -> tell(now));
         training.setCharts(charts::append);
@@ -352,12 +360,16 @@ final class MainWindow {
     // ---------------------------------------------------------------------------------------------------------
     // closing
 
-    /** Asks about unsaved changes, then stops training and keeps the settings; false if the user cancels. */
+    /**
+     * Asks before stopping a training that runs and about unsaved changes, then stops training and keeps the
+     * settings; false if the user cancels.
+     */
     boolean close() {
         if (closed) {
             return true;
         }
-        if (!documents.confirmDiscard()) {
+        boolean running = training.activeProperty().get() || experiments.runningProperty().get();
+        if (running && !QuitWhileTraining.confirm(stage) || !documents.confirmDiscard()) {
             return false;
         }
         closed = true;

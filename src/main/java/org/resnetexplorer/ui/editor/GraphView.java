@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -79,6 +80,7 @@ public final class GraphView extends Region {
     private final ReadOnlyStringWrapper lastMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canPaste = new ReadOnlyBooleanWrapper(false);
     private BiConsumer<String, GraphDocument> onEdit;
+    private Consumer<GraphDocument> onViewChange;
     /** The boxes to select when the next document shows (what an edit selects), or null to keep the selection. */
     private Set<String> pendingSelection;
     private Clip clip;
@@ -126,6 +128,15 @@ public final class GraphView extends Region {
         onEdit = handler;
     }
 
+    /**
+     * Called with the document a view change leads to: a block collapsed or expanded, which changes how the
+     * network reads, not the network (decision 0023). The host shows it without an undo entry and without
+     * marking the graph unsaved. Without this handler, a view change goes to {@link #setOnEdit} as an edit.
+     */
+    public void setOnViewChange(Consumer<GraphDocument> handler) {
+        onViewChange = handler;
+    }
+
     /** The document shown. */
     public ReadOnlyObjectProperty<GraphDocument> documentProperty() {
         return document.getReadOnlyProperty();
@@ -153,7 +164,10 @@ public final class GraphView extends Region {
         return selection.wiresProperty();
     }
 
-    /** The last message the editor showed (why an action or a wire was refused), for a status bar. */
+    /**
+     * The last message the editor showed (why an action or a wire was refused), for a status bar; empty again once
+     * the network changes, since the message was about the network before.
+     */
     public ReadOnlyStringProperty messageProperty() {
         return lastMessage.getReadOnlyProperty();
     }
@@ -192,7 +206,9 @@ public final class GraphView extends Region {
         Objects.requireNonNull(next, "document");
         gestures.cancel();
         if (!next.network().equals(document.get().network())) {
+            // what the message said (a refused wire, a refused command) was about the network before
             message.setVisible(false);
+            lastMessage.set("");
         }
         shown = shown.next(next);
         document.set(next);
@@ -333,15 +349,23 @@ public final class GraphView extends Region {
         apply(EditCommands.autoLayout(document.get()));
     }
 
-    /** Collapses (or expands) every block, laid out automatically afterwards (an edit). */
+    /**
+     * Collapses (or expands) every block, laid out automatically afterwards: a view change where the layout was
+     * automatic already, an edit (undoable) where it forgets boxes placed by hand.
+     */
     public void collapseAll(boolean collapse) {
-        apply(BlockCommands.collapseAll(document.get(), collapse));
+        Outcome outcome = BlockCommands.collapseAll(document.get(), collapse);
+        if (document.get().positions().isEmpty()) {
+            changeView(outcome);
+        } else {
+            apply(outcome);
+        }
     }
 
-    /** Collapses an expanded block or expands a collapsed one (an edit). */
+    /** Collapses an expanded block or expands a collapsed one (a view change, see {@link #setOnViewChange}). */
     public void toggleCollapsed(String block) {
         if (shown.network().block(block).isPresent()) {
-            apply(BlockCommands.toggleCollapsed(shown, block));
+            changeView(BlockCommands.toggleCollapsed(shown, block));
         }
     }
 
@@ -394,6 +418,18 @@ public final class GraphView extends Region {
             onEdit.accept(edit.name(), edit.document());
         } else {
             show(edit.document());
+        }
+    }
+
+    /** Hands a view change to the host's view handler, or as an edit where there is none. */
+    private void changeView(Outcome outcome) {
+        if (onViewChange == null || !(outcome instanceof Outcome.Edit edit)) {
+            apply(outcome);
+            return;
+        }
+        if (!edit.document().equals(document.get())) {
+            pendingSelection = edit.selection();
+            onViewChange.accept(edit.document());
         }
     }
 
@@ -479,6 +515,8 @@ public final class GraphView extends Region {
 
     /** Shows a message over the canvas for a few seconds (and in {@link #messageProperty()}). */
     private void say(String text) {
+        // the same refusal again is news again
+        lastMessage.set("");
         lastMessage.set(text);
         message.setText(text);
         message.setVisible(true);
