@@ -11,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.Examples;
 import org.resnetexplorer.graph.Analysis;
+import org.resnetexplorer.graph.BatchNorm;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.i18n.Texts;
@@ -28,6 +29,7 @@ public final class Trainer {
     static final String LOSS_NAN = Texts.get("trainer.loss.nan");
     static final String WEIGHTS_NAN = Texts.get("trainer.weights.nan");
     static final String DIVERGED = Texts.get("trainer.diverged");
+    static final String DIVERGED_WITH_BATCH_NORM = Texts.get("trainer.diverged.with.batchnorm");
     /** Test examples evaluated at a time, when they fit in memory (see {@link RunMemory#evaluationBatch}). */
     private static final int EVAL_BATCH = 250;
 
@@ -350,8 +352,17 @@ public final class Trainer {
     }
 
     private RunResult diverged(Progress progress, String what, double rate, long started) {
-        return end(progress, RunStatus.DIVERGED, String.format(DIVERGED, what,
-                String.format(java.util.Locale.ROOT, "%.3g", rate)), started);
+        return end(progress, RunStatus.DIVERGED, divergedAdvice(network, what, rate), started);
+    }
+
+    /**
+     * Why the run stopped ({@code what}) and what to try, by what the network has: a lower rate (it was
+     * {@code rate}) always; BatchNorm only where it has none, else a warm-up.
+     */
+    static String divergedAdvice(Network network, String what, double rate) {
+        boolean normalised = network.nodes().stream().anyMatch(n -> n.layer() instanceof BatchNorm);
+        return String.format(normalised ? DIVERGED_WITH_BATCH_NORM : DIVERGED, what,
+                String.format(java.util.Locale.ROOT, "%.3g", rate));
     }
 
     private RunResult end(Progress progress, RunStatus end, String message, long started) {

@@ -11,6 +11,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -38,6 +39,13 @@ enum Action {
     STOP("stop", "main.stop", MaterialDesignS.STOP, new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN)),
     STEP("step", "main.step", MaterialDesignS.STEP_FORWARD, new KeyCodeCombination(KeyCode.F10)),
     FIT("fit", "main.fit", MaterialDesignF.FIT_TO_PAGE_OUTLINE, shortcut(KeyCode.DIGIT0)),
+    /** Also Ctrl and the keypad's + ({@link #alternative()}). */
+    ZOOM_IN("zoom-in", "main.zoom.in", MaterialDesignM.MAGNIFY_PLUS_OUTLINE,
+            new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY)),
+    /** Also Ctrl and the keypad's - ({@link #alternative()}). */
+    ZOOM_OUT("zoom-out", "main.zoom.out", MaterialDesignM.MAGNIFY_MINUS_OUTLINE, shortcut(KeyCode.MINUS)),
+    ACTUAL_SIZE("actual-size", "main.actual.size", MaterialDesignM.MAGNIFY, shortcut(KeyCode.DIGIT1)),
+    ZOOM_SELECTION("zoom-selection", "main.zoom.selection", MaterialDesignM.MAGNIFY_SCAN, shortcut(KeyCode.DIGIT2)),
     EXPORT_CHART("export-chart", "main.export.chart", MaterialDesignC.CHART_LINE, shortcut(KeyCode.E)),
     EXPORT_CHART_2X("export-chart-2x", "main.export.chart.2x", MaterialDesignC.CHART_LINE, shortcutShift(KeyCode.E)),
     EXPORT_ALL("export-all", "main.export.all", MaterialDesignF.FOLDER_IMAGE, null),
@@ -107,9 +115,14 @@ enum Action {
         return Optional.ofNullable(editorKey);
     }
 
-    /** A second accelerator: Ctrl+Shift+Z for Redo. */
+    /** A second accelerator: Ctrl+Shift+Z for Redo, the keypad's + and - with Ctrl for Zoom In and Out. */
     Optional<KeyCombination> alternative() {
-        return this == REDO ? Optional.of(shortcutShift(KeyCode.Z)) : Optional.empty();
+        return switch (this) {
+            case REDO -> Optional.of(shortcutShift(KeyCode.Z));
+            case ZOOM_IN -> Optional.of(shortcut(KeyCode.ADD));
+            case ZOOM_OUT -> Optional.of(shortcut(KeyCode.SUBTRACT));
+            default -> Optional.empty();
+        };
     }
 
     /** The keys as the tooltip and the shortcuts dialog show them: "Ctrl+Y, Ctrl+Shift+Z"; empty without keys. */

@@ -20,7 +20,8 @@ import org.resnetexplorer.ui.document.DocumentActions;
 /**
  * View > Language: the system default, English or 中文, saved for the next start (decision 0012). Texts are fixed
  * when they load, so a new language needs a restart: Restart Now hands the graph over, saved or not, starts the app
- * again and closes this window; Later keeps it.
+ * again and closes this window; Later keeps it. Where the command that started the app is not known, it asks the
+ * user to restart by hand instead of offering a restart that would fail.
  */
 final class LanguageSwitch {
     static final String MENU = Texts.get("main.menu.language");
@@ -35,10 +36,16 @@ final class LanguageSwitch {
     static final String RESTART_LATER = Texts.get("main.restart.later");
     static final String RESTART_FAILED = Texts.get("main.restart.failed");
     static final String RESTART_NO_COMMAND = Texts.get("main.restart.no.command");
+    static final String RESTART_BY_HAND = Texts.get("main.restart.by.hand");
 
     /** Starts the app again (a new language); tests replace it. */
     interface Relauncher {
         void relaunch() throws IOException;
+
+        /** Whether it knows how to start the app again; if not, the user is asked to restart by hand. */
+        default boolean canRelaunch() {
+            return true;
+        }
     }
 
     private final Stage stage;
@@ -47,8 +54,18 @@ final class LanguageSwitch {
     private final Runnable keepSettings;
     private final Runnable closeWindow;
     private final Consumer<String> tell;
-    private Relauncher relauncher = () -> new ProcessBuilder(Languages.relaunchCommand()
-            .orElseThrow(() -> new IOException(RESTART_NO_COMMAND))).inheritIO().start();
+    private Relauncher relauncher = new Relauncher() {
+        @Override
+        public void relaunch() throws IOException {
+            new ProcessBuilder(Languages.relaunchCommand().orElseThrow(() -> new IOException(RESTART_NO_COMMAND)))
+                    .inheritIO().start();
+        }
+
+        @Override
+        public boolean canRelaunch() {
+            return Languages.relaunchCommand().isPresent();
+        }
+    };
 
     /**
      * @param keepSettings writes the window's settings to {@code prefs} before the restart
@@ -93,6 +110,16 @@ final class LanguageSwitch {
             return;
         }
         prefs.put(Languages.KEY, code);
+        if (!relauncher.canRelaunch()) {
+            Alert alert = new Alert(Alert.AlertType.INFORMATION, RESTART_BY_HAND, ButtonType.OK);
+            alert.initOwner(stage);
+            alert.setTitle(RESTART_TITLE);
+            alert.setHeaderText(RESTART_HEADER);
+            alert.getDialogPane().setId("ask-restart-by-hand");
+            alert.showAndWait();
+            tell.accept(RESTART_BY_HAND);
+            return;
+        }
         ButtonType now = new ButtonType(RESTART_NOW, ButtonBar.ButtonData.YES);
         ButtonType later = new ButtonType(RESTART_LATER, ButtonBar.ButtonData.NO);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, RESTART_DETAIL, now, later);

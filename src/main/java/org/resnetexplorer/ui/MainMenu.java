@@ -48,7 +48,9 @@ final class MainMenu {
         graph.getItems().addAll(items(commands, Action.WRAP, Action.TOGGLE_SHORTCUT, Action.STACK));
         graph.getItems().add(new SeparatorMenuItem());
         graph.getItems().addAll(items(commands, Action.COLLAPSE_ALL, Action.EXPAND_ALL, Action.AUTO_LAYOUT));
-        Menu view = new Menu(VIEW, null, commands.menuItem(Action.FIT), new SeparatorMenuItem());
+        Menu view = new Menu(VIEW, null, items(commands, Action.FIT, Action.ZOOM_IN, Action.ZOOM_OUT, Action.ACTUAL_SIZE,
+                Action.ZOOM_SELECTION));
+        view.getItems().add(new SeparatorMenuItem());
         view.getItems().addAll(appearance);
         // Language just above Theme, the last: a pointer going from Theme to its submenu crosses no other submenu
         view.getItems().add(view.getItems().size() - 1, language);

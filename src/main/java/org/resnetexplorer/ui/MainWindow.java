@@ -30,6 +30,7 @@ import org.resnetexplorer.ui.appearance.Appearance;
 import org.resnetexplorer.ui.charts.ChartsPane;
 import org.resnetexplorer.ui.diagnostics.IdleWarmUp;
 import org.resnetexplorer.ui.dialogs.ErrorDialog;
+import org.resnetexplorer.ui.dialogs.QuitWhileTraining;
 import org.resnetexplorer.ui.document.Document;
 import org.resnetexplorer.ui.document.DocumentActions;
 import org.resnetexplorer.ui.document.RecentFiles;
@@ -124,7 +125,14 @@ final class MainWindow {
         graph.selectionProperty().addListener((obs, old, now) -> properties.show(document.network(),
                 graph.analysisProperty().get(), now));
         graph.setOnEdit(document::edit);
-        graph.messageProperty().addListener((obs, old, now) -> tell(now));
+        graph.setOnViewChange(document::view);
+        // the editor's message (a refused wire) goes from the status bar when the graph changes
+        graph.messageProperty().addListener((obs, old, now) -> {
+            if (now.isEmpty()) {
+                status.withdraw(old);
+            }
+            tell(now);
+        });
         palette.setOnChoose(graph::add);
         training.messageProperty().addListener((obs, old, now) -> tell(now));
         training.setCharts(charts::append);
@@ -173,6 +181,10 @@ final class MainWindow {
                 .bind(Action.EXPAND_ALL, () -> graph.collapseAll(false))
                 .bind(Action.AUTO_LAYOUT, graph::autoLayout)
                 .bind(Action.FIT, graph::fitToView)
+                .bind(Action.ZOOM_IN, graph::zoomIn)
+                .bind(Action.ZOOM_OUT, graph::zoomOut)
+                .bind(Action.ACTUAL_SIZE, graph::zoomToActualSize)
+                .bind(Action.ZOOM_SELECTION, graph::zoomToSelection)
                 .bind(Action.RUN, () -> startTraining(false), training.activeProperty().or(experiments.runningProperty()))
                 .bind(Action.PAUSE, training::togglePause, training.activeProperty().not())
                 .text(Action.PAUSE, Bindings.when(training.pausedProperty()).then(RESUME).otherwise(Action.PAUSE.text()))
@@ -206,7 +218,9 @@ final class MainWindow {
     void show() {
         Scene scene = new Scene(root, geometry.width(), geometry.height());
         scene.getStylesheets().add(MainWindow.class.getResource("explorer.css").toExternalForm());
-        Action.REDO.alternative().ifPresent(key -> scene.getAccelerators().put(key, () -> commands.run(Action.REDO)));
+        for (Action action : Action.values()) {
+            action.alternative().ifPresent(key -> scene.getAccelerators().put(key, () -> commands.run(action)));
+        }
         stage.setScene(scene);
         stage.titleProperty().bind(document.title(TITLE));
         geometry.restore();
@@ -340,12 +354,16 @@ final class MainWindow {
     // ---------------------------------------------------------------------------------------------------------
     // closing
 
-    /** Asks about unsaved changes, then stops training and keeps the settings; false if the user cancels. */
+    /**
+     * Asks before stopping a training that runs and about unsaved changes, then stops training and keeps the
+     * settings; false if the user cancels.
+     */
     boolean close() {
         if (closed) {
             return true;
         }
-        if (!documents.confirmDiscard()) {
+        boolean running = training.activeProperty().get() || experiments.runningProperty().get();
+        if (running && !QuitWhileTraining.confirm(stage) || !documents.confirmDiscard()) {
             return false;
         }
         closed = true;

@@ -64,6 +64,13 @@ final class StatusLine {
         return bar;
     }
 
+    /** Takes {@code message} back, if it still shows, for "Ready": what it said no longer holds. */
+    void withdraw(String message) {
+        if (message != null && !message.isEmpty() && message.equals(bar.getText())) {
+            bar.setText(READY);
+        }
+    }
+
     /** Shows {@code message} on the left; an empty or null message leaves the last one. */
     void tell(String message) {
         if (message != null && !message.isEmpty()) {

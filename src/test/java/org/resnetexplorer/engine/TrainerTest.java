@@ -422,6 +422,22 @@ class TrainerTest {
     }
 
     @Test
+    @DisplayName("the divergence advice suggests BatchNorm only to a network without it, and a warm-up to one that has"
+            + " it")
+    void divergenceAdviceFitsTheNetwork() {
+        Network withBatchNorm = tinyCifar();
+        assertThat(withBatchNorm.nodes()).anyMatch(n -> n.layer() instanceof org.resnetexplorer.graph.BatchNorm);
+        assertThat(mlp().nodes()).noneMatch(n -> n.layer() instanceof org.resnetexplorer.graph.BatchNorm);
+
+        assertThat(Trainer.divergedAdvice(mlp(), "loss is NaN at step 3", 1e6))
+                .isEqualTo("loss is NaN at step 3: the run diverged. Lower the learning rate (it was 1.00e+06) or add"
+                        + " BatchNorm, then run again");
+        assertThat(Trainer.divergedAdvice(withBatchNorm, "loss is NaN at step 3", 1e6))
+                .contains("Lower the learning rate (it was 1.00e+06)").contains("warm-up")
+                .doesNotContainIgnoringCase("BatchNorm");
+    }
+
+    @Test
     @DisplayName("a network whose input does not fit the dataset ends FAILED, naming both shapes")
     void wrongInputShapeFails() {
         Network network = Templates.build("mlp-resnet-4", TemplateOptions.defaults().withInput(Shape.flat(3)));

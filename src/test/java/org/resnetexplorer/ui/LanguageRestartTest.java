@@ -172,4 +172,31 @@ class LanguageRestartTest {
                 org.resnetexplorer.i18n.Texts.Language.ENGLISH);
         robot.interact(() -> window.training().shutdown());
     }
+
+    @Test
+    @DisplayName("when the command that started the app is not known, it asks the user to restart by hand and offers"
+            + " no restart that would fail")
+    void restartByHand(FxRobot robot) {
+        window.relauncher(new LanguageSwitch.Relauncher() {
+            @Override
+            public void relaunch() {
+                relaunches.incrementAndGet();
+            }
+
+            @Override
+            public boolean canRelaunch() {
+                return false;
+            }
+        });
+        choose("menu-language-zh");
+        DialogPane told = robot.lookup("#ask-restart-by-hand").queryAs(DialogPane.class);
+        assertThat(told.getContentText()).isEqualTo(LanguageSwitch.RESTART_BY_HAND);
+        assertThat(robot.lookup(LanguageSwitch.RESTART_NOW).tryQuery()).as("no Restart Now").isEmpty();
+        robot.clickOn("OK");
+        assertThat(relaunches).hasValue(0);
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(status(stage)).isEqualTo(LanguageSwitch.RESTART_BY_HAND);
+        assertThat(Languages.saved(prefs)).isEqualTo("zh");
+        robot.interact(() -> window.training().shutdown());
+    }
 }

@@ -1,5 +1,7 @@
 package org.resnetexplorer.ui.appearance;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,22 +51,51 @@ public final class Languages {
     }
 
     /**
-     * The command line that started this JVM, to start the app again; empty where the platform does not tell
-     * (then the user restarts by hand). A language forced on the command line is left out, so the saved
-     * choice applies.
+     * The command line that started this JVM, to start the app again; empty where neither the platform nor the
+     * JVM tells (then the user restarts by hand). A language forced on the command line is left out, so the
+     * saved choice applies.
      */
     public static Optional<List<String>> relaunchCommand() {
         ProcessHandle.Info info = ProcessHandle.current().info();
-        if (info.command().isEmpty() || info.arguments().isEmpty()) {
+        if (info.command().isPresent() && info.arguments().isPresent()) {
+            List<String> command = new ArrayList<>();
+            command.add(info.command().get());
+            command.addAll(List.of(info.arguments().get()));
+            return Optional.of(withoutLanguage(command));
+        }
+        // Linux gives no arguments for a command line longer than a page (4 KB), as under mvn javafx:run with
+        // its long class path: the JVM's own view of how it started serves instead
+        return relaunchCommand(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"),
+                System.getProperty("sun.java.command"));
+    }
+
+    /**
+     * The command that starts a JVM again from its parts: {@code java} the launcher, {@code options} the JVM
+     * options as the JVM reports them ("--module-path=...", "-Xmn32m"), {@code classPath} the class path and
+     * {@code mainCommand} the main class or jar with the program's arguments, as {@code sun.java.command} gives
+     * them; empty without a main command.
+     */
+    static Optional<List<String>> relaunchCommand(String java, List<String> options, String classPath,
+            String mainCommand) {
+        if (mainCommand == null || mainCommand.isBlank()) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
-        command.add(info.command().get());
-        for (String arg : info.arguments().get()) {
-            if (!arg.startsWith("-D" + Texts.LANGUAGE_PROPERTY + "=")) {
-                command.add(arg);
-            }
+        command.add(java);
+        command.addAll(options);
+        List<String> main = List.of(mainCommand.trim().split(" +"));
+        if (main.get(0).endsWith(".jar")) {
+            command.add("-jar");
+        } else if (classPath != null && !classPath.isEmpty()) {
+            command.add("-classpath");
+            command.add(classPath);
         }
-        return Optional.of(command);
+        command.addAll(main);
+        return Optional.of(withoutLanguage(command));
+    }
+
+    private static List<String> withoutLanguage(List<String> command) {
+        return command.stream().filter(arg -> !arg.startsWith("-D" + Texts.LANGUAGE_PROPERTY + "=")).toList();
     }
 }

@@ -14,8 +14,8 @@ import org.resnetexplorer.i18n.Texts;
 
 /**
  * The graph being edited: its {@link EditHistory} (the state is a {@link GraphDocument}: the network with the
- * editor's node positions and collapsed blocks, so moving a node or collapsing a block is undoable too), the
- * file it belongs to (none for a new graph) and whether it differs from that file.
+ * editor's node positions and collapsed blocks, so moving a node is undoable too; collapsing a block is a view
+ * change, see {@link #view}), the file it belongs to (none for a new graph) and whether it differs from that file.
  */
 public final class Document {
     static final String UNTITLED = Texts.get("document.untitled");
@@ -64,6 +64,14 @@ public final class Document {
     /** Applies an edit of the whole document (from the editor) that can be undone under {@code name}. */
     public void edit(String name, GraphDocument next) {
         history.apply(name, next);
+    }
+
+    /**
+     * Shows the graph another way ({@code next}: blocks collapsed or expanded): not an edit, so nothing to undo and
+     * nothing newly unsaved (decision 0023); the file keeps the view it was last saved with until the next save.
+     */
+    public void view(GraphDocument next) {
+        history.adjust(next);
     }
 
     /** Starts afresh with {@code network} laid out anew, from {@code source} (null for a new graph). */

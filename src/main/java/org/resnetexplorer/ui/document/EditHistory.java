@@ -54,6 +54,23 @@ public final class EditHistory<T> {
         refresh();
     }
 
+    /**
+     * Makes {@code next} the current state without an undo entry: another view of the same work (blocks collapsed
+     * or expanded). A state that counted as saved still does, so a view change alone leaves nothing unsaved;
+     * Undo afterwards goes back to the state before the last edit, as it was viewed then.
+     */
+    public void adjust(T next) {
+        Objects.requireNonNull(next, "next");
+        if (next.equals(current.get())) {
+            return;
+        }
+        if (current.get().equals(saved)) {
+            saved = next;
+        }
+        current.set(next);
+        refresh();
+    }
+
     public void undo() {
         if (!undo.isEmpty()) {
             Entry<T> entry = undo.pop();

@@ -9,6 +9,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
 import javafx.scene.shape.Rectangle;
 import org.resnetexplorer.graph.Block;
 import org.resnetexplorer.graph.Network;
@@ -18,7 +19,7 @@ import org.resnetexplorer.graph.Network;
  * wire ({@link WireDrag}), on a box moves the selection ({@link SelectionMove}), on the empty canvas draws a
  * rubber band ({@link RubberBand}); the middle button, or Space held, pans ({@link PanGesture}) wherever it is
  * pressed. A click on a wire selects it, a double-click on a block (or its outline's title) collapses or expands
- * it, and the wheel zooms about the pointer.
+ * it, and the wheel (by {@link Viewport#STEP} a notch) or a pinch zooms about the pointer.
  */
 final class Gestures {
     /** Pixels the pointer must travel before a press becomes a drag. */
@@ -51,7 +52,11 @@ final class Gestures {
         view.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::canvasDragged);
         view.addEventHandler(MouseEvent.MOUSE_RELEASED, this::canvasReleased);
         view.addEventHandler(ScrollEvent.SCROLL, e -> {
-            viewport.zoomAt(e.getX(), e.getY(), Math.pow(1.0015, e.getDeltaY()));
+            viewport.zoomAt(e.getX(), e.getY(), wheelFactor(e.getDeltaY(), e.getMultiplierY()));
+            e.consume();
+        });
+        view.addEventHandler(ZoomEvent.ZOOM, e -> {
+            viewport.zoomAt(e.getX(), e.getY(), e.getZoomFactor());
             e.consume();
         });
         view.addEventHandler(KeyEvent.KEY_RELEASED, e -> {
@@ -61,6 +66,15 @@ final class Gestures {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * The zoom factor of a scroll of {@code delta} pixels where one wheel notch is {@code perNotch} pixels: one
+     * notch zooms by {@link Viewport#STEP}, and a trackpad's small scrolls by as much of it as they are of a notch.
+     */
+    static double wheelFactor(double delta, double perNotch) {
+        // JavaFX gives 40 pixels a notch; a platform that reports none gets the same
+        return Math.pow(Viewport.STEP, delta / (perNotch > 0 ? perNotch : 40));
     }
 
     /** The rubber band's rectangle, for the view to draw over the canvas. */

@@ -6,13 +6,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -42,7 +46,7 @@ import org.resnetexplorer.i18n.Texts;
  * port (top, or an addition's right side) to connect, refused in red with the reason while dragging when the wire
  * would close a cycle or join shapes that do not fit; click a wire to select it; drag on the empty canvas for a
  * rubber band (Ctrl or Shift adds to the selection); Ctrl-click toggles a box; double-click a block to collapse or
- * expand it; wheel zooms around the pointer; middle-drag, or Space+drag, pans. Keys: Delete/Backspace deletes the
+ * expand it; wheel zooms around the pointer, as do the zoom buttons in the corner about the middle; middle-drag, or Space+drag, pans. Keys: Delete/Backspace deletes the
  * selection, Ctrl+A selects all, Ctrl+C/Ctrl+X/Ctrl+V copy, cut and paste, Escape cancels a wire.
  *
  * <p>Its parts, the graph-editor way: the drawing ({@link GraphCanvas}, one skin per box, wire and block outline),
@@ -66,6 +70,7 @@ public final class GraphView extends Region {
     private final Label message = new Label();
     private final Label totals = new Label();
     private final Label help = new Label("?");
+    private final ZoomControl zoomControl = new ZoomControl(this, viewport);
     private final PauseTransition messageTimer = new PauseTransition(Duration.seconds(6));
 
     private ShownDocument shown = ShownDocument.of(GraphDocument.of(new Network("untitled", List.of(), List.of(),
@@ -75,6 +80,7 @@ public final class GraphView extends Region {
     private final ReadOnlyStringWrapper lastMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canPaste = new ReadOnlyBooleanWrapper(false);
     private BiConsumer<String, GraphDocument> onEdit;
+    private Consumer<GraphDocument> onViewChange;
     /** The boxes to select when the next document shows (what an edit selects), or null to keep the selection. */
     private Set<String> pendingSelection;
     private Clip clip;
@@ -96,7 +102,8 @@ public final class GraphView extends Region {
         totals.setId("graph-totals");
         totals.setManaged(false);
         totals.setMouseTransparent(true);
-        getChildren().addAll(canvas, gestures.bandShape(), totals, help, message, gestures.wireReason());
+        zoomControl.setManaged(false);
+        getChildren().addAll(canvas, gestures.bandShape(), totals, zoomControl, help, message, gestures.wireReason());
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -119,6 +126,15 @@ public final class GraphView extends Region {
     /** Called with a name ("Move", "Delete 3 nodes") and the document an edit leads to; the host applies it. */
     public void setOnEdit(BiConsumer<String, GraphDocument> handler) {
         onEdit = handler;
+    }
+
+    /**
+     * Called with the document a view change leads to: a block collapsed or expanded, which changes how the
+     * network reads, not the network (decision 0023). The host shows it without an undo entry and without
+     * marking the graph unsaved. Without this handler, a view change goes to {@link #setOnEdit} as an edit.
+     */
+    public void setOnViewChange(Consumer<GraphDocument> handler) {
+        onViewChange = handler;
     }
 
     /** The document shown. */
@@ -148,7 +164,10 @@ public final class GraphView extends Region {
         return selection.wiresProperty();
     }
 
-    /** The last message the editor showed (why an action or a wire was refused), for a status bar. */
+    /**
+     * The last message the editor showed (why an action or a wire was refused), for a status bar; empty again once
+     * the network changes, since the message was about the network before.
+     */
     public ReadOnlyStringProperty messageProperty() {
         return lastMessage.getReadOnlyProperty();
     }
@@ -187,7 +206,9 @@ public final class GraphView extends Region {
         Objects.requireNonNull(next, "document");
         gestures.cancel();
         if (!next.network().equals(document.get().network())) {
+            // what the message said (a refused wire, a refused command) was about the network before
             message.setVisible(false);
+            lastMessage.set("");
         }
         shown = shown.next(next);
         document.set(next);
@@ -257,7 +278,10 @@ public final class GraphView extends Region {
         apply(clip.paste(shown, pastes));
     }
 
-    /** Zooms and pans so that the whole network fits the view (never above 100%, times the text scale). */
+    /**
+     * Zooms and pans so that the whole network fits the view, between 50% and 100% (times the text scale): a
+     * network too large to read at 50% shows from its top.
+     */
     public void fitToView() {
         canvas.applyCss();
         canvas.layout();
@@ -276,20 +300,72 @@ public final class GraphView extends Region {
         viewport.zoomAt(x, y, factor);
     }
 
+    /** Zooms in one step (as one wheel notch), about the middle of the view. */
+    public void zoomIn() {
+        viewport.zoomAt(getWidth() / 2, getHeight() / 2, Viewport.STEP);
+    }
+
+    /** Zooms out one step (as one wheel notch), about the middle of the view. */
+    public void zoomOut() {
+        viewport.zoomAt(getWidth() / 2, getHeight() / 2, 1 / Viewport.STEP);
+    }
+
+    /** Zooms to 100% (times the text scale) about the middle of the view. */
+    public void zoomToActualSize() {
+        viewport.zoomToLevel(1, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Zooms and pans to show the selected boxes, as large as fits up to 100%; says so when nothing is selected. */
+    public void zoomToSelection() {
+        Bounds selected = null;
+        for (String item : selection.current().items()) {
+            ItemSkin skin = canvas.skins().get(item);
+            if (skin != null) {
+                Bounds b = skin.getBoundsInParent();
+                selected = selected == null ? b : union(selected, b);
+            }
+        }
+        if (selected == null) {
+            say(EditCommands.NOTHING_SELECTED);
+            return;
+        }
+        viewport.show(selected, Math.max(1, getWidth()), Math.max(1, getHeight()));
+    }
+
+    /** The zoom as the user reads it: 1 is 100% of the size at "100%" (the text scale). */
+    public ReadOnlyDoubleProperty zoomLevelProperty() {
+        return viewport.levelProperty();
+    }
+
+    private static Bounds union(Bounds a, Bounds b) {
+        double minX = Math.min(a.getMinX(), b.getMinX());
+        double minY = Math.min(a.getMinY(), b.getMinY());
+        return new BoundingBox(minX, minY, Math.max(a.getMaxX(), b.getMaxX()) - minX,
+                Math.max(a.getMaxY(), b.getMaxY()) - minY);
+    }
+
     /** Forgets every saved position, so that the automatic layout places everything (an edit). */
     public void autoLayout() {
         apply(EditCommands.autoLayout(document.get()));
     }
 
-    /** Collapses (or expands) every block, laid out automatically afterwards (an edit). */
+    /**
+     * Collapses (or expands) every block, laid out automatically afterwards: a view change where the layout was
+     * automatic already, an edit (undoable) where it forgets boxes placed by hand.
+     */
     public void collapseAll(boolean collapse) {
-        apply(BlockCommands.collapseAll(document.get(), collapse));
+        Outcome outcome = BlockCommands.collapseAll(document.get(), collapse);
+        if (document.get().positions().isEmpty()) {
+            changeView(outcome);
+        } else {
+            apply(outcome);
+        }
     }
 
-    /** Collapses an expanded block or expands a collapsed one (an edit). */
+    /** Collapses an expanded block or expands a collapsed one (a view change, see {@link #setOnViewChange}). */
     public void toggleCollapsed(String block) {
         if (shown.network().block(block).isPresent()) {
-            apply(BlockCommands.toggleCollapsed(shown, block));
+            changeView(BlockCommands.toggleCollapsed(shown, block));
         }
     }
 
@@ -345,6 +421,18 @@ public final class GraphView extends Region {
         }
     }
 
+    /** Hands a view change to the host's view handler, or as an edit where there is none. */
+    private void changeView(Outcome outcome) {
+        if (onViewChange == null || !(outcome instanceof Outcome.Edit edit)) {
+            apply(outcome);
+            return;
+        }
+        if (!edit.document().equals(document.get())) {
+            pendingSelection = edit.selection();
+            onViewChange.accept(edit.document());
+        }
+    }
+
     private void markSelection() {
         canvas.markSelection(selection.current());
     }
@@ -354,6 +442,8 @@ public final class GraphView extends Region {
         // the canvas is unmanaged: its place is the pan and zoom; the overlays sit at the bottom
         totals.autosize();
         totals.relocate(10, getHeight() - totals.getHeight() - 8);
+        zoomControl.autosize();
+        zoomControl.relocate(getWidth() - zoomControl.getWidth() - 10, getHeight() - zoomControl.getHeight() - 6);
         help.autosize();
         help.relocate(getWidth() - help.getWidth() - 10, 10);
         message.autosize();
@@ -425,6 +515,8 @@ public final class GraphView extends Region {
 
     /** Shows a message over the canvas for a few seconds (and in {@link #messageProperty()}). */
     private void say(String text) {
+        // the same refusal again is news again
+        lastMessage.set("");
         lastMessage.set(text);
         message.setText(text);
         message.setVisible(true);

@@ -48,4 +48,26 @@ class DocumentTest {
         fresh.replace(resnet, null);
         assertThat(fresh.isModified()).isFalse();
     }
+
+    @Test
+    @DisplayName("collapsing or expanding a block is a view change: nothing unsaved, nothing to undo; after an edit it"
+            + " stays unsaved, and the collapsed blocks are saved with the next save")
+    void collapsingIsNoEdit() {
+        Document doc = new Document(resnet);
+        doc.markSaved(Path.of("/tmp/x/net.json"));
+        org.resnetexplorer.graph.GraphDocument collapsed = doc.state().withCollapsed(java.util.Set.of("block1"));
+        doc.view(collapsed);
+        assertThat(doc.state().collapsed()).containsExactly("block1");
+        assertThat(doc.isModified()).as("a view change leaves nothing unsaved").isFalse();
+        assertThat(doc.title("App").get()).isEqualTo("net.json - App");
+        assertThat(doc.history().canUndoProperty().get()).as("nothing to undo").isFalse();
+
+        doc.edit("Toggle shortcut", plain);
+        doc.view(doc.state().withCollapsed(java.util.Set.of()));
+        assertThat(doc.isModified()).as("an edit stays unsaved").isTrue();
+        assertThat(doc.history().undoNameProperty().get()).isEqualTo("Toggle shortcut");
+        doc.history().undo();
+        assertThat(doc.state()).as("undo goes back to the state before the edit, as it was viewed").isEqualTo(collapsed);
+        assertThat(doc.isModified()).isFalse();
+    }
 }

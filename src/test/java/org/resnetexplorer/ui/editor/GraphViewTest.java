@@ -69,12 +69,13 @@ class GraphViewTest {
         robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn("#node-dense1").release(javafx.scene.input.KeyCode.CONTROL);
         assertThat(view.selectionProperty().get()).containsExactlyInAnyOrder("input", "dense1");
         assertThat(robot.lookup("#node-dense1").queryAs(Node.class).getStyleClass()).contains("selected");
-        robot.clickOn(robot.point(view).atPosition(javafx.geometry.Pos.BOTTOM_RIGHT).atOffset(new Point2D(-20, -20)));
+        robot.clickOn(robot.point(view).atPosition(javafx.geometry.Pos.CENTER_RIGHT).atOffset(new Point2D(-20, 0)));
         assertThat(view.selectionProperty().get()).isEmpty();
     }
 
     @Test
-    @DisplayName("zooming keeps the point under the pointer in place; fit shows resnet-152 whole")
+    @DisplayName("zooming keeps the point under the pointer in place; fit shows a small network whole and resnet-152"
+            + " from its top at a readable 50%")
     void zoomAndFit(FxRobot robot) {
         Network resnet = Templates.build("resnet-152");
         Set<String> all = resnet.blocks().stream().map(Block::name).collect(Collectors.toSet());
@@ -90,8 +91,62 @@ class GraphViewTest {
         assertThat(after.getY()).isCloseTo(before.getY(), within(0.5));
         assertThat(view.zoom()).isCloseTo(1.7, within(1e-9));
         robot.interact(view::fitToView);
+        assertThat(view.zoom()).as("readable").isEqualTo(0.5);
+        Node top = robot.lookup("#node-input").query();
+        assertThat(top.localToScene(top.getLayoutBounds()).getMinY()).as("the input shows").isBetween(0.0, 100.0);
+        assertThat(robot.lookup("#zoom-level-button").queryButton().getText()).isEqualTo("50%");
+
+        Network small = Templates.build("cifar-resnet-8");
+        robot.interact(() -> {
+            view.show(small, small.blocks().stream().map(Block::name).collect(Collectors.toSet()));
+            view.fitToView();
+        });
         Node last = robot.lookup("#node-output").query();
         assertThat(last.localToScene(last.getLayoutBounds()).getMaxY()).as("the output is inside the view after fit")
                 .isLessThanOrEqualTo(view.getHeight());
+    }
+
+    @Test
+    @DisplayName("the zoom in the corner zooms in and out by steps, goes back to 100% on a click of its percentage,"
+            + " and fits")
+    void zoomControl(FxRobot robot) {
+        robot.interact(() -> {
+            view.show(Templates.build("mlp-plain-2"), Set.of());
+            view.showTop();
+        });
+        assertThat(robot.lookup("#zoom-level-button").queryButton().getText()).isEqualTo("100%");
+        robot.clickOn("#zoom-in-button");
+        assertThat(view.zoom()).isCloseTo(1.25, within(1e-9));
+        assertThat(robot.lookup("#zoom-level-button").queryButton().getText()).isEqualTo("125%");
+        robot.clickOn("#zoom-out-button").clickOn("#zoom-out-button");
+        assertThat(view.zoom()).isCloseTo(0.8, within(1e-9));
+        robot.clickOn("#zoom-level-button");
+        assertThat(view.zoom()).isCloseTo(1, within(1e-9));
+        robot.interact(() -> view.zoomAt(0, 0, 0.3));
+        robot.clickOn("#zoom-fit-button");
+        Node last = robot.lookup("#node-output").query();
+        assertThat(view.sceneToLocal(last.localToScene(last.getLayoutBounds())).getMaxY()).as("fitted")
+                .isBetween(view.getHeight() / 2, view.getHeight());
+    }
+
+    @Test
+    @DisplayName("Zoom to Selection centres the selected boxes; with nothing selected it says so")
+    void zoomToSelection(FxRobot robot) {
+        Network resnet = Templates.build("resnet-152");
+        robot.interact(() -> {
+            view.show(resnet, Set.of());
+            view.fitToView();
+            view.zoomToSelection();
+        });
+        assertThat(view.messageProperty().get()).isEqualTo(EditCommands.NOTHING_SELECTED);
+        robot.interact(() -> {
+            view.select(Set.of("output"));
+            view.zoomToSelection();
+        });
+        Node output = robot.lookup("#node-output").query();
+        javafx.geometry.Bounds shown = view.sceneToLocal(output.localToScene(output.getLayoutBounds()));
+        assertThat(shown.getCenterX()).isCloseTo(view.getWidth() / 2, within(5.0));
+        assertThat(shown.getCenterY()).isCloseTo(view.getHeight() / 2, within(5.0));
+        assertThat(view.zoom()).isEqualTo(1);
     }
 }
