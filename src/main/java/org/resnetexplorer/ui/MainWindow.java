@@ -41,6 +41,7 @@ import org.resnetexplorer.ui.experiments.ExperimentSession;
 import org.resnetexplorer.ui.inspector.PropertiesPane;
 import org.resnetexplorer.ui.templates.TemplateDialog;
 import org.resnetexplorer.ui.templates.TemplateList;
+import org.resnetexplorer.ui.training.DatasetFollower;
 import org.resnetexplorer.ui.training.RunRecord;
 import org.resnetexplorer.ui.training.RunsTable;
 import org.resnetexplorer.ui.training.TrainingController;
@@ -138,6 +139,11 @@ final class MainWindow {
         });
         charts.setOnMessage(this::tell);
         trainingPanel.load(prefs.node(NODE_TRAINING));
+        DatasetFollower follower = new DatasetFollower(trainingPanel, document::network, document::edit, this::tell,
+                status::offer);
+        follower.started(document.network());
+        documents.setTemplateFit(follower::opening);
+        documents.setOnFileOpened(follower::fileOpened);
         showDocument(document.state(), true);
     }
 

@@ -108,6 +108,8 @@ public final class ExperimentSession {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper("");
+    /** The dataset of the experiment running or run last; empty for one that counts without training. */
+    private final ReadOnlyStringWrapper dataset = new ReadOnlyStringWrapper("");
     /** This session's runs in the run list and the charts (the last experiment run), by name. */
     private final RunRecords records = new RunRecords();
     /** The share of the centre's height the Experiment tab takes at least (the charts keep the rest). */
@@ -189,6 +191,11 @@ public final class ExperimentSession {
 
     public ReadOnlyStringProperty speedTextProperty() {
         return speedText.getReadOnlyProperty();
+    }
+
+    /** The dataset of the experiment running or run last (empty if it trains nothing), for the status bar. */
+    public ReadOnlyStringProperty datasetProperty() {
+        return dataset.getReadOnlyProperty();
     }
 
     /** The Experiments menu: a preset per item, then open, save, and the full setting. */
@@ -354,6 +361,7 @@ public final class ExperimentSession {
         progress.set(0);
         speedText.set("");
         stepText.set("");
+        dataset.set(experiment.trains() ? experiment.dataset() : "");
         ExperimentRunner next = new ExperimentRunner(experiment, full);
         SnapshotQueue snapshots = new SnapshotQueue(this::deliver);
         next.addListener(new Relay(snapshots, experiment.trains() ? experiment.dataset() : ""));
