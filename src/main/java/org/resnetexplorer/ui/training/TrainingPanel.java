@@ -300,8 +300,9 @@ public final class TrainingPanel extends VBox {
     }
 
     private static String number(double value) {
+        // plain digits: a weight decay of 1e-4 reads 0.0001, not 1.0E-4
         return value == Math.rint(value) && Math.abs(value) < 1e6 ? Long.toString((long) value)
-                : String.format(Locale.ROOT, "%s", value);
+                : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** Keeps the fields' text (as typed) in {@code node}. */

@@ -2,31 +2,19 @@ package org.resnetexplorer.ui.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.resnetexplorer.engine.RunStatus;
 
 /** The time left of a training session, as the status bar shows it. */
 class SessionProgressTest {
 
-    private static RunRecord run(int step, int total, double rate) {
-        RunRecord record = new RunRecord("r", "m", "spiral", false, total);
-        record.stepProperty().set(step);
-        record.stepsPerSecondProperty().set(rate);
-        record.statusProperty().set(RunStatus.RUNNING);
-        return record;
-    }
-
     @Test
-    @DisplayName("the time left is the slower run's: a net and its twin finish when both have")
-    void timeLeftOfTwins() {
-        RunRecord net = run(100, 600, 10);
-        RunRecord twin = run(100, 600, 5);
-        assertThat(SessionProgress.secondsLeft(List.of(net, twin))).isEqualTo(100.0);
-        twin.statusProperty().set(RunStatus.DIVERGED);
-        assertThat(SessionProgress.secondsLeft(List.of(net, twin))).as("an ended run waits for nothing").isEqualTo(50.0);
-        assertThat(SessionProgress.secondsLeft(List.of(run(0, 600, 0)))).as("no speed yet").isNaN();
+    @DisplayName("the speed counts the steps of all runs on the wall clock, and is not known under a second")
+    void speed() {
+        long second = 1_000_000_000L;
+        assertThat(SessionProgress.stepsPerSecond(100, 0, 300, 10 * second)).isEqualTo(20.0);
+        assertThat(SessionProgress.stepsPerSecond(100, 0, 110, second / 2)).as("too soon").isNaN();
+        assertThat(SessionProgress.stepsPerSecond(100, 0, 100, 5 * second)).as("no step yet").isNaN();
     }
 
     @Test
