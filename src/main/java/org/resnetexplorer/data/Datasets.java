@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.i18n.Texts;
 
 /**
@@ -103,6 +106,41 @@ public final class Datasets {
     /** True for the sets generated in code, which take noise and (spiral, gauss) a number of classes. */
     public static boolean isGenerated(String name) {
         return ToySets.Kind.of(name) != null;
+    }
+
+    /**
+     * The shape of one example of {@code name}, known without loading it: a 2-D point for the generated sets,
+     * 1x28x28 for (Fashion-)MNIST and 3x32x32 for CIFAR-10, their height and width halved with {@code downscale}.
+     * Empty for a CSV file (its columns decide) and an unknown name.
+     */
+    public static Optional<Shape> shape(String name, boolean downscale) {
+        if (name == null || isCsv(name)) {
+            return Optional.empty();
+        }
+        if (isGenerated(name)) {
+            return Optional.of(Shape.flat(2));
+        }
+        int halve = downscale ? 2 : 1;
+        return switch (name.trim()) {
+            case "fashion-mnist", "fashion-mnist-full", "mnist" -> Optional.of(Shape.image(1, 28 / halve, 28 / halve));
+            case "cifar10" -> Optional.of(Shape.image(3, 32 / halve, 32 / halve));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The number of classes {@code name} always has (10 for the image sets, 2 for circles, xor and moons); empty
+     * where the options choose it (spiral, gauss), a CSV file's labels decide, or the name is unknown.
+     */
+    public static OptionalInt fixedClasses(String name) {
+        if (name == null || isCsv(name)) {
+            return OptionalInt.empty();
+        }
+        ToySets.Kind kind = ToySets.Kind.of(name.trim());
+        if (kind != null) {
+            return kind.minClasses == kind.maxClasses ? OptionalInt.of(kind.minClasses) : OptionalInt.empty();
+        }
+        return DESCRIPTIONS.containsKey(name.trim()) ? OptionalInt.of(10) : OptionalInt.empty();
     }
 
     /**

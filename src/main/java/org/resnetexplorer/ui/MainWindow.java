@@ -42,6 +42,7 @@ import org.resnetexplorer.ui.experiments.ExperimentSession;
 import org.resnetexplorer.ui.inspector.PropertiesPane;
 import org.resnetexplorer.ui.templates.TemplateDialog;
 import org.resnetexplorer.ui.templates.TemplateList;
+import org.resnetexplorer.ui.training.DatasetFollower;
 import org.resnetexplorer.ui.training.RunsTable;
 import org.resnetexplorer.ui.training.TrainingController;
 import org.resnetexplorer.ui.training.TrainingPanel;
@@ -140,6 +141,11 @@ final class MainWindow {
         runsTable.setOnMessage(this::tell);
         charts.setOnMessage(this::tell);
         trainingPanel.load(prefs.node(NODE_TRAINING));
+        DatasetFollower follower = new DatasetFollower(trainingPanel, document::network, document::edit, this::tell,
+                status::offer);
+        follower.started(document.network());
+        documents.setTemplateFit(follower::opening);
+        documents.setOnFileOpened(follower::fileOpened);
         showDocument(document.state(), true);
     }
 

@@ -1,29 +1,32 @@
 package org.resnetexplorer.ui;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import org.controlsfx.control.StatusBar;
 import org.resnetexplorer.i18n.Texts;
 import org.resnetexplorer.ui.experiments.ExperimentSession;
+import org.resnetexplorer.ui.training.SessionProgress;
 import org.resnetexplorer.ui.training.TrainingController;
 
 /**
- * The status bar at the bottom of the window: the last message on the left ({@link #tell}); on the right the
- * dataset, the step and the speed of the training that runs (the editor's graph, or an experiment), with its
- * progress.
+ * The status bar at the bottom of the window: the last message on the left ({@link #tell}), with a one-click
+ * action when there is one to offer ({@link #offer}); on the right the dataset, the step, the speed and the time
+ * left of what trains now or trained last (the editor's graph, or an experiment), with its progress.
  */
 final class StatusLine {
     static final String READY = Texts.get("main.ready");
     static final String DATASET = Texts.get("main.status.dataset");
-    static final String STEP = Texts.get("main.status.step");
-    static final String SPEED = Texts.get("main.status.speed");
 
     private final StatusBar bar = new StatusBar();
+    private final Button offer = new Button();
     private final Label dataset = new Label();
     private final Label step = new Label();
     private final Label speed = new Label();
@@ -31,32 +34,43 @@ final class StatusLine {
     StatusLine(TrainingController training, ExperimentSession experiments) {
         bar.setId("status-bar");
         bar.setText(READY);
+        offer.setId("status-offer");
+        offer.getStyleClass().add("small");
+        offer.managedProperty().bind(offer.visibleProperty());
+        offer.setVisible(false);
         dataset.setId("status-dataset");
         step.setId("status-step");
         speed.setId("status-speed");
         for (Label label : List.of(dataset, step, speed)) {
             label.setMinWidth(Region.USE_PREF_SIZE);
         }
-        bar.getRightItems().addAll(dataset, new Separator(Orientation.VERTICAL), step,
+        bar.getRightItems().addAll(offer, dataset, new Separator(Orientation.VERTICAL), step,
                 new Separator(Orientation.VERTICAL), speed);
-        dataset.textProperty().bind(Bindings.createStringBinding(() -> training.datasetProperty().get().isEmpty()
-                ? "" : String.format(DATASET, training.datasetProperty().get()), training.datasetProperty()));
-        training.currentProperty().addListener((obs, old, run) -> {
-            if (run == null) {
-                return;
+        SessionProgress session = new SessionProgress(training);
+        show(training.datasetProperty(), session.stepTextProperty(), session.speedTextProperty(),
+                session.progressProperty());
+        // whichever starts shows: the editor's session and an experiment never train at once
+        training.activeProperty().addListener((obs, was, now) -> {
+            if (now) {
+                show(training.datasetProperty(), session.stepTextProperty(), session.speedTextProperty(),
+                        session.progressProperty());
             }
-            step.textProperty().bind(run.stepProperty().map(s -> String.format(STEP, s.intValue(), run.totalSteps())));
-            speed.textProperty().bind(run.stepsPerSecondProperty().map(v -> String.format(Locale.ROOT, SPEED,
-                    v.doubleValue())));
-            bar.progressProperty().bind(run.stepProperty().divide((double) run.totalSteps()));
         });
         experiments.runningProperty().addListener((obs, was, now) -> {
             if (now) {
-                step.textProperty().bind(experiments.stepTextProperty());
-                speed.textProperty().bind(experiments.speedTextProperty());
-                bar.progressProperty().bind(experiments.progressProperty());
+                show(experiments.datasetProperty(), experiments.stepTextProperty(), experiments.speedTextProperty(),
+                        experiments.progressProperty());
             }
         });
+    }
+
+    private void show(ObservableStringValue name, ObservableStringValue stepText, ObservableStringValue speedText,
+            ObservableDoubleValue progress) {
+        dataset.textProperty().bind(Bindings.createStringBinding(() -> name.get().isEmpty() ? ""
+                : String.format(DATASET, name.get()), name));
+        step.textProperty().bind(stepText);
+        speed.textProperty().bind(speedText);
+        bar.progressProperty().bind(progress);
     }
 
     /** The bar, for the bottom of the window. */
@@ -76,5 +90,16 @@ final class StatusLine {
         if (message != null && !message.isEmpty()) {
             bar.setText(message);
         }
+    }
+
+    /** Shows a button labelled {@code label} that runs {@code action} once; a null label takes it away. */
+    void offer(String label, String tip, Runnable action) {
+        offer.setVisible(label != null);
+        offer.setText(label);
+        offer.setTooltip(tip == null ? null : new Tooltip(tip));
+        offer.setOnAction(label == null ? null : e -> {
+            offer.setVisible(false);
+            action.run();
+        });
     }
 }

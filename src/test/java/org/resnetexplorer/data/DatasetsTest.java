@@ -3,8 +3,11 @@ package org.resnetexplorer.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.resnetexplorer.graph.Shape;
 
 /** The catalogue: names, help lines and what an unknown name or an unusable option says. */
 @DisplayName("Datasets catalogue")
@@ -42,5 +45,26 @@ class DatasetsTest {
                         + " not to fashion-mnist");
         assertThatThrownBy(() -> Datasets.load("mnist", DatasetOptions.defaults().withClasses(3)))
                 .isInstanceOf(DatasetException.class).hasMessageContaining("mnist has 10 classes, not 3");
+    }
+
+    @Test
+    @DisplayName("the shape and fixed classes known before loading are the loaded set's, downscaled or not")
+    void shapeBeforeLoading() throws DatasetException {
+        for (String name : new String[] {"spiral", "circles", "xor", "gauss", "moons"}) {
+            Dataset loaded = Datasets.load(name, null);
+            assertThat(Datasets.shape(name, false)).as(name).contains(loaded.shape());
+            assertThat(Datasets.fixedClasses(name)).as(name).isEqualTo(name.equals("spiral") || name.equals("gauss")
+                    ? OptionalInt.empty() : OptionalInt.of(loaded.classes()));
+        }
+        for (boolean downscale : new boolean[] {false, true}) {
+            Dataset images = Datasets.load("fashion-mnist", DatasetOptions.defaults().withDownscale(downscale));
+            assertThat(Datasets.shape("fashion-mnist", downscale)).contains(images.shape());
+            assertThat(Datasets.fixedClasses("fashion-mnist")).hasValue(images.classes());
+        }
+        assertThat(Datasets.shape("cifar10", true)).contains(Shape.image(3, 16, 16));
+        assertThat(Datasets.shape("mnist", false)).contains(Shape.image(1, 28, 28));
+        assertThat(Datasets.shape("iris.csv", false)).isEqualTo(Optional.empty());
+        assertThat(Datasets.fixedClasses("iris.csv")).isEmpty();
+        assertThat(Datasets.shape("imagenet", false)).isEmpty();
     }
 }

@@ -113,6 +113,39 @@ class ChineseWindowTest {
     }
 
     @Test
+    @DisplayName("after a twin session the Chinese window's status bar is Chinese, except names")
+    void statusBarAfterTwinInChinese(FxRobot robot) throws Exception {
+        assumeTrue(Texts.language() == Texts.Language.CHINESE, "runs with -Dresnetexplorer.language=zh");
+        javafx.scene.control.TextField steps = robot.lookup("#training-steps")
+                .queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> steps.setText("20"));
+        robot.interact(() -> robot.lookup("#run-button").queryButton().fire());
+        org.testfx.util.WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () ->
+                org.testfx.util.WaitForAsyncUtils.asyncFx(() -> window.training().sessionRuns().size() == 2
+                        && !window.training().activeProperty().get()).get(5, java.util.concurrent.TimeUnit.SECONDS));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        List<String> texts = new ArrayList<>();
+        robot.interact(() -> collect(robot.lookup("#status-bar").queryAs(Parent.class), texts));
+        texts.add(robot.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText());
+        assertThat(String.join(" ", texts)).as("the session's summary and its final step").contains("已完成")
+                .contains("第 20 / 20 步");
+        Set<String> names = new HashSet<>(AllowedNames.ALLOWED);
+        names.addAll(words(window.document().network().name()));
+        names.add(TrainingSetup.DEFAULT_DATASET);
+        List<String> english = new ArrayList<>();
+        for (String text : texts) {
+            Matcher m = WORD.matcher(text);
+            while (m.find()) {
+                if (!names.contains(m.group())) {
+                    english.add("'" + m.group() + "' in: " + text);
+                    break;
+                }
+            }
+        }
+        assertThat(english).as("English words in the Chinese status bar").isEmpty();
+    }
+
+    @Test
     @DisplayName("every preset's experiment panel in the Chinese window is Chinese, except names")
     void experimentPanelsInChinese(FxRobot robot) throws Exception {
         assumeTrue(Texts.language() == Texts.Language.CHINESE, "runs with -Dresnetexplorer.language=zh");

@@ -186,10 +186,13 @@ class MainWindowTest {
         assertThat(preview.getText()).startsWith("cifar-plain-56:");
         robot.clickOn(TemplateDialog.OPEN);
         assertThat(totals(robot)).startsWith("cifar-plain-56:");
+        // fitted to the dataset it picked (decision 0022): Fashion-MNIST halved, 10 classes
+        assertThat(robot.lookup("#training-dataset").queryComboBox().getValue()).isEqualTo("fashion-mnist");
         assertThat(window.document().network()).isEqualTo(Templates.build("cifar-plain-56",
                 org.resnetexplorer.graph.TemplateOptions.defaults().withWidth(16)
                         .withShortcut(org.resnetexplorer.graph.ShortcutOption.A).withBatchNorm(true)
-                        .withActivation(org.resnetexplorer.graph.ActivationFunction.RELU)));
+                        .withActivation(org.resnetexplorer.graph.ActivationFunction.RELU)
+                        .withInput(org.resnetexplorer.graph.Shape.image(1, 14, 14)).withClasses(10)));
         assertThat(title(robot)).isEqualTo("Untitled (cifar-plain-56) - ResNet Explorer");
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -57,6 +58,8 @@ public final class DocumentActions {
     private final Consumer<String> tell;
     private final PauseTransition autosave;
     private Show onShow = (state, fresh) -> { };
+    private UnaryOperator<Network> templateFit = UnaryOperator.identity();
+    private Consumer<Network> onFileOpened = network -> { };
     /** True while a new document replaces the old one: it is drawn once, afresh. */
     private boolean replacing;
     private boolean closed;
@@ -86,6 +89,19 @@ public final class DocumentActions {
     /** Where the graph is drawn whenever it changes. */
     public void setOnShow(Show value) {
         onShow = Objects.requireNonNull(value, "onShow");
+    }
+
+    /**
+     * Applied to a template (or an experiment's network) as it opens, before it becomes the graph: fits it to the
+     * chosen dataset, which is part of opening it, not an edit.
+     */
+    public void setTemplateFit(UnaryOperator<Network> fit) {
+        templateFit = Objects.requireNonNull(fit, "fit");
+    }
+
+    /** Receives the network of each graph file opened, once it is shown. */
+    public void setOnFileOpened(Consumer<Network> value) {
+        onFileOpened = Objects.requireNonNull(value, "onFileOpened");
     }
 
     private void changed(GraphDocument now) {
@@ -148,7 +164,7 @@ public final class DocumentActions {
         if (!confirmDiscard()) {
             return false;
         }
-        replace(GraphDocument.opened(network), null);
+        replace(GraphDocument.opened(templateFit.apply(network)), null);
         return true;
     }
 
@@ -166,6 +182,7 @@ public final class DocumentActions {
             replace(GraphFiles.loadDocument(file), file);
             recent.remember(file);
             tell.accept(String.format(OPENED, file.getFileName()));
+            onFileOpened.accept(document.network());
         } catch (GraphFileException e) {
             ErrorDialog.show(stage, OPEN_FAILED, e.getMessage());
             if (!Files.exists(file)) {

@@ -119,6 +119,8 @@ public final class ExperimentSession {
     private RunRecords records = new RunRecords();
     /** The id of the experiment running now (or last run): its runs' names start with it. */
     private String runningId = "";
+    /** The dataset of the experiment running or run last; empty for one that counts without training. */
+    private final ReadOnlyStringWrapper dataset = new ReadOnlyStringWrapper("");
     /** The share of the centre's height the Experiment tab takes at least (the charts keep the rest). */
     static final double EXPERIMENT_DIVIDER = 0.6;
     private double dividerBefore = Double.NaN;
@@ -198,6 +200,11 @@ public final class ExperimentSession {
 
     public ReadOnlyStringProperty speedTextProperty() {
         return speedText.getReadOnlyProperty();
+    }
+
+    /** The dataset of the experiment running or run last (empty if it trains nothing), for the status bar. */
+    public ReadOnlyStringProperty datasetProperty() {
+        return dataset.getReadOnlyProperty();
     }
 
     /** The Experiments menu: a preset per item, then open, save, and the full setting. */
@@ -368,6 +375,7 @@ public final class ExperimentSession {
         progress.set(0);
         speedText.set("");
         stepText.set("");
+        dataset.set(experiment.trains() ? experiment.dataset() : "");
         ExperimentRunner next = new ExperimentRunner(experiment, full);
         SnapshotQueue snapshots = new SnapshotQueue(this::deliver);
         next.addListener(new Relay(snapshots, experiment.trains() ? experiment.dataset() : ""));

@@ -67,6 +67,9 @@ public final class TrainingController {
     private final BackgroundWork work;
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final RunRecords records = new RunRecords();
+    /** The runs of the current or last session: the network's, then its plain twin's. */
+    private final ObservableList<RunRecord> sessionRuns = FXCollections.observableArrayList();
+    private final ObservableList<RunRecord> sessionView = FXCollections.unmodifiableObservableList(sessionRuns);
     private final List<TrainingService> services = new ArrayList<>();
     private final List<Trainer> trainers = new ArrayList<>();
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
@@ -88,6 +91,11 @@ public final class TrainingController {
     /** Every run of this window, oldest first. */
     public ObservableList<RunRecord> runs() {
         return runs;
+    }
+
+    /** The runs of the current or last session, the network's first (empty while its dataset loads). */
+    public ObservableList<RunRecord> sessionRuns() {
+        return sessionView;
     }
 
     /** The snapshots, in batches per pulse, also go to {@code consumer} (the charts). */
@@ -144,6 +152,7 @@ public final class TrainingController {
         pendingSteps = 0;
         services.clear();
         trainers.clear();
+        sessionRuns.clear();
         dataset.set(setup.dataset());
         message.set(String.format(LOADING, setup.dataset()));
         Task<Dataset> load = new Task<>() {
@@ -202,6 +211,7 @@ public final class TrainingController {
             RunRecord record = new RunRecord(name, model, data.name(), twin, setup.settings().steps());
             runs.add(record);
             records.add(record);
+            sessionRuns.add(record);
             Trainer trainer = new Trainer(name, nets.get(i), data, setup.settings());
             trainer.shareComputeWith(turns);
             if (paused.get()) {
@@ -255,9 +265,8 @@ public final class TrainingController {
         if (!analysis.classes().map(c -> c == data.classes()).orElse(false)) {
             fitted = fitted.withClasses(data.classes());
         }
-        Analysis after = Analysis.of(fitted);
-        if (!after.isValid()) {
-            throw new IllegalArgumentException(String.format(NOT_FITTING, data.name(), firstError(after)));
+        if (!Analysis.of(fitted).isValid()) {
+            throw new IllegalArgumentException(DatasetMatch.refusal(network, data.name(), data.shape(), fitted));
         }
         return fitted;
     }
@@ -348,7 +357,8 @@ public final class TrainingController {
             if (r.status() == RunStatus.DIVERGED || r.status() == RunStatus.FAILED) {
                 parts.add(0, r.name() + ": " + r.messageProperty().get());
             } else {
-                parts.add(String.format(SUMMARY, r.name(), r.status().name().toLowerCase(Locale.ROOT),
+                // the run list's status word in the window's language, lower case inside the English sentence
+                parts.add(String.format(SUMMARY, r.name(), RunsTable.statusText(r.status()).toLowerCase(Locale.ROOT),
                         r.stepProperty().get(), Counts.percent(r.testErrorProperty().get())));
             }
         }

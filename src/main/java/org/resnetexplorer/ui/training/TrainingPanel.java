@@ -1,8 +1,10 @@
 package org.resnetexplorer.ui.training;
 
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.function.DoubleConsumer;
 import java.util.prefs.Preferences;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -66,7 +68,11 @@ public final class TrainingPanel extends VBox {
     private static final String KEY_TWIN = "plainTwin";
 
     private final ComboBox<String> dataset = new ComboBox<>();
-    private final Spinner<Integer> classes = new Spinner<>(2, 8, TrainingSetup.DEFAULT_CLASSES);
+    /** Up to 10, the image sets' fixed number; the generated sets take 2 to 8 (their loader says which). */
+    private final Spinner<Integer> classes = new Spinner<>(2, 10, TrainingSetup.DEFAULT_CLASSES);
+    /** The classes chosen for a set that takes a number of them, kept while a set with fixed classes is shown. */
+    private int chosenClasses = TrainingSetup.DEFAULT_CLASSES;
+    private Runnable onDatasetChange = () -> { };
     private final CheckBox downscale = new CheckBox(DOWNSCALE);
     private final TextField steps = new TextField();
     private final TextField batch = new TextField();
@@ -114,7 +120,17 @@ public final class TrainingPanel extends VBox {
         twin.setTooltip(new Tooltip(TWIN_TIP));
         getChildren().addAll(heading, grid);
 
-        dataset.valueProperty().addListener((obs, old, now) -> datasetChanged(now));
+        dataset.valueProperty().addListener((obs, old, now) -> {
+            datasetChanged(now);
+            onDatasetChange.run();
+        });
+        classes.valueProperty().addListener((obs, old, now) -> {
+            if (!classes.isDisabled()) {
+                chosenClasses = now;
+                onDatasetChange.run();
+            }
+        });
+        downscale.selectedProperty().addListener((obs, old, now) -> onDatasetChange.run());
         optimizer.valueProperty().addListener((obs, old, now) -> optimizerChanged(old, now));
         rate.setOnAction(e -> {
             try {
@@ -139,7 +155,7 @@ public final class TrainingPanel extends VBox {
 
     private void show(TrainingSetup setup, Optimizer opt, double lr, TrainingSetup.Schedule sched) {
         dataset.setValue(setup.dataset());
-        if (setup.datasetOptions().classes() != null) {
+        if (setup.datasetOptions().classes() != null && !classes.isDisabled()) {
             classes.getValueFactory().setValue(setup.datasetOptions().classes());
         }
         downscale.setSelected(setup.datasetOptions().downscale());
@@ -153,9 +169,13 @@ public final class TrainingPanel extends VBox {
         twin.setSelected(setup.plainTwin());
     }
 
+    /** The Classes field shows the dataset's classes: fixed ones (10 for images) disabled, else the chosen ones. */
     private void datasetChanged(String name) {
         boolean generated = name != null && Datasets.isGenerated(name);
-        classes.setDisable(!(generated && ("spiral".equals(name) || "gauss".equals(name))));
+        OptionalInt fixed = Datasets.fixedClasses(name);
+        boolean chooses = generated && fixed.isEmpty();
+        classes.setDisable(!chooses);
+        classes.getValueFactory().setValue(fixed.isPresent() ? fixed.getAsInt() : chosenClasses);
         downscale.setDisable(generated);
         if (name != null) {
             dataset.setTooltip(new Tooltip(Datasets.description(name)));
@@ -172,13 +192,33 @@ public final class TrainingPanel extends VBox {
         }
     }
 
+    /** The dataset chosen. */
+    public ReadOnlyObjectProperty<String> datasetProperty() {
+        return dataset.valueProperty();
+    }
+
+    /** Chooses {@code name} as the dataset, as if the user had. */
+    public void chooseDataset(String name) {
+        dataset.setValue(name);
+    }
+
+    /** Sets the Classes field to {@code count} where the dataset takes a number of classes. */
+    public void chooseClasses(int count) {
+        if (!classes.isDisabled()) {
+            classes.getValueFactory().setValue(count);
+        }
+    }
+
     /**
-     * The setup as entered.
-     *
-     * @throws IllegalArgumentException naming the field and what is wrong with it
+     * {@code action} runs whenever the dataset, its number of classes or its downscaling changes, whoever changed
+     * it.
      */
-    public TrainingSetup setup() {
-        String name = dataset.getValue();
+    public void setOnDatasetChange(Runnable action) {
+        onDatasetChange = java.util.Objects.requireNonNull(action, "action");
+    }
+
+    /** How the chosen dataset loads: the classes where it takes a number of them, the downscaling of images. */
+    public DatasetOptions datasetOptions() {
         DatasetOptions options = DatasetOptions.defaults();
         if (!classes.isDisabled()) {
             options = options.withClasses(classes.getValue());
@@ -186,6 +226,33 @@ public final class TrainingPanel extends VBox {
         if (!downscale.isDisabled() && downscale.isSelected()) {
             options = options.withDownscale(true);
         }
+        return options;
+    }
+
+    /**
+     * Takes the steps, batch, learning rate, schedule and weight decay that suit a network reading images
+     * ({@link TrainingSetup#forImages()}: 14x14 images, fast enough to watch) or 2-D points (the first-start
+     * defaults), keeping the dataset, optimiser, seed and twin as they are.
+     */
+    public void useDefaultsFor(boolean images) {
+        TrainingSetup setup = images ? TrainingSetup.forImages() : TrainingSetup.defaults();
+        downscale.setSelected(setup.datasetOptions().downscale());
+        steps.setText(Integer.toString(setup.settings().steps()));
+        batch.setText(Integer.toString(setup.settings().batch()));
+        optimizer.setValue(Optimizer.SGD);
+        rate.setText(number(setup.settings().schedule().base()));
+        schedule.setValue(images ? TrainingSetup.Schedule.STEP_DECAY : TrainingSetup.Schedule.CONSTANT);
+        weightDecay.setText(number(setup.settings().weightDecay()));
+    }
+
+    /**
+     * The setup as entered.
+     *
+     * @throws IllegalArgumentException naming the field and what is wrong with it
+     */
+    public TrainingSetup setup() {
+        String name = dataset.getValue();
+        DatasetOptions options = datasetOptions();
         int stepCount = whole(steps, STEPS);
         int batchSize = whole(batch, BATCH);
         double learningRate = positive(rate, RATE);
@@ -233,14 +300,15 @@ public final class TrainingPanel extends VBox {
     }
 
     private static String number(double value) {
+        // plain digits: a weight decay of 1e-4 reads 0.0001, not 1.0E-4
         return value == Math.rint(value) && Math.abs(value) < 1e6 ? Long.toString((long) value)
-                : String.format(Locale.ROOT, "%s", value);
+                : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** Keeps the fields' text (as typed) in {@code node}. */
     public void save(Preferences node) {
         node.put(KEY_DATASET, dataset.getValue());
-        node.putInt(KEY_CLASSES, classes.getValue());
+        node.putInt(KEY_CLASSES, chosenClasses);
         node.putBoolean(KEY_DOWNSCALE, downscale.isSelected());
         node.put(KEY_STEPS, steps.getText());
         node.put(KEY_BATCH, batch.getText());
@@ -254,11 +322,14 @@ public final class TrainingPanel extends VBox {
 
     /** Restores what {@link #save} kept; a missing or unreadable value keeps its default. */
     public void load(Preferences node) {
+        chosenClasses = Math.max(2, Math.min(8, node.getInt(KEY_CLASSES, chosenClasses)));
+        if (!classes.isDisabled()) {
+            classes.getValueFactory().setValue(chosenClasses);
+        }
         String name = node.get(KEY_DATASET, null);
         if (name != null && dataset.getItems().contains(name)) {
             dataset.setValue(name);
         }
-        classes.getValueFactory().setValue(Math.max(2, Math.min(8, node.getInt(KEY_CLASSES, classes.getValue()))));
         downscale.setSelected(node.getBoolean(KEY_DOWNSCALE, downscale.isSelected()));
         steps.setText(node.get(KEY_STEPS, steps.getText()));
         batch.setText(node.get(KEY_BATCH, batch.getText()));
