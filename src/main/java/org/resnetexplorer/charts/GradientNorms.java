@@ -67,7 +67,7 @@ public final class GradientNorms {
      * measured step before it), one line per run, log scale.
      */
     public static LinePlot versusDepth(List<RunHistory> runs, List<Color> colours, int step) {
-        LinePlot plot = new LinePlot(DEPTH_TITLE + step, DEPTH_AXIS, NORM_AXIS).logY(true);
+        LinePlot plot = new LinePlot(DEPTH_TITLE + step, DEPTH_AXIS, NORM_AXIS).logY(true).wholeX(true);
         for (int i = 0; i < runs.size(); i++) {
             RunHistory run = runs.get(i);
             TrainingSnapshot s = measuredAt(run, step);

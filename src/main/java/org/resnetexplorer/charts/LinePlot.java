@@ -63,6 +63,7 @@ public final class LinePlot {
     private final List<Line> lines = new ArrayList<>();
     private boolean logY;
     private boolean percent;
+    private boolean wholeX;
     private Double yMin;
     private Double yMax;
     private volatile Frame frame;
@@ -125,6 +126,12 @@ public final class LinePlot {
     /** Writes y ticks as percentages of 1 (0.25 as 25%). */
     public LinePlot percent(boolean value) {
         percent = value;
+        return this;
+    }
+
+    /** Ticks on x only at whole numbers (layer indices, ranks): never "layer 1.5". */
+    public LinePlot wholeX(boolean value) {
+        wholeX = value;
         return this;
     }
 
@@ -296,7 +303,7 @@ public final class LinePlot {
         }
         int labelWidth = Math.max(fm.stringWidth(formatNumber(a.x0())), fm.stringWidth(formatNumber(a.x1())));
         int xAbout = (int) Math.max(2, Math.min(8, (a.right() - a.left()) / (2.2 * Math.max(1, labelWidth))));
-        for (double x : niceTicks(a.x0(), a.x1(), xAbout)) {
+        for (double x : wholeX ? wholeTicks(a.x0(), a.x1(), xAbout) : niceTicks(a.x0(), a.x1(), xAbout)) {
             int px = (int) Math.round(a.px(x));
             g.setColor(style.grid());
             g.drawLine(px, a.top(), px, a.bottom());
@@ -321,6 +328,19 @@ public final class LinePlot {
             shown.add(ticks.get(i));
         }
         return shown;
+    }
+
+    /** Like {@link #niceTicks}, but at whole numbers only: at least 1 apart. */
+    static List<Double> wholeTicks(double min, double max, int about) {
+        List<Double> ticks = new ArrayList<>();
+        if (max - min >= Math.max(1, about)) {
+            ticks.addAll(niceTicks(min, max, about));
+        } else {
+            for (double t = Math.ceil(min); t <= max; t++) {
+                ticks.add(t);
+            }
+        }
+        return ticks;
     }
 
     /** Round tick values (1, 2 or 5 times a power of ten apart) covering [min, max]. */

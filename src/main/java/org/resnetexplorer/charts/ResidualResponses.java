@@ -48,7 +48,7 @@ public final class ResidualResponses {
             case SORTED -> SORTED_ORDER;
             case BOTH -> BOTH_ORDERS;
         };
-        LinePlot plot = new LinePlot(TITLE + what, order == Order.SORTED ? RANK : LAYER_INDEX, STD);
+        LinePlot plot = new LinePlot(TITLE + what, order == Order.SORTED ? RANK : LAYER_INDEX, STD).wholeX(true);
         for (int i = 0; i < runs.size(); i++) {
             RunHistory run = runs.get(i);
             List<TrainingSnapshot> measured = run.snapshots().stream().filter(s -> !s.responseStd().isEmpty()).toList();
@@ -71,6 +71,27 @@ public final class ResidualResponses {
             }
         }
         return plot;
+    }
+
+    /**
+     * Whether the runs were measured but have no 3x3 convolution to measure (a dense network): true when the last
+     * per-layer measurement of each run that has one holds no response, so Fig. 7 stays empty for good.
+     */
+    public static boolean noConvolutions(List<RunHistory> runs) {
+        boolean measured = false;
+        for (RunHistory run : runs) {
+            for (int k = run.snapshots().size() - 1; k >= 0; k--) {
+                TrainingSnapshot s = run.snapshots().get(k);
+                if (!s.responseStd().isEmpty()) {
+                    return false;
+                }
+                if (!s.gradNorms().isEmpty()) {
+                    measured = true;
+                    break;
+                }
+            }
+        }
+        return measured;
     }
 
     /** The values from largest to smallest. */

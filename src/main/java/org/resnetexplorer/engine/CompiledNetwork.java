@@ -101,7 +101,8 @@ public final class CompiledNetwork {
             String name = analysis.network().name();
             String first = errors.get(0).message();
             throw new EngineException(errors.size() > 1
-                    ? Texts.format("compiledNetwork.cannot.train.more", name, first, errors.size() - 1)
+                    ? Texts.format("compiledNetwork.cannot.train.more", name, first,
+                            Texts.count("count.more.problems", errors.size() - 1))
                     : Texts.format("compiledNetwork.cannot.train", name, first));
         }
     }

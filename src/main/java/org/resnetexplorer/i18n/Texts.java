@@ -106,6 +106,15 @@ public final class Texts {
     }
 
     /**
+     * A count with its noun, singular or plural: {@code count("count.runs", 1)} is "1 run", with 3 "3 runs". The
+     * bundle holds {@code KEY.one} (for exactly one) and {@code KEY.other}, each with one {@code %d}; Chinese has
+     * no plural, so its two texts are alike.
+     */
+    public static String count(String key, long n) {
+        return String.format(get(key + (n == 1 ? ".one" : ".other")), n);
+    }
+
+    /**
      * The text of {@code key} in {@code language}.
      *
      * @throws IllegalStateException if that language's bundle lacks the key (a bug: the bundle test fails too)

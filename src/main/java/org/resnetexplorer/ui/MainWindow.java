@@ -307,9 +307,10 @@ final class MainWindow {
         Analysis analysis = graph.analysisProperty().get();
         String text = String.format(TOTALS, network.name(), Counts.grouped(analysis.totalParams()),
                 Counts.abbreviated(analysis.totalParams()), Counts.abbreviated(analysis.totalMacs()),
-                analysis.summary().size());
+                Texts.count("count.layers", analysis.summary().size()));
         if (!analysis.errors().isEmpty()) {
-            text += String.format(PROBLEMS, analysis.errors().size(), analysis.errors().get(0).message());
+            text += String.format(PROBLEMS, Texts.count("count.problems", analysis.errors().size()),
+                    analysis.errors().get(0).message());
         }
         totals.setText(text);
         properties.show(network, analysis, graph.selectionProperty().get());

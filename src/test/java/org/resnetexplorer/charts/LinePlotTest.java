@@ -82,6 +82,15 @@ class LinePlotTest {
     }
 
     @Test
+    @DisplayName("ticks of layer indices are whole numbers: layers 1 to 3 are 1, 2, 3, never 1.2 or 1.4")
+    void wholeTicks() {
+        assertThat(LinePlot.niceTicks(1, 3, 8)).as("what a plain axis would show").contains(1.2, 1.4);
+        assertThat(LinePlot.wholeTicks(1, 3, 8)).containsExactly(1.0, 2.0, 3.0);
+        assertThat(LinePlot.wholeTicks(0.5, 1.5, 4)).containsExactly(1.0);
+        assertThat(LinePlot.wholeTicks(1, 56, 6)).containsExactly(10.0, 20.0, 30.0, 40.0, 50.0);
+    }
+
+    @Test
     @DisplayName("smoothing averages the past and keeps the first value")
     void smoothing() {
         Series s = new Series("s", new double[] {0, 1, 2}, new double[] {1, 0, 0}).smoothed(0.5);

@@ -50,4 +50,25 @@ class ResidualResponsesTest {
                 .singleElement().satisfies(l -> assertThat(l.series().y()).containsExactly(3, 2, 1));
         assertThat(ResidualResponses.plot(List.of(run)).lines()).hasSize(2);
     }
+
+    private static TrainingSnapshot measured(String run, int step, boolean convolutions) {
+        return new TrainingSnapshot(run, step, 10, 1, 0.5, 0.5, Double.NaN, 0.1, 10,
+                List.of(new TrainingSnapshot.GradientNorm("dense1", TrainingSnapshot.GradientKind.WEIGHT, 0.1)),
+                convolutions ? List.of(new TrainingSnapshot.LayerValue("conv1", 1)) : List.of(), List.of());
+    }
+
+    @Test
+    @DisplayName("Fig. 7 is blank for good when the measured runs have no 3x3 convolution, not while nothing is"
+            + " measured yet or when one run has them")
+    void noConvolutions() {
+        RunHistory dense = new RunHistory("mlp", List.of(measured("mlp", 1, false), measured("mlp", 2, false)));
+        RunHistory cnn = new RunHistory("cnn", List.of(measured("cnn", 1, true)));
+        RunHistory unmeasured = new RunHistory("new", List.of(new TrainingSnapshot("new", 1, 10, 1, 0.5, 0.5,
+                Double.NaN, 0.1, 10, List.of(), List.of(), List.of())));
+        assertThat(ResidualResponses.noConvolutions(List.of(dense))).isTrue();
+        assertThat(ResidualResponses.noConvolutions(List.of(dense, unmeasured))).isTrue();
+        assertThat(ResidualResponses.noConvolutions(List.of(dense, cnn))).isFalse();
+        assertThat(ResidualResponses.noConvolutions(List.of(unmeasured))).isFalse();
+        assertThat(ResidualResponses.noConvolutions(List.of())).isFalse();
+    }
 }

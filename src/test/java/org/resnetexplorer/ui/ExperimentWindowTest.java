@@ -267,12 +267,13 @@ class ExperimentWindowTest {
     }
 
     @Test
-    @DisplayName("closing the window during an experiment stops it")
+    @DisplayName("closing the window during an experiment asks, then stops it")
     void closeStops(FxRobot robot) throws Exception {
         openFromFile(robot, preset("tiny-experiment.json", 100000));
         robot.clickOn("#experiment-run");
         waitFor(120, () -> fx(() -> window.experiments().panel().rows().get(0).step.get() > 0));
         robot.push(KeyCode.CONTROL, KeyCode.Q);
+        robot.clickOn(org.resnetexplorer.ui.dialogs.QuitWhileTraining.QUIT);
         assertThat(stage.isShowing()).isFalse();
         waitFor(30, () -> !running());
         assertThat(fx(() -> window.experiments().panel().rows().get(0).status.get())).isEqualTo(RunStatus.STOPPED);

@@ -168,9 +168,14 @@ public abstract class ChartView extends BorderPane {
         return String.format(HOVER, hit.line().series().name(), number(hit.x()), number(hit.y()));
     }
 
-    /** Shows or hides the "no data yet" hint. */
+    /** Shows the "no data yet" hint while no run has data, else why this chart stays blank (if it does). */
     final void showEmptyHint(boolean show) {
-        canvas.setEmptyText(show ? NO_DATA : null);
+        canvas.setEmptyText(show ? NO_DATA : blankReason());
+    }
+
+    /** Why the chart stays blank although the runs have data (it measures what they lack), or null if it does not. */
+    String blankReason() {
+        return null;
     }
 
     /** Asks for a redraw on the next pulse (if this chart shows). */

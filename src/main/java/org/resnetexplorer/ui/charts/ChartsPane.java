@@ -481,7 +481,7 @@ public final class ChartsPane extends BorderPane {
             return String.format(WROTE_FILE, files.get(0));
         }
         Path folder = files.isEmpty() ? null : files.get(0).getParent();
-        return String.format(WROTE_FILES, files.size(), folder);
+        return String.format(WROTE_FILES, Texts.count("count.files", files.size()), folder);
     }
 
     static Path withExtension(Path file, String extension) {

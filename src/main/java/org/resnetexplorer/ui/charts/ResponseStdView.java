@@ -6,7 +6,10 @@ import org.resnetexplorer.charts.LinePlot;
 import org.resnetexplorer.charts.ResidualResponses;
 import org.resnetexplorer.i18n.Texts;
 
-/** The paper's Fig. 7: std of each 3x3 layer's response, in layer order or sorted, one line per run. */
+/**
+ * The paper's Fig. 7: std of each 3x3 layer's response, in layer order or sorted, one line per run; for runs of a
+ * network without 3x3 convolutions it says why it stays blank and where to look instead.
+ */
 final class ResponseStdView extends ChartView {
     static final String TITLE = Texts.get("responseStdView.title");
     static final String FILE = "response-std.png";
@@ -15,6 +18,7 @@ final class ResponseStdView extends ChartView {
 
     static final String HOVER_LAYER = Texts.get("responseStdView.hover.layer");
     static final String HOVER_RANK = Texts.get("responseStdView.hover.rank");
+    static final String NO_CONVOLUTIONS = Texts.get("responseStdView.no.convolutions");
 
     final CheckBox sorted = new CheckBox(SORTED);
 
@@ -40,6 +44,11 @@ final class ResponseStdView extends ChartView {
     Chart chart() {
         return Chart.of(withRunLegend(ResidualResponses.plot(store.histories(), store.colours(),
                 sorted.isSelected() ? ResidualResponses.Order.SORTED : ResidualResponses.Order.LAYER), 1.8f, false));
+    }
+
+    @Override
+    String blankReason() {
+        return ResidualResponses.noConvolutions(store.histories()) ? NO_CONVOLUTIONS : null;
     }
 
     @Override

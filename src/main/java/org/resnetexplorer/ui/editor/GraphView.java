@@ -220,8 +220,9 @@ public final class GraphView extends Region {
         selection.keep(keep, canvas.skins().keySet(), next.network().wires());
         Analysis facts = shown.analysis();
         int errors = facts.errors().size();
-        totals.setText(String.format(TOTALS, next.network().nodes().size(), Counts.abbreviated(facts.totalParams()),
-                Counts.abbreviated(facts.totalMacs())) + (errors > 0 ? String.format(PROBLEMS, errors) : ""));
+        totals.setText(String.format(TOTALS, Texts.count("count.layers", next.network().nodes().size()),
+                Counts.abbreviated(facts.totalParams()), Counts.abbreviated(facts.totalMacs()))
+                + (errors > 0 ? String.format(PROBLEMS, Texts.count("count.problems", errors)) : ""));
         totals.getStyleClass().remove("invalid");
         if (errors > 0) {
             totals.getStyleClass().add("invalid");

@@ -335,8 +335,8 @@ public final class ExperimentPanel extends VBox {
         note.setText(shown.trains() ? TRAIN_NOTE : COUNT_NOTE);
         progress.setProgress(0);
         progressText.setText(shown.trains()
-                ? String.format(READY, shown.runs().size(), totalSteps, shown.dataset())
-                : String.format(READY_COUNT, shown.runs().size()));
+                ? String.format(READY, Texts.count("count.runs", shown.runs().size()), totalSteps, shown.dataset())
+                : String.format(READY_COUNT, Texts.count("count.networks", shown.runs().size())));
         claims.getChildren().clear();
         for (Claim claim : shown.claims()) {
             claims.getChildren().add(claimLine(claim, TO_CHECK, "pending", TO_CHECK_TEXT));

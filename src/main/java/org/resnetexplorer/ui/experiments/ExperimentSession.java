@@ -398,7 +398,7 @@ public final class ExperimentSession {
         snapshots.start();
         if (experiment.trains()) {
             panel.setProgress(0, String.format(ExperimentPanel.LOADING, experiment.dataset()));
-            tell.accept(String.format(STARTED, runCount, experiment.dataset()));
+            tell.accept(String.format(STARTED, Texts.count("count.runs", runCount), experiment.dataset()));
         }
         work.start("experiment-runner", task);
     }
@@ -592,9 +592,10 @@ public final class ExperimentSession {
         panel.showOutcomes(outcomes);
         long holding = outcomes.stream().filter(Claim.Outcome::holds).count();
         progress.set(1);
-        panel.setProgress(1, String.format(ExperimentPanel.DONE, result.runs().size(), holding, outcomes.size()));
+        panel.setProgress(1, String.format(ExperimentPanel.DONE, Texts.count("count.runs", result.runs().size()), holding,
+                outcomes.size()));
         tell.accept(result.experiment().trains() ? String.format(DONE, holding, outcomes.size())
-                : String.format(COUNTED, result.runs().size(), holding, outcomes.size()));
+                : String.format(COUNTED, Texts.count("count.networks", result.runs().size()), holding, outcomes.size()));
     }
 
     private void failed(Throwable failure) {

@@ -171,7 +171,7 @@ public final class TemplateDialog extends Dialog<Network> {
             Analysis analysis = Analysis.of(built);
             preview.setText(String.format(PREVIEW, built.name(), Counts.grouped(analysis.totalParams()),
                     Counts.abbreviated(analysis.totalParams()), Counts.abbreviated(analysis.totalMacs()),
-                    analysis.summary().size()));
+                    Texts.count("count.layers", analysis.summary().size())));
             preview.setStyle("");
             invalid.set(false);
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -107,6 +107,30 @@ class ChartsPaneTest {
     }
 
     @Test
+    @DisplayName("Fig. 7 of a network without 3x3 convolutions says why it stays blank and where to look instead;"
+            + " a CNN's run takes the explanation away")
+    void fig7WithoutConvolutions(FxRobot robot) {
+        ResponseStdView fig7 = view(ResponseStdView.class);
+        robot.interact(() -> pane.addRun("mlp", "mlp-resnet-20", true));
+        List<TrainingSnapshot> dense = SyntheticRuns.steps("mlp", true, 4, 1, 20, 20).stream()
+                .map(s -> new TrainingSnapshot(s.run(), s.step(), s.totalSteps(), s.loss(), s.trainError(),
+                        s.trainErrorAverage(), s.testError(), s.learningRate(), s.stepsPerSecond(), s.gradNorms(),
+                        List.of(), s.residuals()))
+                .toList();
+        robot.interact(() -> pane.append(dense));
+        settle();
+        assertThat(fig7.canvas.emptyLabel().isVisible()).isTrue();
+        assertThat(fig7.canvas.emptyLabel().getText()).isEqualTo(ResponseStdView.NO_CONVOLUTIONS);
+        assertThat(view(ErrorCurvesView.class).canvas.emptyLabel().isVisible()).as("the other charts have data")
+                .isFalse();
+
+        robot.interact(() -> pane.addRun("resnet-8", "cifar-resnet-8", true));
+        robot.interact(() -> pane.append(SyntheticRuns.steps("resnet-8", true, 8, 1, 20, 20)));
+        settle();
+        assertThat(fig7.canvas.emptyLabel().isVisible()).isFalse();
+    }
+
+    @Test
     @DisplayName("fed two runs, the error curves show both colours; hidden tabs wait until shown")
     void liveErrorCurves(FxRobot robot) {
         ErrorCurvesView errors = view(ErrorCurvesView.class);

@@ -58,6 +58,20 @@ class GraphViewTest {
     }
 
     @Test
+    @DisplayName("the totals count in the right number: 1 problem, 2 problems")
+    void totalsCountProblems(FxRobot robot) {
+        Network one = Templates.build("mlp-plain-2").disconnect("fc", "in");
+        robot.interact(() -> view.show(one, Set.of()));
+        assertThat(org.resnetexplorer.graph.Analysis.of(one).errors()).hasSize(1);
+        javafx.scene.control.Label totals = robot.lookup("#graph-totals").queryAs(javafx.scene.control.Label.class);
+        assertThat(totals.getText()).endsWith("9 layers  ·  592 parameters  ·  544 mult-adds  ·  1 problem");
+        Network two = one.disconnect("output", "in");
+        robot.interact(() -> view.show(two, Set.of()));
+        int errors = org.resnetexplorer.graph.Analysis.of(two).errors().size();
+        assertThat(totals.getText()).endsWith("  ·  " + errors + " problems");
+    }
+
+    @Test
     @DisplayName("clicking selects a node, Ctrl-click adds to the selection, clicking the background clears it")
     void selection(FxRobot robot) {
         robot.interact(() -> {
