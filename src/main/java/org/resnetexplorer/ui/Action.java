@@ -37,6 +37,8 @@ enum Action {
     PAUSE("pause", "main.pause", MaterialDesignP.PAUSE, new KeyCodeCombination(KeyCode.F6)),
     STOP("stop", "main.stop", MaterialDesignS.STOP, new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN)),
     STEP("step", "main.step", MaterialDesignS.STEP_FORWARD, new KeyCodeCombination(KeyCode.F10)),
+    /** Removes every ended run from the run list and the charts (running ones stay). */
+    CLEAR_RUNS("clear-runs", "main.clear.runs", null, null),
     FIT("fit", "main.fit", MaterialDesignF.FIT_TO_PAGE_OUTLINE, shortcut(KeyCode.DIGIT0)),
     EXPORT_CHART("export-chart", "main.export.chart", MaterialDesignC.CHART_LINE, shortcut(KeyCode.E)),
     EXPORT_CHART_2X("export-chart-2x", "main.export.chart.2x", MaterialDesignC.CHART_LINE, shortcutShift(KeyCode.E)),
