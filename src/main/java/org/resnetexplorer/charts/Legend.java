@@ -61,7 +61,12 @@ public final class Legend {
     public record Layout(boolean beside, int rows, List<Placed> placed, int more, Placed moreLabel, int extent) {
         /** The run whose entry lies at drawing position ({@code px}, {@code py}), if any (keys are no runs). */
         public Optional<String> runAt(double px, double py) {
-            return placed.stream().filter(p -> !p.entry().key() && p.contains(px, py)).map(p -> p.entry().id()).findFirst();
+            return entryAt(px, py).map(Entry::id);
+        }
+
+        /** The run's entry at drawing position ({@code px}, {@code py}), if any (keys are no runs). */
+        public Optional<Entry> entryAt(double px, double py) {
+            return placed.stream().filter(p -> !p.entry().key() && p.contains(px, py)).map(Placed::entry).findFirst();
         }
 
         static final Layout NONE = new Layout(false, 0, List.of(), 0, null, 0);

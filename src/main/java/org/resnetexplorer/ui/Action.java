@@ -38,6 +38,8 @@ enum Action {
     PAUSE("pause", "main.pause", MaterialDesignP.PAUSE, new KeyCodeCombination(KeyCode.F6)),
     STOP("stop", "main.stop", MaterialDesignS.STOP, new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN)),
     STEP("step", "main.step", MaterialDesignS.STEP_FORWARD, new KeyCodeCombination(KeyCode.F10)),
+    /** Removes every ended run from the run list and the charts (running ones stay). */
+    CLEAR_RUNS("clear-runs", "main.clear.runs", null, null),
     FIT("fit", "main.fit", MaterialDesignF.FIT_TO_PAGE_OUTLINE, shortcut(KeyCode.DIGIT0)),
     /** Also Ctrl and the keypad's + ({@link #alternative()}). */
     ZOOM_IN("zoom-in", "main.zoom.in", MaterialDesignM.MAGNIFY_PLUS_OUTLINE,

@@ -195,6 +195,7 @@ final class MainWindow {
                 .bind(Action.PAUSE, training::togglePause, training.activeProperty().not())
                 .text(Action.PAUSE, Bindings.when(training.pausedProperty()).then(RESUME).otherwise(Action.PAUSE.text()))
                 .bind(Action.STOP, training::stop, training.activeProperty().not())
+                .bind(Action.CLEAR_RUNS, runsTable::clearEnded)
                 .bind(Action.STEP, this::step, training.activeProperty().and(training.pausedProperty().not())
                         .or(experiments.runningProperty()))
                 .bind(Action.EXPORT_CHART, () -> charts.showExportPngDialog(1))

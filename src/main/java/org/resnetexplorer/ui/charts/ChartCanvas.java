@@ -24,6 +24,8 @@ import org.resnetexplorer.charts.LinePlot;
 final class ChartCanvas extends Region {
     /** How near the pointer (in points) a point must be to be shown on hover. */
     static final double HOVER_RADIUS = 28;
+    /** Over a run's legend entry: its whole name, and what a click does. */
+    static final String LEGEND_HOVER = org.resnetexplorer.i18n.Texts.get("chartCanvas.legend.hover");
 
     private final ImageView view = new ImageView();
     private final Circle marker = new Circle(5);
@@ -184,10 +186,14 @@ final class ChartCanvas extends Region {
 
     /** The run whose legend entry the shown chart drew at {@code p} (in this region's coordinates), if any. */
     Optional<String> legendRunAt(Point2D p) {
+        return legendEntryAt(p).map(org.resnetexplorer.charts.Legend.Entry::id);
+    }
+
+    private Optional<org.resnetexplorer.charts.Legend.Entry> legendEntryAt(Point2D p) {
         if (chart == null || p == null) {
             return Optional.empty();
         }
-        return chart.plot().flatMap(plot -> plot.legendLayout().runAt(p.getX(), p.getY()));
+        return chart.plot().flatMap(plot -> plot.legendLayout().entryAt(p.getX(), p.getY()));
     }
 
     /** The shown chart's point nearest the pointer at {@code p} (in this region's coordinates), if any is near. */
@@ -203,7 +209,9 @@ final class ChartCanvas extends Region {
         pointer = p;
         Optional<LinePlot.Hit> hit = hitAt(p);
         Optional<String> described = hit.isEmpty() && chart != null && p != null ? chart.describeAt(p.getX(), p.getY())
-                : Optional.empty();
+                .or(() -> legendEntryAt(p).map(e -> String.format(LEGEND_HOVER, e.name()))) : Optional.empty();
+        // a legend entry is a button: it shows or hides its run
+        setCursor(legendEntryAt(p).isPresent() ? javafx.scene.Cursor.HAND : null);
         if (hit.isEmpty() && described.isEmpty()) {
             marker.setVisible(false);
             hover.setVisible(false);

@@ -30,6 +30,9 @@ import org.resnetexplorer.ui.work.BackgroundWork;
  *
  * <p>The host adds runs ({@link #addRun}) and hands over snapshots on the FX thread ({@link #append}, at most
  * once per pulse, as {@code SnapshotQueue} does); the pane redraws on the next pulse, only the tab that shows.
+ * The charts draw the runs of one dataset at a time ({@link #showDataset}, with a chooser above the tabs when
+ * there are several) that are not hidden ({@link #setRunShown}, or a click on a run's legend entry), under the
+ * names the host gives them ({@link #renameRun}).
  * Each chart exports as PNG (context menu, or {@link ChartView#exportPng}); {@link #exportAll} writes them all,
  * {@link #exportCsv} the measurements. The {@code show...Dialog} methods ask for a file first, for the host's
  * menu and toolbar; they report errors in an alert and successes through {@link #setOnMessage}.
@@ -202,7 +205,7 @@ public final class ChartsPane extends BorderPane {
         runsChanged();
     }
 
-    /** The runs shown, in the order added. */
+    /** Every run compared, drawn or not, of any dataset, in the order added. */
     public List<String> runs() {
         return store.names();
     }

@@ -81,7 +81,11 @@ class ChartRunsTest {
         LinePlot plot = shownPlot();
         Legend.Layout legend = plot.legendLayout();
         double height = onFx(() -> pane.selectedChart().canvas.getHeight());
-        assertThat(legend.rows()).isBetween(1, Legend.MAX_ROWS);
+        double width = onFx(() -> pane.selectedChart().canvas.getWidth());
+        // above the plot in at most two rows, or (in a wide, short chart) beside it in a column of its own
+        assertThat(legend.beside() ? legend.extent() < 0.3 * width : legend.rows() <= Legend.MAX_ROWS)
+                .as("legend of %s rows (beside: %s) in a %.0f x %.0f chart", legend.rows(), legend.beside(), width, height)
+                .isTrue();
         LinePlot.Frame frame = plot.frame().orElseThrow();
         assertThat(frame.bottom() - frame.top()).as("the plot's height in a %.0f px chart", height)
                 .isGreaterThan((int) (0.6 * height));
@@ -89,7 +93,7 @@ class ChartRunsTest {
     }
 
     @Test
-    @DisplayName("a click on a run's legend entry hides the run (its entry greyed, its lines gone) and a second shows it")
+    @DisplayName("a run's legend entry tells its whole name; a click hides the run (its entry greyed, its lines gone), a second shows it")
     void legendClickTogglesRun(FxRobot robot) throws Exception {
         feed(robot, "spiral", "#1 mlp-resnet-20", "#1 plain twin");
         List<String> heard = new ArrayList<>();
@@ -98,6 +102,10 @@ class ChartRunsTest {
                 .filter(p -> p.entry().id().equals("#1 plain twin")).findFirst().orElseThrow();
         ChartCanvas canvas = pane.selectedChart().canvas;
         Point2D at = onFx(() -> canvas.localToScreen(twin.x() + 4, twin.y() + twin.height() / 2.0));
+        robot.moveTo(at);
+        assertThat(onFx(() -> canvas.hoverLabel().isVisible() ? canvas.hoverLabel().getText() : "")).as("hover over the entry")
+                .startsWith("#1 plain twin");
+        assertThat(onFx(() -> canvas.getCursor())).isEqualTo(javafx.scene.Cursor.HAND);
         robot.clickOn(at);
         settle();
         assertThat(onFx(() -> pane.isRunShown("#1 plain twin"))).isFalse();
