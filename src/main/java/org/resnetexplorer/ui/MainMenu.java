@@ -49,6 +49,9 @@ final class MainMenu {
         graph.getItems().add(new SeparatorMenuItem());
         graph.getItems().addAll(items(commands, Action.COLLAPSE_ALL, Action.EXPAND_ALL, Action.AUTO_LAYOUT));
         Menu view = new Menu(VIEW, null, commands.menuItem(Action.FIT), new SeparatorMenuItem());
+        view.getItems().addAll(items(commands, Action.LEFT_PANE, Action.RIGHT_PANE, Action.MAXIMISE_CHARTS,
+                Action.CHARTS_ONLY));
+        view.getItems().add(new SeparatorMenuItem());
         view.getItems().addAll(appearance);
         // Language just above Theme, the last: a pointer going from Theme to its submenu crosses no other submenu
         view.getItems().add(view.getItems().size() - 1, language);
