@@ -178,6 +178,26 @@ class ProjectorLayoutTest {
         assertThat(menuFontSize(robot)).as("menu text after presentation mode").isEqualTo(menuText);
     }
 
+    @Test
+    @DisplayName("a window remembered larger than the screen opens inside it, centred")
+    void rememberedSizeFitsTheScreen(FxRobot robot) {
+        prefs.putDouble("width", 3000);
+        prefs.putDouble("height", 2000);
+        Stage[] second = new Stage[1];
+        robot.interact(() -> {
+            second[0] = new Stage();
+            new MainWindow(second[0], new WindowConfig(prefs, temp.resolve("recovery"), Duration.millis(150),
+                    new MainWindowTest.ScriptedFiles(), new SameThreadWork())).show();
+        });
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        assertThat(second[0].getWidth()).as("window width").isLessThanOrEqualTo(screen.getWidth());
+        assertThat(second[0].getHeight()).as("window height").isLessThanOrEqualTo(screen.getHeight());
+        assertThat(second[0].getX()).isGreaterThanOrEqualTo(screen.getMinX());
+        assertThat(second[0].getY()).isGreaterThanOrEqualTo(screen.getMinY());
+        assertThat(second[0].getX() + second[0].getWidth()).isLessThanOrEqualTo(screen.getMaxX());
+        robot.interact(second[0]::hide);
+    }
+
     /** The font size of the menu bar's titles (File, Edit, ...). */
     private double menuFontSize(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
