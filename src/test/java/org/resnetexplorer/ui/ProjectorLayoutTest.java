@@ -1,6 +1,7 @@
 package org.resnetexplorer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +34,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window on a classroom projector (issue 13): at 1024x768 and 1280x720, in normal and presentation mode, the
- * error chart keeps a readable plot; the side panels step aside and come back; the charts maximise (a double-click
- * on a tab, Esc restores) and show alone with the run list.
+ * The window on a classroom projector (issue 13): at 1024x768, 1280x720 and 1920x1080, in normal and presentation
+ * mode, the error chart keeps a readable plot; the side panels step aside and come back; the charts maximise (a
+ * double-click on a tab, Esc restores) and show alone with the run list; the window fits the screen.
  */
 @ExtendWith(ApplicationExtension.class)
 class ProjectorLayoutTest {
@@ -77,12 +78,14 @@ class ProjectorLayoutTest {
 
     static Stream<Arguments> projectors() {
         return Stream.of(Arguments.of(1024, 768, false), Arguments.of(1280, 720, false),
-                Arguments.of(1024, 768, true), Arguments.of(1280, 720, true));
+                Arguments.of(1920, 1080, false), Arguments.of(1024, 768, true), Arguments.of(1280, 720, true),
+                Arguments.of(1920, 1080, true));
     }
 
     @ParameterizedTest(name = "{0}x{1}, presentation mode {2}")
     @MethodSource("projectors")
-    @DisplayName("the error chart's plot area is at least 250 points tall on a projector, with the runs in the list")
+    @DisplayName("the error chart's plot area is at least 250 points tall on a projector (and a 1080p screen),"
+            + " with the runs in the list")
     void errorChartKeepsItsHeight(int width, int height, boolean presentation, FxRobot robot) {
         addRuns(robot, RUNS);
         if (presentation) {
@@ -125,21 +128,22 @@ class ProjectorLayoutTest {
     }
 
     @Test
-    @DisplayName("a double-click on a chart's tab maximises the charts; another, or Esc, restores them and the dividers")
+    @DisplayName("a double-click on a chart's tab maximises the charts; another, or Esc, restores them and the"
+            + " dividers")
     void doubleClickOnATabMaximises(FxRobot robot) {
         resize(robot, 1280, 720);
         SplitPane centre = robot.lookup("#centre").queryAs(SplitPane.class);
         robot.interact(() -> centre.setDividerPositions(0.3));
         double divider = centre.getDividerPositions()[0];
-        robot.doubleClickOn(robot.lookup(".tab").match(n -> "tab-gradient-heatmap".equals(n.getId())).queryAs(Node.class));
+        robot.doubleClickOn(heatmapTab(robot));
         assertThat(window.layout().viewProperty().get()).isEqualTo(View.MAXIMISED);
         assertThat(window.charts().selectedChart().getId()).isEqualTo("gradient-heatmap");
         assertThat(window.graph().getScene()).as("the graph steps aside").isNull();
         assertThat(robot.lookup("#runs").tryQuery()).as("the run list steps aside").isEmpty();
         assertThat(robot.lookup("#left-pane").query().isVisible()).isFalse();
-        robot.doubleClickOn(robot.lookup(".tab").match(n -> "tab-gradient-heatmap".equals(n.getId())).queryAs(Node.class));
+        robot.doubleClickOn(heatmapTab(robot));
         assertThat(window.layout().viewProperty().get()).isEqualTo(View.NORMAL);
-        assertThat(centre.getDividerPositions()[0]).as("divider as before").isEqualTo(divider, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(centre.getDividerPositions()[0]).as("divider as before").isCloseTo(divider, within(0.01));
 
         robot.clickOn("#maximise-charts-button");
         assertThat(window.layout().viewProperty().get()).isEqualTo(View.MAXIMISED);
@@ -147,6 +151,11 @@ class ProjectorLayoutTest {
         assertThat(window.layout().viewProperty().get()).isEqualTo(View.NORMAL);
         assertThat(window.graph().getScene()).isNotNull();
         assertThat(robot.lookup("#left-pane").query().isVisible()).isTrue();
+    }
+
+    /** The gradient heatmap's tab in the charts' tab row. */
+    private static Node heatmapTab(FxRobot robot) {
+        return robot.lookup(".tab").match(n -> "tab-gradient-heatmap".equals(n.getId())).queryAs(Node.class);
     }
 
     @Test
