@@ -54,8 +54,9 @@ import org.resnetexplorer.ui.training.TrainingSetup;
 /**
  * The main window, a shell: the menus and the toolbar on top, the palette and the templates on the left, the graph
  * in the centre, the totals, the properties of the selection and the training settings on the right, the charts
- * and the run list below, the status line at the bottom. It builds the parts, binds each {@link Action} to what
- * it does, and draws the graph whenever it changes; the parts do the rest.
+ * and the run list below, the status line at the bottom; a {@link WindowLayout} shares the room out (side panels
+ * that step aside, the charts maximised or alone). It builds the parts, binds each {@link Action} to what it
+ * does, and draws the graph whenever it changes; the parts do the rest.
  */
 final class MainWindow {
     static final String TITLE = ExplorerApp.TITLE;
