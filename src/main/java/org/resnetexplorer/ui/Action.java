@@ -48,6 +48,12 @@ enum Action {
     ZOOM_OUT("zoom-out", "main.zoom.out", MaterialDesignM.MAGNIFY_MINUS_OUTLINE, shortcut(KeyCode.MINUS)),
     ACTUAL_SIZE("actual-size", "main.actual.size", MaterialDesignM.MAGNIFY, shortcut(KeyCode.DIGIT1)),
     ZOOM_SELECTION("zoom-selection", "main.zoom.selection", MaterialDesignM.MAGNIFY_SCAN, shortcut(KeyCode.DIGIT2)),
+    LEFT_PANE("left-pane", "main.left.pane", MaterialDesignD.DOCK_LEFT, shortcutShift(KeyCode.DIGIT1)),
+    RIGHT_PANE("right-pane", "main.right.pane", MaterialDesignD.DOCK_RIGHT, shortcutShift(KeyCode.DIGIT2)),
+    /** Also a double-click on a chart's tab; Esc restores. */
+    MAXIMISE_CHARTS("maximise-charts", "main.maximise.charts", MaterialDesignA.ARROW_EXPAND_ALL,
+            shortcutShift(KeyCode.M)),
+    CHARTS_ONLY("charts-only", "main.charts.only", MaterialDesignC.CHART_BOX_OUTLINE, shortcutShift(KeyCode.F)),
     EXPORT_CHART("export-chart", "main.export.chart", MaterialDesignC.CHART_LINE, shortcut(KeyCode.E)),
     EXPORT_CHART_2X("export-chart-2x", "main.export.chart.2x", MaterialDesignC.CHART_LINE, shortcutShift(KeyCode.E)),
     EXPORT_ALL("export-all", "main.export.all", MaterialDesignF.FOLDER_IMAGE, null),

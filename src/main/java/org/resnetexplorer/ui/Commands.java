@@ -7,7 +7,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -18,9 +20,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * action and its keys: "Run (F5)".
  */
 final class Commands {
+    /** A button whose action is on now (a side panel that shows). */
+    static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
     private final Map<Action, Runnable> handlers = new EnumMap<>(Action.class);
     private final Map<Action, ObservableBooleanValue> disabled = new EnumMap<>(Action.class);
     private final Map<Action, ObservableValue<String>> texts = new EnumMap<>(Action.class);
+    private final Map<Action, ObservableBooleanValue> checks = new EnumMap<>(Action.class);
 
     /** {@code action} runs {@code handler}. */
     Commands bind(Action action, Runnable handler) {
@@ -40,6 +46,15 @@ final class Commands {
         return this;
     }
 
+    /**
+     * {@code action} switches something on and off that {@code on} tells: its menu item is a check item, its
+     * button is marked {@code :selected} while on.
+     */
+    Commands checked(Action action, ObservableBooleanValue on) {
+        checks.put(action, Objects.requireNonNull(on, "on"));
+        return this;
+    }
+
     /** Runs what {@code action} does (for keys bound outside the menus). */
     void run(Action action) {
         handler(action).run();
@@ -47,7 +62,17 @@ final class Commands {
 
     /** The action's menu item: {@code #menu-ID}, with its icon and accelerator; the editor's keys after a tab. */
     MenuItem menuItem(Action action) {
-        MenuItem item = new MenuItem(action.text(), action.icon().map(FontIcon::new).orElse(null));
+        MenuItem item;
+        if (checks.containsKey(action)) {
+            // follows the state (not bound: a click on the item sets it before the handler changes the state)
+            ObservableBooleanValue on = checks.get(action);
+            CheckMenuItem check = new CheckMenuItem(action.text());
+            check.setSelected(on.get());
+            on.addListener((o, was, now) -> check.setSelected(now));
+            item = check;
+        } else {
+            item = new MenuItem(action.text(), action.icon().map(FontIcon::new).orElse(null));
+        }
         item.setId("menu-" + action.id());
         item.setMnemonicParsing(false);
         action.editorKey().ifPresent(key -> item.setText(item.getText() + "\t" + key.getDisplayText()));
@@ -76,6 +101,11 @@ final class Commands {
         button.setTooltip(tip);
         if (disabled.containsKey(action)) {
             button.disableProperty().bind(disabled.get(action));
+        }
+        if (checks.containsKey(action)) {
+            ObservableBooleanValue on = checks.get(action);
+            button.pseudoClassStateChanged(SELECTED, on.get());
+            on.addListener((o, was, now) -> button.pseudoClassStateChanged(SELECTED, now));
         }
         Runnable handler = handler(action);
         button.setOnAction(e -> handler.run());

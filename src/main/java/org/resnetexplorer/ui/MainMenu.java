@@ -51,6 +51,9 @@ final class MainMenu {
         Menu view = new Menu(VIEW, null, items(commands, Action.FIT, Action.ZOOM_IN, Action.ZOOM_OUT, Action.ACTUAL_SIZE,
                 Action.ZOOM_SELECTION));
         view.getItems().add(new SeparatorMenuItem());
+        view.getItems().addAll(items(commands, Action.LEFT_PANE, Action.RIGHT_PANE, Action.MAXIMISE_CHARTS,
+                Action.CHARTS_ONLY));
+        view.getItems().add(new SeparatorMenuItem());
         view.getItems().addAll(appearance);
         // Language just above Theme, the last: a pointer going from Theme to its submenu crosses no other submenu
         view.getItems().add(view.getItems().size() - 1, language);

@@ -13,7 +13,8 @@ final class MainToolBar {
             List.of(Action.UNDO, Action.REDO),
             List.of(Action.TEMPLATES, Action.FIT),
             List.of(Action.RUN, Action.PAUSE, Action.STOP, Action.STEP),
-            List.of(Action.EXPORT_CHART, Action.EXPORT_ALL));
+            List.of(Action.EXPORT_CHART, Action.EXPORT_ALL),
+            List.of(Action.LEFT_PANE, Action.RIGHT_PANE, Action.CHARTS_ONLY));
 
     private MainToolBar() {
     }

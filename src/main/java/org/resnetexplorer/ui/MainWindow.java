@@ -8,16 +8,19 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.BlockKind;
 import org.resnetexplorer.graph.Counts;
@@ -40,6 +43,7 @@ import org.resnetexplorer.ui.editor.GraphView;
 import org.resnetexplorer.ui.editor.LayerPalette;
 import org.resnetexplorer.ui.experiments.ExperimentSession;
 import org.resnetexplorer.ui.inspector.PropertiesPane;
+import org.resnetexplorer.ui.layout.WindowLayout;
 import org.resnetexplorer.ui.templates.TemplateDialog;
 import org.resnetexplorer.ui.templates.TemplateList;
 import org.resnetexplorer.ui.training.DatasetFollower;
@@ -51,8 +55,9 @@ import org.resnetexplorer.ui.training.TrainingSetup;
 /**
  * The main window, a shell: the menus and the toolbar on top, the palette and the templates on the left, the graph
  * in the centre, the totals, the properties of the selection and the training settings on the right, the charts
- * and the run list below, the status line at the bottom. It builds the parts, binds each {@link Action} to what
- * it does, and draws the graph whenever it changes; the parts do the rest.
+ * and the run list below, the status line at the bottom; a {@link WindowLayout} shares the room out (side panels
+ * that step aside, the charts maximised or alone). It builds the parts, binds each {@link Action} to what it
+ * does, and draws the graph whenever it changes; the parts do the rest.
  */
 final class MainWindow {
     static final String TITLE = ExplorerApp.TITLE;
@@ -89,6 +94,7 @@ final class MainWindow {
     private final ExportActions exports;
     private final Commands commands = new Commands();
     private final BorderPane root = new BorderPane();
+    private final WindowLayout layout;
     private boolean closed;
 
     MainWindow(Stage stage, WindowConfig config) {
@@ -113,13 +119,11 @@ final class MainWindow {
         this.exports = new ExportActions(stage, config.files(), recent::lastFolder, document::network, graph,
                 this::tell);
         bindCommands();
+        this.layout = arrange();
 
         root.setId("main-window");
         root.setTop(new VBox(MainMenu.of(commands, recent.menu(), appearance.menuItems(), language.menu(),
                 experiments.menu()), MainToolBar.of(commands)));
-        root.setLeft(leftPane());
-        root.setCenter(centre());
-        root.setRight(rightPane());
         root.setBottom(status.view());
 
         documents.setOnShow(this::showDocument);
@@ -244,7 +248,7 @@ final class MainWindow {
     // ---------------------------------------------------------------------------------------------------------
     // layout
 
-    private Node leftPane() {
+    private Region leftPane() {
         TemplateList templates = new TemplateList(documents::openTemplate);
         Label heading = new Label(TemplateList.HEADING);
         heading.getStyleClass().add("pane-heading");
@@ -267,18 +271,30 @@ final class MainWindow {
         return left;
     }
 
-    /** The graph above (in tabs beside an open experiment), the charts and the run list below. */
-    private Node centre() {
+    /**
+     * The side panels, the graph above (in tabs beside an open experiment), the charts and the run list below,
+     * shared out by the {@link WindowLayout}; binds the layout actions and the charts' corner button to it.
+     */
+    private WindowLayout arrange() {
         graph.setId("graph");
-        SplitPane below = new SplitPane(charts, runsTable);
-        below.setDividerPositions(0.64);
-        SplitPane centre = new SplitPane(experiments.view(), below);
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.5);
-        return centre;
+        WindowLayout made = new WindowLayout(root, prefs, leftPane(), experiments.view(), charts, runsTable, rightPane());
+        commands.bind(Action.LEFT_PANE, made::toggleLeft).checked(Action.LEFT_PANE, made.leftShownProperty())
+                .bind(Action.RIGHT_PANE, made::toggleRight).checked(Action.RIGHT_PANE, made.rightShownProperty())
+                .bind(Action.MAXIMISE_CHARTS, made::toggleMaximised)
+                .checked(Action.MAXIMISE_CHARTS, made.viewProperty().isEqualTo(WindowLayout.View.MAXIMISED))
+                .bind(Action.CHARTS_ONLY, made::toggleChartsOnly)
+                .checked(Action.CHARTS_ONLY, made.viewProperty().isEqualTo(WindowLayout.View.CHARTS_ONLY));
+        Button corner = commands.button(Action.MAXIMISE_CHARTS);
+        corner.getStyleClass().add("chart-corner-button");
+        made.viewProperty().addListener((o, was, now) -> ((FontIcon) corner.getGraphic()).setIconCode(
+                now == WindowLayout.View.MAXIMISED ? MaterialDesignA.ARROW_COLLAPSE_ALL : MaterialDesignA.ARROW_EXPAND_ALL));
+        made.setCorner(corner);
+        charts.setOnTabDoubleClick(made::toggleMaximised);
+        appearance.presentationProperty().addListener((o, was, now) -> made.setPresentation(now));
+        return made;
     }
 
-    private Node rightPane() {
+    private Region rightPane() {
         totals.setId("totals");
         totals.setWrapText(true);
         totals.setPadding(new Insets(6, 8, 6, 8));
@@ -431,6 +447,10 @@ final class MainWindow {
 
     ChartsPane charts() {
         return charts;
+    }
+
+    WindowLayout layout() {
+        return layout;
     }
 
     void relauncher(LanguageSwitch.Relauncher value) {

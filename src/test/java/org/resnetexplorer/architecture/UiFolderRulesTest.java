@@ -30,6 +30,7 @@ class UiFolderRulesTest {
         MAY_USE.put("dialogs", Set.of());
         MAY_USE.put("editor", Set.of());
         MAY_USE.put("templates", Set.of());
+        MAY_USE.put("layout", Set.of());
         MAY_USE.put("charts", Set.of("work"));
         MAY_USE.put("training", Set.of("work"));
         MAY_USE.put("document", Set.of("dialogs", "work"));

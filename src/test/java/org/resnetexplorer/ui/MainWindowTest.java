@@ -232,6 +232,9 @@ class MainWindowTest {
     void toggleShortcutInSheet(FxRobot robot) {
         openQuickTemplate(robot, "mlp-plain-8");
         assertThat(window.document().network().hasShortcut("block1")).isFalse();
+        // the charts keep most of the height at first (WindowLayout): the graph gets the room to show block1
+        javafx.scene.control.SplitPane centre = robot.lookup("#centre").queryAs(javafx.scene.control.SplitPane.class);
+        robot.interact(() -> centre.setDividerPositions(0.7));
         robot.clickOn(robot.lookup(".graph-node").match((Node n) -> "node-block1.dense1".equals(n.getId()))
                 .queryAs(Node.class));
         List<javafx.scene.control.CheckBox> boxes = List.copyOf(robot.lookup("#property-sheet .check-box")

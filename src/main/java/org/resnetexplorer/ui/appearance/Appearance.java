@@ -298,6 +298,11 @@ public final class Appearance {
             restyle(stage.getScene(), old);
             stage.getScene().getRoot().getStyleClass().removeIf(c -> c.startsWith("theme-"));
             stage.getScene().getRoot().getStyleClass().add("theme-" + shown.id);
+            // the menu bar's titles keep a removed stylesheet's font size (JavaFX restyles them only when a font
+            // size applies, not when it goes away): they are told the size each time
+            for (javafx.scene.Node bar : stage.getScene().getRoot().lookupAll(".menu-bar")) {
+                bar.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize()));
+            }
         }
         for (Window w : Window.getWindows()) {
             if (ownedByStage(w)) {

@@ -196,6 +196,16 @@ public abstract class ChartView extends BorderPane {
         return drawn;
     }
 
+    /**
+     * The height, in points, of the plot area (inside the axes) of the line plot shown last; 0 before one shows
+     * or for a chart that is no line plot. A test reads it to see that the legend and the window leave room.
+     */
+    public final double plotHeight() {
+        Chart shown = canvas.chart();
+        return shown == null ? 0 : shown.plot().flatMap(LinePlot::frame).map(f -> (double) (f.bottom() - f.top()))
+                .orElse(0.0);
+    }
+
     /** The chart region, for the host's own context menu or a test. */
     public final Node chartNode() {
         return canvas;

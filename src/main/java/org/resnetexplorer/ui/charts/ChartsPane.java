@@ -247,6 +247,33 @@ public final class ChartsPane extends BorderPane {
         return (ChartView) tabs.getSelectionModel().getSelectedItem().getContent();
     }
 
+    /**
+     * Runs {@code action} when a chart's tab is double-clicked (the first click has shown that chart), e.g. to
+     * maximise the charts.
+     */
+    public void setOnTabDoubleClick(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        tabs.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2
+                    && onTabHeader(e.getPickResult().getIntersectedNode())) {
+                action.run();
+            }
+        });
+    }
+
+    /** Whether {@code node} is part of a tab's header (its label or its frame), not of the chart below. */
+    private boolean onTabHeader(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null && n != tabs; n = n.getParent()) {
+            if (n.getStyleClass().contains("tab-content-area")) {
+                return false;
+            }
+            if (n.getStyleClass().contains("tab")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Shows the chart's tab. */
     public void select(ChartView chart) {
         tabs.getSelectionModel().select(views.indexOf(chart));
