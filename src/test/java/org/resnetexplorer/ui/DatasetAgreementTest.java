@@ -175,6 +175,25 @@ class DatasetAgreementTest {
     }
 
     @Test
+    @DisplayName("a graph file that fits the dataset but shows another input is offered the fit in one click")
+    void fileOffersFit(FxRobot robot) throws Exception {
+        openQuickTemplate(robot, "cifar-resnet-20");
+        Network saved = Templates.build("cifar-plain-8");
+        Path file = temp.resolve("cifar.json");
+        GraphFiles.save(saved, file);
+        files.answers.add(file);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        assertThat(window.document().network()).as("opened as saved").isEqualTo(saved);
+        assertThat(dataset(robot)).isEqualTo("fashion-mnist");
+        Button offer = robot.lookup("#status-offer").queryButton();
+        assertThat(offer.isVisible()).isTrue();
+        assertThat(offer.getText()).isEqualTo("Fit to fashion-mnist");
+        robot.clickOn(offer);
+        assertThat(graph().inputShape()).contains(Shape.image(1, 14, 14));
+        assertThat(window.document().isModified()).isTrue();
+    }
+
+    @Test
     @DisplayName("after a twin session the status bar shows how the network's run ended, with no speed and no bar")
     void statusAfterTwin(FxRobot robot) throws Exception {
         TextField steps = robot.lookup("#training-steps").queryAs(TextField.class);
