@@ -129,7 +129,7 @@ class DatasetAgreementTest {
 
     @Test
     @DisplayName("a dataset the graph cannot read is refused with the kind it needs; the Classes field follows the dataset")
-    void refusalsAndClasses(FxRobot robot) {
+    void refusalsAndClasses(FxRobot robot) throws Exception {
         Network example = window.document().network();
         assertThat(classesField(robot).getValue()).isEqualTo(3);
         choose(robot, "fashion-mnist");
@@ -147,8 +147,14 @@ class DatasetAgreementTest {
 
         openQuickTemplate(robot, "cifar-plain-20");
         choose(robot, "spiral");
-        assertThat(status(robot)).isEqualTo("The graph reads images and spiral has points of 2 values: choose an image"
-                + " dataset such as fashion-mnist");
+        String refusal = "The graph reads images and spiral has points of 2 values: choose an image dataset such as"
+                + " fashion-mnist";
+        assertThat(status(robot)).isEqualTo(refusal);
+        robot.interact(() -> robot.lookup("#status-bar").queryAs(StatusBar.class).setText(""));
+        robot.push(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> status(robot)
+                .equals(refusal) && !window.training().activeProperty().get()).get(5, TimeUnit.SECONDS));
+        assertThat(window.training().runs()).as("Run refuses with the same words").isEmpty();
     }
 
     @Test
