@@ -178,6 +178,13 @@ class DatasetAgreementTest {
         assertThat(offer.isVisible()).isFalse();
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         assertThat(window.document().network()).as("the fit is an edit").isEqualTo(cnn);
+
+        choose(robot, "spiral");
+        files.answers.add(file);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        assertThat(offer.isVisible()).isTrue();
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        assertThat(offer.isVisible()).as("the offer was for the graph before").isFalse();
     }
 
     @Test

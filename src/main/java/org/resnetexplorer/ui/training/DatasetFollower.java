@@ -86,8 +86,9 @@ public final class DatasetFollower {
     }
 
     /**
-     * {@code network} (a template, an experiment's run) is about to open as a new graph: switches the dataset when
-     * the chosen one does not fit it, and returns it fitted to the dataset.
+     * {@code network} (a template, an experiment's run, New's empty graph) is about to open as a new graph: takes
+     * away an offer made for the graph before, switches the dataset when the chosen one does not fit it, and
+     * returns it fitted to the dataset.
      */
     public Network opening(Network network) {
         offer.offer(null, null, null);
