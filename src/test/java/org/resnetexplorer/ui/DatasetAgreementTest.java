@@ -129,7 +129,7 @@ class DatasetAgreementTest {
 
     @Test
     @DisplayName("a dataset the graph cannot read is refused with the kind it needs; the Classes field follows the dataset")
-    void refusalsAndClasses(FxRobot robot) {
+    void refusalsAndClasses(FxRobot robot) throws Exception {
         Network example = window.document().network();
         assertThat(classesField(robot).getValue()).isEqualTo(3);
         choose(robot, "fashion-mnist");
@@ -147,8 +147,14 @@ class DatasetAgreementTest {
 
         openQuickTemplate(robot, "cifar-plain-20");
         choose(robot, "spiral");
-        assertThat(status(robot)).isEqualTo("The graph reads images and spiral has points of 2 values: choose an image"
-                + " dataset such as fashion-mnist");
+        String refusal = "The graph reads images and spiral has points of 2 values: choose an image dataset such as"
+                + " fashion-mnist";
+        assertThat(status(robot)).isEqualTo(refusal);
+        robot.interact(() -> robot.lookup("#status-bar").queryAs(StatusBar.class).setText(""));
+        robot.push(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> status(robot)
+                .equals(refusal) && !window.training().activeProperty().get()).get(5, TimeUnit.SECONDS));
+        assertThat(window.training().runs()).as("Run refuses with the same words").isEmpty();
     }
 
     @Test
@@ -172,6 +178,32 @@ class DatasetAgreementTest {
         assertThat(offer.isVisible()).isFalse();
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         assertThat(window.document().network()).as("the fit is an edit").isEqualTo(cnn);
+
+        choose(robot, "spiral");
+        files.answers.add(file);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        assertThat(offer.isVisible()).isTrue();
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        assertThat(offer.isVisible()).as("the offer was for the graph before").isFalse();
+    }
+
+    @Test
+    @DisplayName("a graph file that fits the dataset but shows another input is offered the fit in one click")
+    void fileOffersFit(FxRobot robot) throws Exception {
+        openQuickTemplate(robot, "cifar-resnet-20");
+        Network saved = Templates.build("cifar-plain-8");
+        Path file = temp.resolve("cifar.json");
+        GraphFiles.save(saved, file);
+        files.answers.add(file);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        assertThat(window.document().network()).as("opened as saved").isEqualTo(saved);
+        assertThat(dataset(robot)).isEqualTo("fashion-mnist");
+        Button offer = robot.lookup("#status-offer").queryButton();
+        assertThat(offer.isVisible()).isTrue();
+        assertThat(offer.getText()).isEqualTo("Fit to fashion-mnist");
+        robot.clickOn(offer);
+        assertThat(graph().inputShape()).contains(Shape.image(1, 14, 14));
+        assertThat(window.document().isModified()).isTrue();
     }
 
     @Test

@@ -234,6 +234,8 @@ class ExperimentWindowTest {
         openFromFile(robot, preset("tiny-experiment.json", 100000));
         robot.clickOn("#experiment-run");
         waitFor(120, () -> fx(() -> window.experiments().panel().rows().get(0).step.get() > 0));
+        assertThat(robot.lookup("#status-dataset").queryAs(Label.class).getText()).as("the experiment's dataset")
+                .isEqualTo("Dataset: spiral");
         assertThat(robot.lookup("#run-button").queryButton().isDisabled()).as("the editor's Run while an experiment runs")
                 .isTrue();
         assertThat(robot.lookup("#experiment-run").queryButton().getText()).isEqualTo(ExperimentPanel.STOP);

@@ -92,8 +92,8 @@ public final class DocumentActions {
     }
 
     /**
-     * Applied to a template (or an experiment's network) as it opens, before it becomes the graph: fits it to the
-     * chosen dataset, which is part of opening it, not an edit.
+     * Applied to a template, an experiment's network or New's empty graph as it opens, before it becomes the
+     * graph: fits it to the chosen dataset, which is part of opening it, not an edit.
      */
     public void setTemplateFit(UnaryOperator<Network> fit) {
         templateFit = Objects.requireNonNull(fit, "fit");
@@ -154,8 +154,8 @@ public final class DocumentActions {
     /** File > New: an empty untitled graph, after asking about unsaved changes. */
     public void newDocument() {
         if (confirmDiscard()) {
-            replace(GraphDocument.opened(new Network(Document.UNTITLED.toLowerCase(Locale.ROOT), List.of(), List.of(),
-                    List.of())), null);
+            replace(GraphDocument.opened(templateFit.apply(new Network(Document.UNTITLED.toLowerCase(Locale.ROOT),
+                    List.of(), List.of(), List.of()))), null);
         }
     }
 

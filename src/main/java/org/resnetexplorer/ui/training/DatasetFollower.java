@@ -61,14 +61,21 @@ public final class DatasetFollower {
     }
 
     /**
-     * The window starts with {@code example} open: the dataset follows it (after a Fashion-MNIST session, back to
-     * the spiral), its classes too, so that Run trains what the graph shows.
+     * The window starts with {@code example} open: unless the dataset kept from the last session agrees with it
+     * as it is (input and classes), the dataset follows it (after a Fashion-MNIST session, back to the spiral),
+     * and its classes too, so that Run trains what the graph shows.
      */
     public void started(Network example) {
-        switchIfNeeded(example);
+        if (DatasetMatch.agrees(example, panel.datasetProperty().get(), panel.datasetOptions())) {
+            return;
+        }
+        String own = DatasetMatch.Reads.of(example) == DatasetMatch.Reads.IMAGES ? DatasetMatch.IMAGE_DATASET
+                : DatasetMatch.POINTS_DATASET;
+        if (!own.equals(panel.datasetProperty().get())) {
+            switchTo(own);
+        }
         Optional<Integer> classes = Analysis.of(example).classes();
-        Integer chosen = panel.datasetOptions().classes();
-        if (classes.isPresent() && chosen != null && !chosen.equals(classes.get())) {
+        if (classes.isPresent()) {
             adjusting = true;
             try {
                 panel.chooseClasses(classes.get());
@@ -79,8 +86,9 @@ public final class DatasetFollower {
     }
 
     /**
-     * {@code network} (a template, an experiment's run) is about to open as a new graph: switches the dataset when
-     * the chosen one does not fit it, and returns it fitted to the dataset.
+     * {@code network} (a template, an experiment's run, New's empty graph) is about to open as a new graph: takes
+     * away an offer made for the graph before, switches the dataset when the chosen one does not fit it, and
+     * returns it fitted to the dataset.
      */
     public Network opening(Network network) {
         offer.offer(null, null, null);

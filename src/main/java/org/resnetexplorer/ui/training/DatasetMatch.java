@@ -72,6 +72,11 @@ public final class DatasetMatch {
         return Analysis.of(fitted).isValid() || !before.isValid() ? Optional.of(fitted) : Optional.empty();
     }
 
+    /** Whether {@code network} trains on {@code dataset} as it is: its input and classes are the dataset's. */
+    public static boolean agrees(Network network, String dataset, DatasetOptions options) {
+        return dataset != null && fit(network, dataset, options).filter(network::equals).isPresent();
+    }
+
     /**
      * The dataset to switch to because {@code network} does not fit {@code current}: {@value #IMAGE_DATASET} for
      * a network reading images, {@value #POINTS_DATASET} for one reading 2-D points (with {@code options}'

@@ -10,8 +10,6 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -76,7 +74,6 @@ public final class TrainingController {
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper dataset = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<RunRecord> current = new ReadOnlyObjectWrapper<>();
     private final SnapshotQueue queue = new SnapshotQueue(this::deliver);
     private Consumer<List<TrainingSnapshot>> charts = batch -> { };
     private int sessions;
@@ -121,11 +118,6 @@ public final class TrainingController {
     /** The dataset of the current or last session. */
     public ReadOnlyStringProperty datasetProperty() {
         return dataset.getReadOnlyProperty();
-    }
-
-    /** The main run of the current or last session (its step and speed go to the status bar). */
-    public ReadOnlyObjectProperty<RunRecord> currentProperty() {
-        return current.getReadOnlyProperty();
     }
 
     /**
@@ -228,9 +220,6 @@ public final class TrainingController {
             service.setOnFailed(e -> ended(record, new RunResult(name, RunStatus.FAILED, String.valueOf(
                     service.getException()), record.stepProperty().get(), Double.NaN, Double.NaN, Double.NaN, 0, 0)));
             services.add(service);
-            if (!twin) {
-                current.set(record);
-            }
         }
         message.set(String.format(STARTED, network.name() + (nets.size() > 1 ? TWIN_STARTED : ""), data.name()));
         startAfterFrames(START_AFTER_FRAMES, () -> services.forEach(TrainingService::start));

@@ -1,6 +1,6 @@
 package org.resnetexplorer.ui.training;
 
-import java.util.Locale;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.DoubleConsumer;
 import java.util.prefs.Preferences;
@@ -214,7 +214,7 @@ public final class TrainingPanel extends VBox {
      * it.
      */
     public void setOnDatasetChange(Runnable action) {
-        onDatasetChange = java.util.Objects.requireNonNull(action, "action");
+        onDatasetChange = Objects.requireNonNull(action, "action");
     }
 
     /** How the chosen dataset loads: the classes where it takes a number of them, the downscaling of images. */

@@ -60,6 +60,17 @@ class DatasetMatchTest {
     }
 
     @Test
+    @DisplayName("a network agrees with a dataset only when its input and classes are the dataset's as they are")
+    void agrees() {
+        assertThat(DatasetMatch.agrees(mlp(), "spiral", SPIRAL_3)).isTrue();
+        assertThat(DatasetMatch.agrees(mlp(), "circles", DatasetOptions.defaults())).as("2 classes, not 3").isFalse();
+        assertThat(DatasetMatch.agrees(mlp(), "fashion-mnist", HALVED)).isFalse();
+        assertThat(DatasetMatch.agrees(cnn(), "fashion-mnist", HALVED)).as("3x32x32, not 1x14x14").isFalse();
+        Network fitted = DatasetMatch.fit(cnn(), "fashion-mnist", HALVED).orElseThrow();
+        assertThat(DatasetMatch.agrees(fitted, "fashion-mnist", HALVED)).isTrue();
+    }
+
+    @Test
     @DisplayName("a refusal caused by the dataset names the kind of dataset needed, not the layer that broke")
     void refusals() {
         Shape points = Shape.flat(2);
