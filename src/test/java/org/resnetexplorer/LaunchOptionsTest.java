@@ -39,7 +39,8 @@ class LaunchOptionsTest {
     @DisplayName("mvn javafx:run, the launcher script and the window benchmarks limit the heap alike, the scripts the arenas")
     void sameMemoryLimitsEverywhere() throws IOException {
         assertThat(Files.readString(Path.of("pom.xml"))).as("javafx-maven-plugin's options")
-                .contains("<option>" + HEAP_LIMIT + "</option>");
+                .contains("<option>-Xmx${window.heap}</option>")
+                .contains("<window.heap>" + HEAP_LIMIT.substring("-Xmx".length()) + "</window.heap>");
         String launcher = Files.readString(Path.of("src/dist/bin/resnet-explorer"));
         assertThat(launcher).as("the launcher").contains("mem=\"" + HEAP_LIMIT + "\"").contains("export " + ARENAS);
         for (String bench : BENCHES) {
