@@ -94,29 +94,6 @@ public final class Nd4jRuntime {
         }
     }
 
-    /**
-     * Used heap above which a run's end collects the whole heap: 256 MB. What a run leaves there is mostly dead
-     * (its arrays' Java objects and the references that free their native memory); the parallel collector keeps
-     * it until the old generation is full, and the window's resident memory grew by 20 MB a run, up to the heap's
-     * limit (decision 0021).
-     */
-    static final long COLLECT_ABOVE = 256L << 20;
-
-    /**
-     * At a run's end: a full collection if more than {@code bytes} of the heap are in use, so that dead arrays and
-     * their native memory go now, between runs, rather than in a long collection in the middle of a later one.
-     *
-     * @return whether it collected
-     */
-    static boolean collectIfAbove(long bytes) {
-        Runtime runtime = Runtime.getRuntime();
-        if (runtime.totalMemory() - runtime.freeMemory() <= bytes) {
-            return false;
-        }
-        System.gc();
-        return true;
-    }
-
     /** "ND4J 1.0.0-M2.1 (linux-x86_64-onednn-avx2)": what run.json records. */
     public static String version() {
         Package p = Nd4j.class.getPackage();

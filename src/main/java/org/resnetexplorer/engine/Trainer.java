@@ -140,7 +140,6 @@ public final class Trainer {
             return end(progress, RunStatus.FAILED, message, started);
         } finally {
             Nd4jRuntime.releaseThreadMemory();
-            Nd4jRuntime.collectIfAbove(Nd4jRuntime.COLLECT_ABOVE);
         }
     }
 

@@ -62,20 +62,4 @@ class StepWorkspaceTest {
         assertThat(trainer.run().status()).isEqualTo(RunStatus.FINISHED);
         return sizes.stream().mapToLong(Long::longValue).max().orElseThrow();
     }
-
-    @Test
-    @DisplayName("a run's end collects the heap when more than the threshold is in use, and not otherwise")
-    void collectsAtRunsEnd() {
-        long before = fullCollections();
-        assertThat(Nd4jRuntime.collectIfAbove(Long.MAX_VALUE)).isFalse();
-        assertThat(Nd4jRuntime.collectIfAbove(0)).isTrue();
-        assertThat(fullCollections()).as("the parallel or G1 collector's full collections").isGreaterThan(before);
-    }
-
-    /** Collections counted by the collectors that collect the old generation. */
-    private static long fullCollections() {
-        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(gc -> !gc.getName().contains("Young") && !gc.getName().contains("Scavenge"))
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
-    }
 }
