@@ -1,6 +1,6 @@
 #!/bin/sh
-# Runs after the first, for docs/PERFORMANCE.md: starts the app under Xvfb (with the launchers' collector options,
-# GC_OPTS to compare others), presses Run on the first-start example RUNS times (default 4), 18 s apart, and
+# Runs after the first, for docs/PERFORMANCE.md: starts the app under Xvfb (with the launchers' collector and memory
+# options, GC_OPTS and MEM_OPTS to compare others), presses Run on the first-start example RUNS times (default 4), 18 s apart, and
 # prints the FX frame statistics of each training, the peak proportional set size and the collector's pauses.
 # Run from the repository after `mvn -DskipTests package`: RUNS=8 bench/ui-runs.sh
 # Needs xvfb, xdotool and imagemagick, as bench/ui.sh. Not part of the app.
@@ -9,7 +9,8 @@ if [ -z "${DISPLAY:-}" ]; then
   exec xvfb-run -a -s "-screen 0 1600x1000x24" "$0" "$@"
 fi
 HOME_DIR=$(mktemp -d)
-java ${GC_OPTS:--XX:+UseParallelGC -Xmn32m -XX:MetaspaceSize=128m} ${JAVA_OPTS:-} -Xlog:gc:file=target/ui-runs-gc.log:uptime \
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+java ${GC_OPTS:--XX:+UseParallelGC -Xmn32m -XX:MetaspaceSize=128m} ${MEM_OPTS:--Xmx768m} ${JAVA_OPTS:-} -Xlog:gc:file=target/ui-runs-gc.log:uptime \
   -Dresnetexplorer.home="$HOME_DIR" -Dresnetexplorer.prefs=memory -Dresnetexplorer.frameStats=true \
   -jar target/resnet-explorer.jar 2> target/ui-runs.err &
 pid=$!

@@ -77,7 +77,7 @@ public final class Nd4jRuntime {
         ready = true;
     }
 
-    private static final String STEP_WORKSPACE = "resnet-explorer-step";
+    static final String STEP_WORKSPACE = "resnet-explorer-step";
 
     /** Opens the workspace of one training step on this thread; everything made inside dies with it. */
     static MemoryWorkspace stepWorkspace() {

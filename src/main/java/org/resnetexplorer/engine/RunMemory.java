@@ -31,6 +31,13 @@ final class RunMemory {
     static final long BYTES_PER_PARAMETER = 52;
     static final long BYTES_PER_TRAINING_VALUE = 20;
     static final long BYTES_PER_EVALUATED_VALUE = 10;
+    /**
+     * Bytes of activations (counted as {@link #BYTES_PER_EVALUATED_VALUE} per value) the test error may evaluate at
+     * a time when that is more examples than the training batch: the MLPs' 250 examples, not a CNN's 250 images
+     * (cifar-resnet-20 on 28x28 images: 2 GB at a time, and each run kept it to its end, 5-8 GB for a run and its
+     * twin in the window).
+     */
+    static final long EVALUATION_CHUNK = 16L << 20;
     /** The most values one Java array holds. */
     static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -68,9 +75,10 @@ final class RunMemory {
     }
 
     /**
-     * How many test examples to evaluate at a time beside a training batch of {@code batch}: {@code wanted}, or as
-     * many as fit in {@code budget} and in one array, at least one. A deep network on images (cifar-resnet-110 on
-     * CIFAR-10, 4 million values per example) cannot keep the outputs of 250 examples on a small machine.
+     * How many test examples to evaluate at a time beside a training batch of {@code batch}: {@code wanted}, but
+     * no more than the training batch unless they take under {@link #EVALUATION_CHUNK}, and as many as fit in
+     * {@code budget} and in one array; at least one. A deep network on images (cifar-resnet-110 on CIFAR-10, 4
+     * million values per example) cannot keep the outputs of 250 examples on a small machine.
      */
     static int evaluationBatch(Analysis analysis, int batch, int wanted, long budget) {
         long activations = activations(analysis);
@@ -78,7 +86,10 @@ final class RunMemory {
         long perExample = Math.max(1, ByteSizes.product(activations, BYTES_PER_EVALUATED_VALUE));
         long fitting = Math.min(Math.max(0, budget - training) / perExample,
                 MAX_ARRAY / analysis.inputShape().orElseThrow().elementCount());
-        return (int) Math.max(1, Math.min(wanted, fitting));
+        // more examples than the training batch would grow the step's workspace and the layers' host arrays
+        // (BatchNorm keeps its input and output per layer) past their training size, for the rest of the run
+        long small = Math.max(batch, EVALUATION_CHUNK / perExample);
+        return (int) Math.max(1, Math.min(Math.min(wanted, small), fitting));
     }
 
     /**

@@ -173,6 +173,7 @@ public final class Trainer {
                 boolean evaluate = (step + 1) % settings.evalEvery() == 0 || last;
                 // an evaluation is published with a snapshot, so an evaluation step is always measured
                 boolean measure = (step + 1) % every == 0 || evaluate || step == 0;
+                TrainingSnapshot snapshot = null;
                 try (MemoryWorkspace ignored = Nd4jRuntime.stepWorkspace()) {
                     Batches.Batch batch = batches.next(settings.batch(), compiled.dataType());
                     SoftmaxCrossEntropy.Result result = SoftmaxCrossEntropy.of(compiled.forward(batch.features(), true),
@@ -186,7 +187,6 @@ public final class Trainer {
                     errorsSince += result.errors();
                     examplesSince += batch.labels().length;
                     progress.trainError = (double) result.errors() / batch.labels().length;
-                    TrainingSnapshot snapshot = null;
                     long measuring = 0;
                     if (measure) {
                         long measureStart = System.nanoTime();
@@ -213,20 +213,22 @@ public final class Trainer {
                             profile.measurement(measuring);
                         }
                     }
-                    if (snapshot != null) {
-                        double testError = Double.NaN;
-                        if (evaluate) {
-                            testError = testError(compiled);
-                            progress.testError = testError;
-                        }
-                        // the rate since the previous snapshot: it follows ND4J's warm-up and any change of load
-                        progress.stepsPerSecond = (step + 1 - stepAtSnapshot) / ((activeNanos - activeNanosAtSnapshot) / 1e9);
-                        stepAtSnapshot = step + 1;
-                        activeNanosAtSnapshot = activeNanos;
-                        publish(new TrainingSnapshot(run, snapshot.step(), snapshot.totalSteps(), snapshot.loss(),
-                                snapshot.trainError(), snapshot.trainErrorAverage(), testError, rate, progress.stepsPerSecond,
-                                snapshot.gradNorms(), snapshot.responseStd(), snapshot.residuals()));
+                }
+                // after the step's workspace is closed: each part of the test set then reuses it from its start,
+                // where inside the step they piled up in it (1.6 GB for cifar-resnet-20 on 28x28 images)
+                if (snapshot != null) {
+                    double testError = Double.NaN;
+                    if (evaluate) {
+                        testError = testError(compiled);
+                        progress.testError = testError;
                     }
+                    // the rate since the previous snapshot: it follows ND4J's warm-up and any change of load
+                    progress.stepsPerSecond = (step + 1 - stepAtSnapshot) / ((activeNanos - activeNanosAtSnapshot) / 1e9);
+                    stepAtSnapshot = step + 1;
+                    activeNanosAtSnapshot = activeNanos;
+                    publish(new TrainingSnapshot(run, snapshot.step(), snapshot.totalSteps(), snapshot.loss(),
+                            snapshot.trainError(), snapshot.trainErrorAverage(), testError, rate, progress.stepsPerSecond,
+                            snapshot.gradNorms(), snapshot.responseStd(), snapshot.residuals()));
                 }
             } finally {
                 if (permit != null) {

@@ -37,6 +37,7 @@ public final class ExplorerApp extends Application {
         WindowConfig config = WindowConfig.fromSystemProperties();
         MainWindow window = new MainWindow(stage, config);
         window.show();
+        StartOptions.fromSystemProperties().ifPresent(window::open);
         Runnable warmedUp = () -> { };
         if (FrameStatistics.wanted()) {
             FrameStatistics statistics = FrameStatistics.attach(stage, window.charts(), window.training().activeProperty(),

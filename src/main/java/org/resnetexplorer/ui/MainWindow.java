@@ -153,6 +153,12 @@ final class MainWindow {
         showDocument(document.state(), true);
     }
 
+    /** Opens {@code start}'s template instead of the example and shows its training fields (a benchmark's hook). */
+    void open(StartOptions start) {
+        documents.openTemplate(start.network());
+        trainingPanel.load(start.trainingFields());
+    }
+
     /** The first-start example: mlp-resnet-20 with BatchNorm, width 16, for the 3-arm spiral. */
     static Network example() {
         return Templates.build(EXAMPLE, TemplateOptions.defaults().withWidth(16).withBatchNorm(true)

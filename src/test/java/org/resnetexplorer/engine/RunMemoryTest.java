@@ -98,8 +98,19 @@ class RunMemoryTest {
         assertThat(RunMemory.evaluationBatch(analysis, 16, 250, Long.MAX_VALUE)).isEqualTo(250);
         Analysis huge = Analysis.of(Templates.build("mlp-plain-1", TemplateOptions.defaults()
                 .withInput(org.resnetexplorer.graph.Shape.flat(100_000_000))));
-        assertThat(RunMemory.evaluationBatch(huge, 1, 250, Long.MAX_VALUE)).as("examples of 10^8 values in one array")
+        assertThat(RunMemory.evaluationBatch(huge, 100, 250, Long.MAX_VALUE)).as("examples of 10^8 values in one array")
                 .isEqualTo(21);
+    }
+
+    @Test
+    @DisplayName("a network on images evaluates the test error no more examples at a time than it trains, an MLP 250")
+    void evaluationBatchOfImages() {
+        Analysis cnn = Analysis.of(Templates.build("cifar-resnet-20", TemplateOptions.defaults()
+                .withInput(org.resnetexplorer.graph.Shape.image(1, 28, 28)).withClasses(10)));
+        assertThat(RunMemory.evaluationBatch(cnn, 64, 250, Long.MAX_VALUE)).isEqualTo(64);
+        assertThat(RunMemory.evaluationBatch(cnn, 300, 250, Long.MAX_VALUE)).isEqualTo(250);
+        assertThat(RunMemory.evaluationBatch(Analysis.of(mlp("mlp-resnet-20", 16)), 64, 250, Long.MAX_VALUE))
+                .isEqualTo(250);
     }
 
     @Test

@@ -1,0 +1,63 @@
+package org.resnetexplorer.ui;
+
+import java.util.Optional;
+import java.util.prefs.Preferences;
+import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.graph.TemplateOptions;
+import org.resnetexplorer.graph.Templates;
+
+/**
+ * What a benchmark opens the window with, instead of the first-start example, so that it can be driven without
+ * clicking through dialogs (bench/memory.sh): {@code -Dresnetexplorer.open=cifar-resnet-20} opens that template
+ * (as the template list does; {@code -Dresnetexplorer.open.width=8} sets its width), and
+ * {@code -Dresnetexplorer.training=dataset=fashion-mnist,downscale=true} fills the Training panel's fields, with
+ * the keys the panel keeps in the preferences. Not a user feature: neither property is set by a launcher.
+ *
+ * @param template the template's name, as {@code resnet-explorer templates} lists them
+ * @param width    the template's width (its channels or units), or null for the template's own
+ * @param training the Training panel's fields to show, as key=value pairs separated by commas; empty for none
+ */
+record StartOptions(String template, Integer width, String training) {
+    static final String OPEN_PROPERTY = "resnetexplorer.open";
+    static final String WIDTH_PROPERTY = "resnetexplorer.open.width";
+    static final String TRAINING_PROPERTY = "resnetexplorer.training";
+
+    /** The options the system properties ask for, if a template is named. */
+    static Optional<StartOptions> fromSystemProperties() {
+        String template = System.getProperty(OPEN_PROPERTY, "");
+        if (template.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StartOptions(template.trim(), Integer.getInteger(WIDTH_PROPERTY),
+                System.getProperty(TRAINING_PROPERTY, "")));
+    }
+
+    /**
+     * The template built.
+     *
+     * @throws IllegalArgumentException if no template has that name
+     */
+    Network network() {
+        return Templates.build(template, TemplateOptions.defaults().withWidth(width));
+    }
+
+    /**
+     * The Training panel's fields as a preferences node, for {@code TrainingPanel.load}.
+     *
+     * @throws IllegalArgumentException if a pair has no '='
+     */
+    Preferences trainingFields() {
+        Preferences node = new MemoryPreferences();
+        for (String pair : training.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException(TRAINING_PROPERTY + ": '" + pair.trim() + "' is not key=value");
+            }
+            node.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        return node;
+    }
+}
