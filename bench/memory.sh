@@ -5,7 +5,7 @@
 #
 #   bench/memory.sh a     the first-start example (mlp-resnet-20 + plain twin on the spiral), RUNS=20 by default
 #   bench/memory.sh b     cifar-resnet-20 (width WIDTH, default 16) + plain twin on Fashion-MNIST, 28x28
-#                         (DOWNSCALE=true: 14x14), STEPS steps (default 120), RUNS=3 by default
+#                         (DOWNSCALE=true: 14x14), STEPS steps (default 120) of BATCH (default 64), RUNS=3 by default
 #
 # Scenario b opens the template through the window's start hook (-Dresnetexplorer.open, ui/StartOptions).
 # JAVA_OPTS adds options (e.g. -XX:NativeMemoryTracking=summary: the JVM's own share is printed at the end);
@@ -25,7 +25,7 @@ case "$scenario" in
   a) runs=${RUNS:-20}; start="" ;;
   b) runs=${RUNS:-3}
      start="-Dresnetexplorer.open=cifar-resnet-20 -Dresnetexplorer.open.width=${WIDTH:-16}"
-     start="$start -Dresnetexplorer.training=dataset=fashion-mnist,downscale=${DOWNSCALE:-false},steps=${STEPS:-120},plainTwin=true" ;;
+     start="$start -Dresnetexplorer.training=dataset=fashion-mnist,downscale=${DOWNSCALE:-false},steps=${STEPS:-120},batch=${BATCH:-64},plainTwin=true" ;;
   *) echo "usage: bench/memory.sh a|b" >&2; exit 2 ;;
 esac
 home_dir=$(mktemp -d)

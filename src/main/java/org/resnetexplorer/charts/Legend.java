@@ -101,6 +101,12 @@ public final class Legend {
         }
         int rows = (int) Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_SHARE * height / rowHeight)));
         int available = right - left;
+        // whole names (each within a row) when all of them fit; shortened ones only to make room for more runs
+        Layout whole = place(entries, shortened(entries, fm, available - pad), fm, rows, Integer.MAX_VALUE, left, top,
+                available, rowHeight, pad, false);
+        if (whole.more() == 0) {
+            return whole;
+        }
         int cap = Math.max(fm.stringWidth("#00 ...net-20"), available / 3 - pad);
         List<String> texts = shortened(entries, fm, cap);
         return place(entries, texts, fm, rows, Integer.MAX_VALUE, left, top, available, rowHeight, pad, false);

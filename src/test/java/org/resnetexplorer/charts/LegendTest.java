@@ -38,6 +38,16 @@ class LegendTest {
     }
 
     @Test
+    @DisplayName("a net and its twin in a narrow chart keep their whole names when both fit (shortening is for room)")
+    void wholeNamesWhenTheyFit() {
+        List<RunHistory> two = List.of(run("#1 mlp-resnet-20", 0.5), run("#1 plain twin", 0.6));
+        LinePlot plot = drawn(ErrorCurves.plot(two, Palette.first(2), 0, false), 480, 420);
+        assertThat(plot.legendLayout().placed()).extracting(Legend.Placed::text)
+                .contains("#1 mlp-resnet-20", "#1 plain twin");
+        assertThat(plot.legendLayout().more()).isZero();
+    }
+
+    @Test
     @DisplayName("twelve runs on the error chart: one entry per run after the line key, at most two rows, the rest as +N more")
     void twelveRunsKeepThePlot() {
         for (int[] size : new int[][] {{1200, 800}, {900, 420}, {700, 500}}) {

@@ -321,7 +321,7 @@ public final class TrainingController {
             record.trainErrorProperty().set(result.trainError());
         }
         if (result.status() == RunStatus.DIVERGED || result.status() == RunStatus.FAILED) {
-            message.set(String.format(ALL_OVER, record.name(), result.message()));
+            message.set(String.format(ALL_OVER, record.label(), result.message()));
         }
         // in a service's own onSucceeded it still counts as running: ask for its state instead
         if (services.stream().allMatch(TrainingController::isDone)) {
@@ -338,16 +338,19 @@ public final class TrainingController {
                 || state == javafx.concurrent.Worker.State.CANCELLED;
     }
 
-    /** The status line when a session ends: each run's ending and test error, or what went wrong. */
+    /**
+     * The status line when a session ends: each run's ending and test error, or what went wrong, by the name the
+     * run list shows (the user may have renamed it).
+     */
     private void summarise() {
         List<String> parts = new ArrayList<>();
         for (Trainer trainer : trainers) {
             RunRecord r = records.get(trainer.runName());
             if (r.status() == RunStatus.DIVERGED || r.status() == RunStatus.FAILED) {
-                parts.add(0, r.name() + ": " + r.messageProperty().get());
+                parts.add(0, r.label() + ": " + r.messageProperty().get());
             } else {
                 // the run list's status word in the window's language, lower case inside the English sentence
-                parts.add(String.format(SUMMARY, r.name(), RunsTable.statusText(r.status()).toLowerCase(Locale.ROOT),
+                parts.add(String.format(SUMMARY, r.label(), RunsTable.statusText(r.status()).toLowerCase(Locale.ROOT),
                         r.stepProperty().get(), Counts.percent(r.testErrorProperty().get())));
             }
         }
