@@ -19,7 +19,7 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 # the launchers' options, as in src/dist/bin/resnet-explorer and pom.xml (LaunchOptionsTest keeps them alike)
 gc=${GC_OPTS:--XX:+UseParallelGC -Xmn32m -XX:MetaspaceSize=128m}
-mem=${MEM_OPTS--Xmx768m}
+mem=${MEM_OPTS--Xmx640m}
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 case "$scenario" in
   a) runs=${RUNS:-20}; start="" ;;

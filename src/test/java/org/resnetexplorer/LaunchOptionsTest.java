@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class LaunchOptionsTest {
     static final List<String> GC_OPTIONS = List.of("-XX:+UseParallelGC", "-Xmn32m", "-XX:MetaspaceSize=128m");
-    static final String HEAP_LIMIT = "-Xmx768m";
+    static final String HEAP_LIMIT = "-Xmx640m";
     /** glibc's malloc arenas: an environment variable, which the scripts set and javafx:run's options cannot. */
     static final String ARENAS = "MALLOC_ARENA_MAX=\"${MALLOC_ARENA_MAX:-2}\"";
     static final List<String> BENCHES = List.of("bench/ui.sh", "bench/ui-runs.sh", "bench/memory.sh");
