@@ -33,7 +33,7 @@ public final class ErrorCurves {
      * test error (line {@code 2i + 1}); its legend has one entry per run, after a key to the two line widths.
      */
     public static LinePlot plot(List<RunHistory> runs, List<Color> colours, double smoothing, boolean logScale) {
-        LinePlot plot = new LinePlot(TITLE, ITERATION, ERROR_AXIS).percent(true).logY(logScale)
+        LinePlot plot = new LinePlot(TITLE, ITERATION, ERROR_AXIS).wholeX(true).percent(true).logY(logScale)
                 .key(Legend.Entry.key(TRAIN.strip(), 1.3f, false)).key(Legend.Entry.key(TEST.strip(), 3.2f, false));
         if (!logScale) {
             plot.yRange(0, 1);
@@ -64,7 +64,7 @@ public final class ErrorCurves {
 
     /** The training loss of every run in its colour (line {@code i} is run {@code i}), dashed, on a log scale. */
     public static LinePlot loss(List<RunHistory> runs, List<Color> colours, double smoothing) {
-        LinePlot plot = new LinePlot(LOSS_TITLE, ITERATION, LOSS_AXIS).logY(true);
+        LinePlot plot = new LinePlot(LOSS_TITLE, ITERATION, LOSS_AXIS).wholeX(true).logY(true);
         for (int i = 0; i < runs.size(); i++) {
             RunHistory run = runs.get(i);
             plot.add(new LinePlot.Line(run.series(run.run(), s -> s.loss()).smoothed(smoothing), colours.get(i), 1.6f, true));

@@ -135,6 +135,11 @@ public final class LinePlot {
         return this;
     }
 
+    /** Whether x ticks fall on whole numbers only. */
+    boolean wholeX() {
+        return wholeX;
+    }
+
     /** Fixes the y range instead of fitting the data (e.g. 0 to 1 for error rates). */
     public LinePlot yRange(double min, double max) {
         yMin = min;

@@ -35,6 +35,13 @@ class ErrorCurvesTest {
     }
 
     @Test
+    @DisplayName("the iteration axes of the error and loss charts tick at whole steps, also before any run (no 'iteration 0.5')")
+    void wholeIterations() {
+        assertThat(ErrorCurves.plot(List.of(), 0, false).wholeX()).isTrue();
+        assertThat(ErrorCurves.loss(List.of(), 0).wholeX()).isTrue();
+    }
+
+    @Test
     @DisplayName("draws each run in its own colour, with test points only at the steps that were evaluated")
     void oneColourPerRun() {
         RunHistory plain = run("plain", 0.9);
