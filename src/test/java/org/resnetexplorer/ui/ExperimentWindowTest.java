@@ -247,6 +247,8 @@ class ExperimentWindowTest {
         assertThat(rows.get(0).status.get()).isEqualTo(RunStatus.STOPPED);
         assertThat(rows.get(0).step.get()).isLessThan(100000);
         assertThat(rows.get(1).status.get()).isEqualTo(RunStatus.STOPPED);
+        assertThat(robot.lookup("#status-speed").queryAs(Label.class).getText()).as("no speed once it has ended")
+                .isEmpty();
         waitFor(5, () -> !robot.lookup("#run-button").queryButton().isDisabled());
         assertThat(robot.lookup("#experiment-run").queryButton().getText()).isEqualTo(ExperimentPanel.RUN);
     }

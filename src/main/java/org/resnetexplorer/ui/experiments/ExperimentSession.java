@@ -562,6 +562,7 @@ public final class ExperimentSession {
     private void finished(ExperimentResult result) {
         queue.stop();
         running.set(false);
+        speedText.set(""); // a speed after the end would read as if it still trained
         boolean complete = true;
         for (ExperimentResult.Run run : result.runs()) {
             ExperimentPanel.Row row = panel.row(run.spec().name());
@@ -601,6 +602,7 @@ public final class ExperimentSession {
     private void failed(Throwable failure) {
         queue.stop();
         running.set(false);
+        speedText.set(""); // a speed after the end would read as if it still trained
         String message = failure instanceof DatasetException || failure instanceof ExperimentFileException
                 || failure instanceof IllegalArgumentException ? failure.getMessage() : String.valueOf(failure);
         panel.showNotChecked(message);
