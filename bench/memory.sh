@@ -1,7 +1,8 @@
 #!/bin/sh
 # The window's memory, for docs/PERFORMANCE.md ("Memory"): starts the packaged app under Xvfb with the launchers'
 # options, presses Run (F5) RUNS times, each time waiting until the run is over (the process idles), and prints the
-# resident (RSS) and proportional (PSS) set size every SAMPLE seconds and the peak of each run and of the session.
+# resident (RSS) and proportional (PSS) set size every SAMPLE seconds, the peak of each run and of the session, and
+# the size after a full collection at the end (what the session keeps, as against garbage not yet collected).
 #
 #   bench/memory.sh a     the first-start example (mlp-resnet-20 + plain twin on the spiral), RUNS=20 by default
 #   bench/memory.sh b     cifar-resnet-20 (width WIDTH, default 16) + plain twin on Fashion-MNIST, 28x28
@@ -77,6 +78,9 @@ echo "session peak: RSS $peak_rss MB, PSS $peak_pss MB"
 case "${JAVA_OPTS:-}" in
   *NativeMemoryTracking*) jcmd "$pid" VM.native_memory summary | grep -E "committed=" | head -20 ;;
 esac
+# growth that a full collection takes back is dead arrays waiting for the collector; what stays is kept
+jcmd "$pid" GC.run > /dev/null 2>&1 && sleep 3 && echo "after a full collection: RSS PSS (MB) $(sizes); Java heap:" \
+  "$(jcmd "$pid" GC.heap_info | grep -Eo 'used [0-9]+K' | head -3 | tr '\n' ' ')"
 kill "$pid"
 wait "$pid" 2>/dev/null || true
 rm -rf "$home_dir"
