@@ -113,8 +113,8 @@ class ChartsPaneTest {
         ResponseStdView fig7 = view(ResponseStdView.class);
         robot.interact(() -> pane.addRun("mlp", "mlp-resnet-20", true));
         List<TrainingSnapshot> dense = SyntheticRuns.steps("mlp", true, 4, 1, 20, 20).stream()
-                .map(s -> new TrainingSnapshot(s.run(), s.step(), s.totalSteps(), s.loss(), s.trainError(),
-                        s.trainErrorAverage(), s.testError(), s.learningRate(), s.stepsPerSecond(), s.gradNorms(),
+                .map(s -> new TrainingSnapshot(s.run(), s.step(), s.totalSteps(), s.loss(), s.batchError(),
+                        s.trainError(), s.testError(), s.learningRate(), s.stepsPerSecond(), s.gradNorms(),
                         List.of(), s.residuals()))
                 .toList();
         robot.interact(() -> pane.append(dense));
