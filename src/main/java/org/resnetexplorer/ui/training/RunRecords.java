@@ -34,8 +34,8 @@ public final class RunRecords {
     }
 
     /**
-     * A pulse's snapshots, oldest first: each row shows its run's latest step, loss, training error and speed,
-     * and its latest test error (measured less often).
+     * A pulse's snapshots, oldest first: each row shows its run's latest step, loss and speed, and the training
+     * and test errors of its latest evaluation (measured less often).
      */
     public void update(List<TrainingSnapshot> batch) {
         Map<String, TrainingSnapshot> latest = new LinkedHashMap<>();
