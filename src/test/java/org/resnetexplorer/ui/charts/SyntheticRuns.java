@@ -13,8 +13,9 @@ final class SyntheticRuns {
 
     /**
      * One snapshot of a net of {@code layers} weighted layers at {@code step} of {@code total}: errors falling, a
-     * noisy running batch error at every step, a training and a test error every tenth step (an evaluation), gradient norms fading towards the input in a plain net, level in a residual
-     * one, a response std per 3x3 layer and, for a residual net, a histogram per block (one block per two layers).
+     * noisy running batch error at every step, a training and a test error every tenth step (an evaluation),
+     * gradient norms fading towards the input in a plain net, level in a residual one, a response std per 3x3
+     * layer and, for a residual net, a histogram per block (one block per two layers).
      */
     static TrainingSnapshot snapshot(String run, boolean residual, int layers, int step, int total, Random random) {
         double progress = (double) step / total;
