@@ -226,7 +226,10 @@ final class TrainCommand implements Command {
         }
     }
 
-    /** Prints a progress line at every evaluation and about twenty times a run. */
+    /**
+     * Prints a progress line at every evaluation and about twenty times a run: the running batch error on every
+     * line, the training and test errors (inference mode) where they were evaluated, else "-".
+     */
     private static final class ProgressPrinter implements TrainingListener {
         private final PrintStream out;
         private final int every;
@@ -239,9 +242,10 @@ final class TrainCommand implements Command {
         @Override
         public void snapshot(TrainingSnapshot s) {
             if (s.hasTestError() || s.step() % every == 0) {
-                out.println(String.format(Locale.ROOT, "step %6d/%d  loss %.4f  train error %6s  test error %6s  lr %.3g"
-                        + "  %.1f steps/s", s.step(), s.totalSteps(), s.loss(), Counts.percent(s.trainErrorAverage()),
-                        Counts.percent(s.testError()), s.learningRate(), s.stepsPerSecond()));
+                out.println(String.format(Locale.ROOT, "step %6d/%d  loss %.4f  batch error %6s  train error %6s"
+                        + "  test error %6s  lr %.3g  %.1f steps/s", s.step(), s.totalSteps(), s.loss(),
+                        Counts.percent(s.batchError()), Counts.percent(s.trainError()), Counts.percent(s.testError()),
+                        s.learningRate(), s.stepsPerSecond()));
             }
         }
 

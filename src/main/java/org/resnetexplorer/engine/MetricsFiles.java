@@ -29,8 +29,10 @@ import org.resnetexplorer.graph.Network;
  * <p>Every text cell (run and layer names come from graph files) is quoted as RFC 4180 says and kept from
  * reading as a spreadsheet formula ({@link CsvFields#text}); run.json is written whole or not at all.
  *
- * <p>{@code train_error} is the error over every batch since the previous row (each batch counted once);
- * {@code response_std} is per 3x3 convolution (Fig. 7) and per residual block (its branch F(x)).
+ * <p>{@code train_error} and {@code test_error} are measured in inference mode, only at evaluation steps: the
+ * error on the run's fixed sample of the training set and on the first test examples (decision 0024);
+ * {@code batch_error}, in every row, is the running error of the training batches since the previous row (each
+ * batch counted once, BatchNorm on batch statistics); {@code response_std} is per 3x3 convolution (Fig. 7) and per residual block (its branch F(x)).
  */
 public final class MetricsFiles implements TrainingListener, AutoCloseable {
     public static final String METRICS = "metrics.csv";
@@ -98,7 +100,10 @@ public final class MetricsFiles implements TrainingListener, AutoCloseable {
     public void snapshot(TrainingSnapshot s) {
         try {
             row(s, "loss", "", s.loss());
-            row(s, "train_error", "", s.trainErrorAverage());
+            row(s, "batch_error", "", s.batchError());
+            if (s.hasTrainError()) {
+                row(s, "train_error", "", s.trainError());
+            }
             if (s.hasTestError()) {
                 row(s, "test_error", "", s.testError());
             }

@@ -19,8 +19,9 @@ import org.resnetexplorer.i18n.Texts;
  * <li>{@value #BYTES_PER_TRAINING_VALUE} bytes per value the layers output, per example of the training batch: the
  * outputs, their gradients and the layers' temporaries (cifar-resnet-110 on 28x28 images, 3.2 million values per
  * example: 63 MB per example of the batch);
- * <li>{@value #BYTES_PER_EVALUATED_VALUE} bytes per value, per example evaluated at a time for the test error: the
- * outputs and temporaries of a forward pass (the same network: 31 MB per example).
+ * <li>{@value #BYTES_PER_EVALUATED_VALUE} bytes per value, per example evaluated at a time for the test and training
+ * errors (one after the other): the outputs and temporaries of a forward pass (the same network: 31 MB per
+ * example).
  * </ul>
  *
  * A run may use what the process may use: Java's heap limit plus the native headroom the engine allows
@@ -32,10 +33,10 @@ final class RunMemory {
     static final long BYTES_PER_TRAINING_VALUE = 20;
     static final long BYTES_PER_EVALUATED_VALUE = 10;
     /**
-     * Bytes of activations (counted as {@link #BYTES_PER_EVALUATED_VALUE} per value) the test error may evaluate at
-     * a time when that is more examples than the training batch: the MLPs' 250 examples, not a CNN's 250 images
-     * (cifar-resnet-20 on 28x28 images: 2 GB at a time, and each run kept it to its end, 5-8 GB for a run and its
-     * twin in the window).
+     * Bytes of activations (counted as {@link #BYTES_PER_EVALUATED_VALUE} per value) the test and training errors may
+     * evaluate at a time when that is more examples than the training batch: the MLPs' 250 examples, not a CNN's 250
+     * images (cifar-resnet-20 on 28x28 images: 2 GB at a time, and each run kept it to its end, 5-8 GB for a run and
+     * its twin in the window).
      */
     static final long EVALUATION_CHUNK = 16L << 20;
     /** The most values one Java array holds. */

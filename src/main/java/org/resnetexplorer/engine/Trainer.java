@@ -1,5 +1,6 @@
 package org.resnetexplorer.engine;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,7 +21,9 @@ import org.resnetexplorer.i18n.Texts;
  * Trains one network on one dataset, on the thread that calls {@link #run()}. Other threads steer it with
  * {@link #pause()}, {@link #resume()}, {@link #step()}, {@link #stop()} and {@link #setLearningRate}, which
  * take effect between steps. Every {@code metricsEvery} steps it publishes an immutable
- * {@link TrainingSnapshot} to its listeners; nothing in the trainer waits for them.
+ * {@link TrainingSnapshot} to its listeners; nothing in the trainer waits for them. Every {@code evalEvery} steps
+ * (and at the last) it evaluates the network in inference mode on the test examples and on a fixed sample of
+ * the training examples ({@link TrainingSample}): one evaluation each.
  *
  * <p>Same network, data, settings and seed give bit-identical snapshots on the same machine: weights,
  * batches and dropout masks all come from the seed, and ND4J runs on one thread.
@@ -30,7 +33,7 @@ public final class Trainer {
     static final String WEIGHTS_NAN = Texts.get("trainer.weights.nan");
     static final String DIVERGED = Texts.get("trainer.diverged");
     static final String DIVERGED_WITH_BATCH_NORM = Texts.get("trainer.diverged.with.batchnorm");
-    /** Test examples evaluated at a time, when they fit in memory (see {@link RunMemory#evaluationBatch}). */
+    /** Examples evaluated at a time, when they fit in memory (see {@link RunMemory#evaluationBatch}). */
     private static final int EVAL_BATCH = 250;
 
     private final String run;
@@ -150,6 +153,10 @@ public final class Trainer {
                 settings.weightDecay());
         Measurements measurements = new Measurements(compiled, settings.histogramBins());
         Batches batches = new Batches(dataset.train(), settings.seed());
+        Examples train = dataset.train();
+        Examples test = dataset.test();
+        int[] trainSample = TrainingSample.indices(train.size(), settings.testLimit(), settings.seed());
+        int[] testExamples = TrainingSample.first(test.size(), settings.testLimit());
         int every = settings.metricsEvery();
         long activeNanos = 0;
         long activeNanosAtSnapshot = 0;
@@ -186,14 +193,12 @@ public final class Trainer {
                     compiled.backward(result.gradLogits());
                     errorsSince += result.errors();
                     examplesSince += batch.labels().length;
-                    progress.trainError = (double) result.errors() / batch.labels().length;
                     long measuring = 0;
                     if (measure) {
                         long measureStart = System.nanoTime();
-                        snapshot = new TrainingSnapshot(run, step + 1, settings.steps(), result.loss(), progress.trainError,
-                                (double) errorsSince / examplesSince, Double.NaN, rate, 0, measurements.gradNorms(),
-                                measurements.responseStd(), measurements.residuals());
-                        progress.trainErrorAverage = snapshot.trainErrorAverage();
+                        snapshot = new TrainingSnapshot(run, step + 1, settings.steps(), result.loss(),
+                                (double) errorsSince / examplesSince, Double.NaN, Double.NaN, rate, 0,
+                                measurements.gradNorms(), measurements.responseStd(), measurements.residuals());
                         errorsSince = 0;
                         examplesSince = 0;
                         measuring = System.nanoTime() - measureStart;
@@ -217,9 +222,12 @@ public final class Trainer {
                 // after the step's workspace is closed: each part of the test set then reuses it from its start,
                 // where inside the step they piled up in it (1.6 GB for cifar-resnet-20 on 28x28 images)
                 if (snapshot != null) {
+                    double trainError = Double.NaN;
                     double testError = Double.NaN;
                     if (evaluate) {
-                        testError = testError(compiled);
+                        trainError = error(compiled, train, trainSample);
+                        testError = error(compiled, test, testExamples);
+                        progress.trainError = trainError;
                         progress.testError = testError;
                     }
                     // the rate since the previous snapshot: it follows ND4J's warm-up and any change of load
@@ -227,7 +235,7 @@ public final class Trainer {
                     stepAtSnapshot = step + 1;
                     activeNanosAtSnapshot = activeNanos;
                     publish(new TrainingSnapshot(run, snapshot.step(), snapshot.totalSteps(), snapshot.loss(),
-                            snapshot.trainError(), snapshot.trainErrorAverage(), testError, rate, progress.stepsPerSecond,
+                            snapshot.batchError(), trainError, testError, rate, progress.stepsPerSecond,
                             snapshot.gradNorms(), snapshot.responseStd(), snapshot.residuals()));
                 }
             } finally {
@@ -239,34 +247,31 @@ public final class Trainer {
         return end(progress, RunStatus.FINISHED, "finished " + settings.steps() + " steps", started);
     }
 
-    /** Error rate on the first {@code testLimit} test examples, with BatchNorm's running statistics. */
-    private double testError(CompiledNetwork compiled) {
-        Examples test = dataset.test();
-        int count = Math.min(settings.testLimit(), test.size());
-        long[] exampleShape = test.shape().dims().stream().mapToLong(Integer::longValue).toArray();
+    /**
+     * Error rate on the given examples in inference mode (BatchNorm's running statistics, no dropout), {@code
+     * evalBatch} examples at a time, each part in the step workspace from its start.
+     */
+    private double error(CompiledNetwork compiled, Examples examples, int[] indices) {
+        long[] exampleShape = examples.shape().dims().stream().mapToLong(Integer::longValue).toArray();
         int errors = 0;
         compiled.profile(null); // a profile times training steps only
-        for (int from = 0; from < count; from += evalBatch) {
-            int size = Math.min(evalBatch, count - from);
-            int[] indices = new int[size];
-            for (int i = 0; i < size; i++) {
-                indices[i] = from + i;
-            }
+        for (int from = 0; from < indices.length; from += evalBatch) {
+            int[] part = Arrays.copyOfRange(indices, from, Math.min(indices.length, from + evalBatch));
             try (MemoryWorkspace ignored = Nd4jRuntime.stepWorkspace()) {
-                Batches.Batch batch = Batches.of(test, indices, exampleShape, compiled.dataType());
+                Batches.Batch batch = Batches.of(examples, part, exampleShape, compiled.dataType());
                 INDArray logits = compiled.forward(batch.features(), false);
                 errors += SoftmaxCrossEntropy.errors(logits, batch.labels());
             }
         }
         compiled.profile(profile);
-        return (double) errors / count;
+        return (double) errors / indices.length;
     }
 
     /**
      * Refuses, before anything is allocated, a run that cannot start: a network that is not valid, that does not
      * take the dataset's examples or predict its classes, or whose parameters and activations at the settings' batch
-     * cannot fit in memory (decision 0018). The test error is then measured as many examples at a time as fit, up to
-     * 250. {@link #run()} checks the same first; call this before creating a run's
+     * cannot fit in memory (decision 0018). The test and training errors are then measured as many examples at a time
+     * as fit, up to 250. {@link #run()} checks the same first; call this before creating a run's
      * files, to refuse the run with nothing written.
      *
      * @throws EngineException saying what is wrong and what to do
@@ -369,7 +374,7 @@ public final class Trainer {
 
     private RunResult end(Progress progress, RunStatus end, String message, long started) {
         publish(end, message);
-        return new RunResult(run, end, message, progress.step, progress.loss, progress.trainErrorAverage,
+        return new RunResult(run, end, message, progress.step, progress.loss, progress.trainError,
                 progress.testError, progress.stepsPerSecond, (System.nanoTime() - started) / 1e9);
     }
 
@@ -391,7 +396,6 @@ public final class Trainer {
         int step;
         double loss = Double.NaN;
         double trainError = Double.NaN;
-        double trainErrorAverage = Double.NaN;
         double testError = Double.NaN;
         double stepsPerSecond;
     }

@@ -7,7 +7,8 @@ import org.resnetexplorer.i18n.Texts;
  * How to train: steps, batch size, optimiser and its rates, weight decay (on conv and dense weights, not on
  * biases or BatchNorm), seed, and how often to measure: every {@code metricsEvery} steps the loss, error,
  * gradient norms and responses; every {@code evalEvery} steps the test error on up to {@code testLimit}
- * held-out examples; residual-response histograms have {@code histogramBins} bins.
+ * held-out examples and the training error on a fixed sample of as many training examples (both in inference
+ * mode); residual-response histograms have {@code histogramBins} bins.
  */
 public record TrainingSettings(int steps, int batch, Optimizer optimizer, LearningRateSchedule schedule,
         double momentum, double weightDecay, long seed, int evalEvery, int metricsEvery, int testLimit,

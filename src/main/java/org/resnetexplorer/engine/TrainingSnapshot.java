@@ -4,25 +4,35 @@ import java.util.List;
 
 /**
  * What a run measured at one step: immutable, so a trainer can hand it to any thread. Error rates are
- * fractions in [0, 1]; {@code testError} is NaN at steps without an evaluation. The per-layer lists are in
- * network order.
+ * fractions in [0, 1]; {@code trainError} and {@code testError} are NaN at steps without an evaluation. The
+ * per-layer lists are in network order.
  *
- * @param trainError        errors on this step's batch
- * @param trainErrorAverage errors over every batch since the previous snapshot
+ * @param batchError        the running error of the training batches since the previous snapshot (each batch
+ *                          counted once), measured while training: BatchNorm on batch statistics, dropout on
+ * @param trainError        the error on the run's fixed sample of the training set, in inference mode
+ *                          (BatchNorm's running statistics, no dropout), exactly as {@code testError} is measured
+ *                          (decision 0024); NaN at steps without an evaluation
+ * @param testError         the error on the first {@code testLimit} test examples, in inference mode; NaN at steps
+ *                          without an evaluation
  * @param gradNorms         L2 norm of each weighted layer's weight gradient ({@link GradientKind#WEIGHT}), and of
  *                          each BatchNorm's gamma and beta gradients ({@link GradientKind#BATCH_NORM})
  * @param responseStd       std of each 3x3 convolution's response, after its BatchNorm, before ReLU or
  *                          addition (the paper's Fig. 7)
  * @param residuals         each residual block's branch output F(x), before the addition
  */
-public record TrainingSnapshot(String run, int step, int totalSteps, double loss, double trainError,
-        double trainErrorAverage, double testError, double learningRate, double stepsPerSecond,
+public record TrainingSnapshot(String run, int step, int totalSteps, double loss, double batchError,
+        double trainError, double testError, double learningRate, double stepsPerSecond,
         List<GradientNorm> gradNorms, List<LayerValue> responseStd, List<ResidualResponse> residuals) {
 
     public TrainingSnapshot {
         gradNorms = List.copyOf(gradNorms);
         responseStd = List.copyOf(responseStd);
         residuals = List.copyOf(residuals);
+    }
+
+    /** Whether this step evaluated the network: then both {@code trainError} and {@code testError} are measured. */
+    public boolean hasTrainError() {
+        return !Double.isNaN(trainError);
     }
 
     public boolean hasTestError() {

@@ -21,7 +21,10 @@ public record Claim(Figure figure, String run, Relation relation, String than, F
 
     /** The figures a claim can compare. */
     public enum Figure {
-        /** The running training error (batch errors, as the thin curves show) over the last tenth of the steps. */
+        /**
+         * The training error in inference mode on the run's training sample (as the thin curves show): the mean of
+         * its evaluations in the last tenth of the steps, else the last one.
+         */
         TRAIN_ERROR,
         /** The last measured test error. */
         TEST_ERROR,

@@ -28,9 +28,9 @@ import org.resnetexplorer.graph.Wire;
 /** {@code train} from the command line: a short run, its files and progress, bad arguments, a diverging run. */
 class TrainCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** "step     20/60  loss 0.6931  train error  48.4%  test error  50.2%  lr 0.100  123.4 steps/s" */
-    private static final Pattern PROGRESS = Pattern.compile(
-            "step +\\d+/60 +loss \\d+\\.\\d+ +train error +\\d+\\.\\d% +test error +(\\d+\\.\\d%|-) +lr \\S+ +\\d+\\.\\d steps/s");
+    /** "step     20/60  loss 0.6931  batch error  48.4%  train error  45.0%  test error  50.2%  lr 0.100  123.4 steps/s" */
+    private static final Pattern PROGRESS = Pattern.compile("step +\\d+/60 +loss \\d+\\.\\d+ +batch error +\\d+\\.\\d%"
+            + " +train error +(\\d+\\.\\d%|-) +test error +(\\d+\\.\\d%|-) +lr \\S+ +\\d+\\.\\d steps/s");
 
     @TempDir
     Path temp;
@@ -53,7 +53,8 @@ class TrainCommandTest {
                 .anySatisfy(l -> assertThat(l).startsWith("step     40/60"))
                 .anySatisfy(l -> assertThat(l).startsWith("step     60/60"));
         assertThat(progress.stream().filter(l -> l.startsWith("step     20/60")).findFirst().orElseThrow())
-                .as("an evaluation line shows a test error").doesNotContain("test error      -");
+                .as("an evaluation line shows a test error").doesNotContain("test error      -")
+                .as("and a training error").doesNotContain("train error      -");
         assertThat(run.out()).contains("finished after 60 steps").contains(out.toString());
 
         for (String file : List.of("metrics.csv", "histograms.csv", "run.json")) {

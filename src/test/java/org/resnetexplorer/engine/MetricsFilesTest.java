@@ -32,7 +32,7 @@ class MetricsFilesTest {
     private static final int STEPS = 6;
     private static final int BATCH = 8;
     private static final int BINS = 7;
-    private static final Set<String> WHOLE_NETWORK = Set.of("loss", "train_error", "test_error", "lr");
+    private static final Set<String> WHOLE_NETWORK = Set.of("loss", "batch_error", "train_error", "test_error", "lr");
     private static final Set<String> PER_LAYER = Set.of("grad_norm", "response_std", "residual_ratio");
     /** Values in F(x) per example of each block of the tiny cifar-resnet-8: 4x8x8, 8x4x4, 16x2x2. */
     private static final Map<String, Integer> BRANCH_SIZE = Map.of("block1", 256, "block2", 128, "block3", 64);
@@ -94,17 +94,44 @@ class MetricsFilesTest {
                 responseLayers.add(layer);
             }
         }
-        assertThat(metrics).as("metric names").containsExactlyInAnyOrder("loss", "train_error", "test_error", "lr",
-                "grad_norm", "response_std", "residual_ratio");
+        assertThat(metrics).as("metric names").containsExactlyInAnyOrder("loss", "batch_error", "train_error",
+                "test_error", "lr", "grad_norm", "response_std", "residual_ratio");
         assertThat(wholeNetworkByStep).as("whole-network metrics by step").containsOnlyKeys(1, 2, 3, 4, 6);
-        assertThat(wholeNetworkByStep.get(1)).containsExactly("loss", "train_error", "lr");
+        for (int step : List.of(1, 2, 4)) {
+            assertThat(wholeNetworkByStep.get(step)).as("step %d: the running batch error, no evaluation", step)
+                    .containsExactly("loss", "batch_error", "lr");
+        }
         assertThat(wholeNetworkByStep.get(3)).as("step 3 is evaluated though metrics are every 2 steps")
-                .containsExactly("loss", "train_error", "test_error", "lr");
-        assertThat(wholeNetworkByStep.get(6)).containsExactly("loss", "train_error", "test_error", "lr");
+                .containsExactly("loss", "batch_error", "train_error", "test_error", "lr");
+        assertThat(wholeNetworkByStep.get(6)).containsExactly("loss", "batch_error", "train_error", "test_error", "lr");
         assertThat(responseLayers).as("response_std per 3x3 conv and per block").containsExactlyInAnyOrder("conv1",
                 "block1.conv1", "block1.conv2", "block2.conv1", "block2.conv2", "block3.conv1", "block3.conv2", "block1",
                 "block2", "block3");
         assertThat(PER_LAYER).containsAll(metrics.stream().filter(m -> !WHOLE_NETWORK.contains(m)).toList());
+    }
+
+    @Test
+    @DisplayName("metrics.csv: train_error is the run's final training error at the last evaluation, a whole number of"
+            + " the 40 sampled examples; batch_error a whole number of the batches since the previous row")
+    void errorValues() throws IOException {
+        Map<String, Double> atSix = new TreeMap<>();
+        double batchAtOne = Double.NaN;
+        for (String[] row : rows(MetricsFiles.METRICS, "run,step,metric,layer,value")) {
+            if (row[1].equals("6")) {
+                atSix.put(row[2], Double.parseDouble(row[4]));
+            }
+            if (row[1].equals("1") && row[2].equals("batch_error")) {
+                batchAtOne = Double.parseDouble(row[4]);
+            }
+        }
+        assertThat(atSix.get("train_error")).isEqualTo(result.trainError());
+        assertThat(atSix.get("test_error")).isEqualTo(result.testError());
+        assertThat(atSix.get("train_error") * 40).as("errors among the 40 sampled training examples")
+                .isCloseTo(Math.rint(atSix.get("train_error") * 40), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(atSix.get("batch_error") * 2 * BATCH).as("errors among the two batches since step 4")
+                .isCloseTo(Math.rint(atSix.get("batch_error") * 2 * BATCH), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(batchAtOne * BATCH).as("errors in the first batch")
+                .isCloseTo(Math.rint(batchAtOne * BATCH), org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
@@ -178,7 +205,8 @@ class MetricsFilesTest {
         JsonNode last = root.path("final");
         assertThat(last.path("steps").asInt()).isEqualTo(STEPS);
         assertThat(last.path("loss").asDouble()).isEqualTo(result.loss());
-        assertThat(last.path("trainError").isNumber()).isTrue();
+        assertThat(last.path("trainError").asDouble()).as("the last evaluation's training error")
+                .isEqualTo(result.trainError()).isBetween(0.0, 1.0);
         assertThat(last.path("testError").isNumber()).isTrue();
         assertThat(last.path("testError").asDouble()).isEqualTo(result.testError()).isBetween(0.0, 1.0);
         assertThat(last.path("stepsPerSecond").asDouble()).isPositive();
@@ -212,6 +240,8 @@ class MetricsFilesTest {
         assertThat(root.path("final").path("loss").isNumber()).as("loss measured").isTrue();
         assertThat(root.path("final").has("testError")).isTrue();
         assertThat(root.path("final").path("testError").isNull()).as("test error never measured: null").isTrue();
-        assertThat(Files.readString(dir.resolve(MetricsFiles.METRICS))).doesNotContain("test_error");
+        assertThat(root.path("final").path("trainError").isNull()).as("training error never measured: null").isTrue();
+        assertThat(Files.readString(dir.resolve(MetricsFiles.METRICS))).doesNotContain("test_error")
+                .doesNotContain("train_error").contains("batch_error");
     }
 }

@@ -273,7 +273,7 @@ class PaperClaimsTest {
         /** The mean over the last 10 snapshots of the batch error since the previous one (the last 100 steps). */
         double recentBatchError() {
             List<TrainingSnapshot> last = snapshots.subList(Math.max(0, snapshots.size() - 10), snapshots.size());
-            return last.stream().mapToDouble(TrainingSnapshot::trainErrorAverage).average().orElse(Double.NaN);
+            return last.stream().mapToDouble(TrainingSnapshot::batchError).average().orElse(Double.NaN);
         }
     }
 

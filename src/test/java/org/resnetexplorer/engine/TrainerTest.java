@@ -129,8 +129,8 @@ class TrainerTest {
     static String fingerprint(TrainingSnapshot s) {
         StringBuilder b = new StringBuilder();
         b.append(s.run()).append(" step ").append(s.step()).append('/').append(s.totalSteps())
-                .append(" loss ").append(s.loss()).append(" err ").append(s.trainError())
-                .append(" avg ").append(s.trainErrorAverage()).append(" test ").append(s.testError())
+                .append(" loss ").append(s.loss()).append(" batch ").append(s.batchError())
+                .append(" train ").append(s.trainError()).append(" test ").append(s.testError())
                 .append(" lr ").append(s.learningRate());
         for (TrainingSnapshot.GradientNorm v : s.gradNorms()) {
             b.append(" | grad ").append(v.layer()).append(' ').append(v.kind()).append(' ').append(v.value());
@@ -148,7 +148,7 @@ class TrainerTest {
 
     /** The snapshot with its speed (wall-clock time) zeroed, to compare the rest with equals. */
     static TrainingSnapshot withoutSpeed(TrainingSnapshot s) {
-        return new TrainingSnapshot(s.run(), s.step(), s.totalSteps(), s.loss(), s.trainError(), s.trainErrorAverage(),
+        return new TrainingSnapshot(s.run(), s.step(), s.totalSteps(), s.loss(), s.batchError(), s.trainError(),
                 s.testError(), s.learningRate(), 0, s.gradNorms(), s.responseStd(), s.residuals());
     }
 

@@ -15,7 +15,10 @@ import org.resnetexplorer.charts.Series;
 import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.i18n.Texts;
 
-/** Training (thin) and test (bold) error of every run, or the loss; smoothing and a log scale. */
+/**
+ * Training (thin) and test (bold) error of every run, or the loss; optionally the running batch error (dashed);
+ * smoothing of the noisy curves (running error, loss) and a log scale.
+ */
 final class ErrorCurvesView extends ChartView {
     static final String TITLE = Texts.get("errorCurvesView.title");
     static final String FILE = "error-curves.png";
@@ -26,13 +29,18 @@ final class ErrorCurvesView extends ChartView {
     static final String SMOOTHING_TIP = Texts.get("errorCurvesView.smoothing.tip");
     static final String LOG = Texts.get("errorCurvesView.log");
     static final String LOG_TIP = Texts.get("errorCurvesView.log.tip");
+    static final String RUNNING = Texts.get("errorCurvesView.running");
+    static final String RUNNING_TIP = Texts.get("errorCurvesView.running.tip");
 
     static final String HOVER_LOSS = Texts.get("errorCurvesView.hover.loss");
     static final String HOVER_ERRORS = Texts.get("errorCurvesView.hover.errors");
+    static final String HOVER_RUNNING = Texts.get("errorCurvesView.hover.running");
 
     final ToggleButton loss = new ToggleButton(LOSS);
     final Slider smoothing = new Slider(0, 0.98, 0.6);
     final CheckBox log = new CheckBox(LOG);
+    /** Adds each run's running batch error (BatchNorm in training mode), as earlier versions drew it. */
+    final CheckBox running = new CheckBox(RUNNING);
     private final Label smoothingValue = new Label();
 
     ErrorCurvesView(ChartsPane pane) {
@@ -45,12 +53,19 @@ final class ErrorCurvesView extends ChartView {
         smoothing.setBlockIncrement(0.05);
         log.setId("error-log");
         log.setTooltip(new Tooltip(LOG_TIP));
+        running.setId("error-running");
+        running.setTooltip(new Tooltip(RUNNING_TIP));
         smoothingValue.getStyleClass().add("chart-value");
-        controls.getChildren().addAll(loss, Choosers.labelFor(SMOOTHING, smoothing), smoothing, smoothingValue, log);
+        controls.getChildren().addAll(loss, running, Choosers.labelFor(SMOOTHING, smoothing), smoothing, smoothingValue,
+                log);
         smoothing.valueProperty().addListener((o, a, b) -> changed());
         loss.selectedProperty().addListener((o, a, b) -> changed());
         log.selectedProperty().addListener((o, a, b) -> changed());
+        running.selectedProperty().addListener((o, a, b) -> changed());
         log.disableProperty().bind(loss.selectedProperty());
+        running.disableProperty().bind(loss.selectedProperty());
+        // only the running error and the loss are smoothed: the evaluated errors are drawn as measured
+        smoothing.disableProperty().bind(loss.selectedProperty().or(running.selectedProperty()).not());
     }
 
     @Override
@@ -70,8 +85,8 @@ final class ErrorCurvesView extends ChartView {
     }
 
     private LinePlot errorPlot() {
-        return withRunLegend(ErrorCurves.plot(store.histories(), store.colours(), smoothing.getValue(), log.isSelected()),
-                3.2f, false);
+        return withRunLegend(ErrorCurves.plot(store.histories(), store.colours(), smoothing.getValue(), log.isSelected(),
+                running.isSelected()), 3.2f, false);
     }
 
     private LinePlot lossPlot() {
@@ -84,7 +99,7 @@ final class ErrorCurvesView extends ChartView {
         return List.of(new Export(FILE, Chart.of(errorPlot())), new Export(LOSS_FILE, Chart.of(lossPlot())));
     }
 
-    /** "step 1200 · run", then its training and test error there (or its loss). */
+    /** "step 1200 · run", then its training and test error there (or its running error, or its loss). */
     @Override
     String hoverText(LinePlot plot, LinePlot.Hit hit) {
         List<RunHistory> runs = store.histories();
@@ -93,10 +108,12 @@ final class ErrorCurvesView extends ChartView {
             String run = hit.lineIndex() < runs.size() ? runs.get(hit.lineIndex()).run() : hit.line().series().name();
             return String.format(HOVER_LOSS, step, run, number(hit.y()));
         }
-        int r = hit.lineIndex() / 2;
-        if (r >= runs.size()) {
-            return hit.line().series().name();
+        if (hit.lineIndex() >= 2 * runs.size()) {
+            int r = hit.lineIndex() - 2 * runs.size();
+            return r < runs.size() ? String.format(HOVER_RUNNING, step, runs.get(r).run(), Counts.percent(hit.y()))
+                    : hit.line().series().name();
         }
+        int r = hit.lineIndex() / 2;
         RunHistory run = runs.get(r);
         double train;
         double test;

@@ -234,7 +234,7 @@ final class RunStore {
     }
 
     static TrainingSnapshot scalarsOf(TrainingSnapshot s) {
-        return new TrainingSnapshot(s.run(), s.step(), s.totalSteps(), s.loss(), s.trainError(), s.trainErrorAverage(),
+        return new TrainingSnapshot(s.run(), s.step(), s.totalSteps(), s.loss(), s.batchError(), s.trainError(),
                 s.testError(), s.learningRate(), s.stepsPerSecond(), List.of(), List.of(), List.of());
     }
 

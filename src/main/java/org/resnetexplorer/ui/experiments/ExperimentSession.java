@@ -479,7 +479,7 @@ public final class ExperimentSession {
         List<TrainingSnapshot> renamed = new java.util.ArrayList<>(batch.size());
         for (TrainingSnapshot s : batch) {
             renamed.add(new TrainingSnapshot(listName(runningId, s.run()), s.step(), s.totalSteps(), s.loss(),
-                    s.trainError(), s.trainErrorAverage(), s.testError(), s.learningRate(), s.stepsPerSecond(),
+                    s.batchError(), s.trainError(), s.testError(), s.learningRate(), s.stepsPerSecond(),
                     s.gradNorms(), s.responseStd(), s.residuals()));
         }
         return renamed;
@@ -535,12 +535,14 @@ public final class ExperimentSession {
             if (s.hasTestError() && row != null) {
                 row.testError.set(s.testError());
             }
+            if (s.hasTrainError() && row != null) {
+                row.trainError.set(s.trainError());
+            }
         }
         latest.forEach((run, s) -> {
             ExperimentPanel.Row row = panel.row(run);
             if (row != null) {
                 row.step.set(s.step());
-                row.trainError.set(s.trainErrorAverage());
                 showProgress(row, s.step());
             }
             speedText.set(String.format(Locale.ROOT, SPEED, s.stepsPerSecond()));
@@ -572,7 +574,7 @@ public final class ExperimentSession {
             String name = run.spec().name();
             row.figures.set(ExperimentPanel.figures(f -> result.figure(name, f)));
             if (run.spec().train()) {
-                // the figures the claims compare: the running training error over the last tenth of the steps
+                // the figures the claims compare: the training error of the evaluations in the last tenth of the steps
                 row.trainError.set(result.figure(name, Claim.Figure.TRAIN_ERROR));
                 row.testError.set(result.figure(name, Claim.Figure.TEST_ERROR));
                 row.status.set(run.result().status());

@@ -99,6 +99,7 @@ public final class RunRecord {
         return loss;
     }
 
+    /** The training error of the last evaluation (inference mode, the run's training sample); NaN before it. */
     public DoubleProperty trainErrorProperty() {
         return trainError;
     }

@@ -34,16 +34,16 @@ public final class RunRecords {
     }
 
     /**
-     * A pulse's snapshots, oldest first: each row shows its run's latest step, loss, training error and speed,
-     * and its latest test error (measured less often).
+     * A pulse's snapshots, oldest first: each row shows its run's latest step, loss and speed, and the training
+     * and test errors of its latest evaluation (measured less often).
      */
     public void update(List<TrainingSnapshot> batch) {
         Map<String, TrainingSnapshot> latest = new LinkedHashMap<>();
-        Map<String, TrainingSnapshot> latestTest = new LinkedHashMap<>();
+        Map<String, TrainingSnapshot> latestEvaluation = new LinkedHashMap<>();
         for (TrainingSnapshot s : batch) {
             latest.put(s.run(), s);
-            if (s.hasTestError()) {
-                latestTest.put(s.run(), s);
+            if (s.hasTestError() || s.hasTrainError()) {
+                latestEvaluation.put(s.run(), s);
             }
         }
         latest.forEach((run, s) -> {
@@ -51,14 +51,19 @@ public final class RunRecords {
             if (record != null) {
                 record.stepProperty().set(s.step());
                 record.lossProperty().set(s.loss());
-                record.trainErrorProperty().set(s.trainErrorAverage());
                 record.stepsPerSecondProperty().set(s.stepsPerSecond());
             }
         });
-        latestTest.forEach((run, s) -> {
+        // both errors are measured at the same evaluations (inference mode); between them the list keeps the last
+        latestEvaluation.forEach((run, s) -> {
             RunRecord record = byName.get(run);
             if (record != null) {
-                record.testErrorProperty().set(s.testError());
+                if (s.hasTrainError()) {
+                    record.trainErrorProperty().set(s.trainError());
+                }
+                if (s.hasTestError()) {
+                    record.testErrorProperty().set(s.testError());
+                }
             }
         });
     }

@@ -85,7 +85,7 @@ public record TrainingSetup(String dataset, DatasetOptions datasetOptions, Train
     }
 
     /** What the app starts with: the degradation story of PaperClaimsTest, in well under a minute. */
-    static TrainingSetup defaults() {
+    public static TrainingSetup defaults() {
         return new TrainingSetup(DEFAULT_DATASET, DatasetOptions.defaults().withClasses(DEFAULT_CLASSES),
                 settings(DEFAULT_STEPS, DEFAULT_BATCH, Optimizer.SGD, DEFAULT_SGD_RATE, Schedule.CONSTANT,
                         DEFAULT_WEIGHT_DECAY, DEFAULT_SEED), true);

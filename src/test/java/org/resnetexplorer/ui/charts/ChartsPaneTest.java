@@ -113,8 +113,8 @@ class ChartsPaneTest {
         ResponseStdView fig7 = view(ResponseStdView.class);
         robot.interact(() -> pane.addRun("mlp", "mlp-resnet-20", true));
         List<TrainingSnapshot> dense = SyntheticRuns.steps("mlp", true, 4, 1, 20, 20).stream()
-                .map(s -> new TrainingSnapshot(s.run(), s.step(), s.totalSteps(), s.loss(), s.trainError(),
-                        s.trainErrorAverage(), s.testError(), s.learningRate(), s.stepsPerSecond(), s.gradNorms(),
+                .map(s -> new TrainingSnapshot(s.run(), s.step(), s.totalSteps(), s.loss(), s.batchError(),
+                        s.trainError(), s.testError(), s.learningRate(), s.stepsPerSecond(), s.gradNorms(),
                         List.of(), s.residuals()))
                 .toList();
         robot.interact(() -> pane.append(dense));
@@ -149,6 +149,42 @@ class ChartsPaneTest {
         settle();
         assertThat(errors.canvas.chart().plot().orElseThrow().lines()).as("one loss line per run").hasSize(2);
         assertThat(errors.fileName()).isEqualTo("loss.png");
+    }
+
+    @Test
+    @DisplayName("the Running error check box adds each run's running batch error, dashed and thinner, hovered as such;"
+            + " it is off at first and off limits while the loss shows")
+    void runningErrorOption(FxRobot robot) throws Exception {
+        feedTwoRuns(robot);
+        ErrorCurvesView errors = view(ErrorCurvesView.class);
+        assertThat(errors.running.isSelected()).as("off at first").isFalse();
+        assertThat(errors.running.getTooltip().getText()).isEqualTo(ErrorCurvesView.RUNNING_TIP);
+        assertThat(errors.smoothing.isDisabled()).as("nothing to smooth in the evaluated errors").isTrue();
+        assertThat(errors.canvas.chart().plot().orElseThrow().lines()).as("training and test of each run").hasSize(4)
+                .noneMatch(LinePlot.Line::dashed);
+
+        robot.clickOn("#error-running");
+        settle();
+        LinePlot plot = errors.canvas.chart().plot().orElseThrow();
+        assertThat(plot.lines()).as("and the running error of each run").hasSize(6);
+        LinePlot.Line running = plot.lines().get(4);
+        assertThat(running.dashed()).isTrue();
+        assertThat(running.width()).isLessThan(plot.lines().get(0).width());
+        assertThat(running.series().size()).as("the plain run's batch error at all 400 steps").isEqualTo(400);
+        assertThat(errors.smoothing.isDisabled()).as("the running error can be smoothed").isFalse();
+        double at300 = ErrorCurvesView.valueAt(plot, 4, 300);
+        LinePlot.Hit hit = new LinePlot.Hit(4, running, 299, 300, at300, 0, 0);
+        assertThat(onFx(() -> errors.hoverText(plot, hit))).as("the hover names the running error")
+                .isEqualTo(ErrorCurvesView.HOVER_RUNNING.formatted(300, "plain-8",
+                        org.resnetexplorer.graph.Counts.percent(at300)));
+
+        robot.clickOn("#error-loss");
+        settle();
+        assertThat(errors.running.isDisabled()).as("the loss chart has no error lines").isTrue();
+        robot.clickOn("#error-loss");
+        robot.clickOn("#error-running");
+        settle();
+        assertThat(errors.canvas.chart().plot().orElseThrow().lines()).as("off again").hasSize(4);
     }
 
     @Test

@@ -12,14 +12,16 @@ final class SyntheticRuns {
     }
 
     /**
-     * One snapshot of a net of {@code layers} weighted layers at {@code step} of {@code total}: errors falling,
-     * a test error every tenth step, gradient norms fading towards the input in a plain net, level in a residual
-     * one, a response std per 3x3 layer and, for a residual net, a histogram per block (one block per two layers).
+     * One snapshot of a net of {@code layers} weighted layers at {@code step} of {@code total}: errors falling, a
+     * noisy running batch error at every step, a training and a test error every tenth step (an evaluation),
+     * gradient norms fading towards the input in a plain net, level in a residual one, a response std per 3x3
+     * layer and, for a residual net, a histogram per block (one block per two layers).
      */
     static TrainingSnapshot snapshot(String run, boolean residual, int layers, int step, int total, Random random) {
         double progress = (double) step / total;
         double error = (residual ? 0.08 : 0.15) + (residual ? 0.8 : 0.75) * Math.exp(-5 * progress);
-        double train = Math.max(0, error + 0.03 * random.nextGaussian());
+        double batch = Math.max(0, error + 0.03 * random.nextGaussian());
+        boolean evaluated = step % 10 == 0;
         List<TrainingSnapshot.GradientNorm> norms = new ArrayList<>();
         List<TrainingSnapshot.LayerValue> stds = new ArrayList<>();
         List<TrainingSnapshot.ResidualResponse> residuals = new ArrayList<>();
@@ -43,8 +45,8 @@ final class SyntheticRuns {
                         new TrainingSnapshot.Histogram(-3 * std, 3 * std, counts)));
             }
         }
-        return new TrainingSnapshot(run, step, total, 2.3 * error + 0.01, train, train, step % 10 == 0 ? error + 0.04 : Double.NaN,
-                0.1, 100, norms, stds, residuals);
+        return new TrainingSnapshot(run, step, total, 2.3 * error + 0.01, batch, evaluated ? error - 0.02 : Double.NaN,
+                evaluated ? error + 0.04 : Double.NaN, 0.1, 100, norms, stds, residuals);
     }
 
     /** Steps {@code from} to {@code to} of a run. */
