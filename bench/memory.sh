@@ -19,7 +19,7 @@ if [ -z "${DISPLAY:-}" ]; then
   exec xvfb-run -a -s "-screen 0 1280x720x24" "$0" "$@"
 fi
 # the launchers' options, as in src/dist/bin/resnet-explorer and pom.xml (LaunchOptionsTest keeps them alike)
-gc=${GC_OPTS:--XX:+UseParallelGC -Xmn32m -XX:MetaspaceSize=128m}
+gc=${GC_OPTS:--XX:+UseParallelGC -Xmn32m -XX:MetaspaceSize=128m -XX:-UseAdaptiveSizePolicy -Xms256m -XX:MinHeapFreeRatio=60}
 mem=${MEM_OPTS--Xmx640m}
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 case "$scenario" in
@@ -41,6 +41,10 @@ window=$(xdotool search --sync --name "ResNet Explorer" | head -1)
 sleep 12
 sizes() {
   awk '/^Rss:/ {r = int($2 / 1024)} /^Pss:/ {p = int($2 / 1024)} END {print r, p}' "/proc/$pid/smaps_rollup"
+}
+# the Java heap's committed (total) or used sizes, young and old generation, in MB
+heap() {
+  jcmd "$pid" GC.heap_info 2>/dev/null | grep -Eo "$1 [0-9]+K" | head -2 | awk '{printf "%d ", $2 / 1024}'
 }
 ticks() {
   awk '{print $14 + $15}' "/proc/$pid/stat"
@@ -72,15 +76,14 @@ for run in $(seq 1 "$runs"); do
   done
   [ "$run_rss" -gt "$peak_rss" ] && peak_rss=$run_rss
   [ "$run_pss" -gt "$peak_pss" ] && peak_pss=$run_pss
-  echo "run $run (${elapsed}s): peak RSS $run_rss MB, PSS $run_pss MB; idle after it: $(sizes)"
+  echo "run $run (${elapsed}s): peak RSS $run_rss MB, PSS $run_pss MB; idle after it: $(sizes); Java heap committed: $(heap total)"
 done
 echo "session peak: RSS $peak_rss MB, PSS $peak_pss MB"
 case "${JAVA_OPTS:-}" in
   *NativeMemoryTracking*) jcmd "$pid" VM.native_memory summary | grep -E "committed=" | head -20 ;;
 esac
 # growth that a full collection takes back is dead arrays waiting for the collector; what stays is kept
-jcmd "$pid" GC.run > /dev/null 2>&1 && sleep 3 && echo "after a full collection: RSS PSS (MB) $(sizes); Java heap:" \
-  "$(jcmd "$pid" GC.heap_info | grep -Eo 'used [0-9]+K' | head -3 | tr '\n' ' ')"
+jcmd "$pid" GC.run > /dev/null 2>&1 && sleep 3 && echo "after a full collection: RSS PSS (MB) $(sizes); Java heap (young, old) committed $(heap total)MB, used $(heap used)MB"
 kill "$pid"
 wait "$pid" 2>/dev/null || true
 rm -rf "$home_dir"

@@ -10,7 +10,7 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 HOME_DIR=$(mktemp -d)
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-java ${GC_OPTS:--XX:+UseParallelGC -Xmn32m -XX:MetaspaceSize=128m} ${MEM_OPTS:--Xmx640m} ${JAVA_OPTS:-} -Xlog:gc:file=target/ui-runs-gc.log:uptime \
+java ${GC_OPTS:--XX:+UseParallelGC -Xmn32m -XX:MetaspaceSize=128m -XX:-UseAdaptiveSizePolicy -Xms256m -XX:MinHeapFreeRatio=60} ${MEM_OPTS:--Xmx640m} ${JAVA_OPTS:-} -Xlog:gc:file=target/ui-runs-gc.log:uptime \
   -Dresnetexplorer.home="$HOME_DIR" -Dresnetexplorer.prefs=memory -Dresnetexplorer.frameStats=true \
   -jar target/resnet-explorer.jar 2> target/ui-runs.err &
 pid=$!

@@ -17,7 +17,7 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s%N)
-java ${GC_OPTS:--XX:+UseParallelGC -Xmn32m -XX:MetaspaceSize=128m} ${MEM_OPTS:--Xmx640m} ${JAVA_OPTS:-} -Dresnetexplorer.home="$HOME_DIR" -Dresnetexplorer.prefs=memory -Dresnetexplorer.frameStats=true \
+java ${GC_OPTS:--XX:+UseParallelGC -Xmn32m -XX:MetaspaceSize=128m -XX:-UseAdaptiveSizePolicy -Xms256m -XX:MinHeapFreeRatio=60} ${MEM_OPTS:--Xmx640m} ${JAVA_OPTS:-} -Dresnetexplorer.home="$HOME_DIR" -Dresnetexplorer.prefs=memory -Dresnetexplorer.frameStats=true \
   -jar target/resnet-explorer.jar 2> target/ui-bench.err &
 pid=$!
 window=$(xdotool search --sync --name "ResNet Explorer")

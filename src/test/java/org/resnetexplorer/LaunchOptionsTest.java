@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * `mvn javafx:run`, the self-contained folder's launcher, and the window benchmarks, which measure what users get.
  */
 class LaunchOptionsTest {
-    static final List<String> GC_OPTIONS = List.of("-XX:+UseParallelGC", "-Xmn32m", "-XX:MetaspaceSize=128m");
+    static final List<String> GC_OPTIONS = List.of("-XX:+UseParallelGC", "-Xmn32m", "-XX:MetaspaceSize=128m",
+            "-XX:-UseAdaptiveSizePolicy", "-Xms256m", "-XX:MinHeapFreeRatio=60");
     static final String HEAP_LIMIT = "-Xmx640m";
     /** glibc's malloc arenas: an environment variable, which the scripts set and javafx:run's options cannot. */
     static final String ARENAS = "MALLOC_ARENA_MAX=\"${MALLOC_ARENA_MAX:-2}\"";
