@@ -54,13 +54,15 @@ import org.resnetexplorer.ui.dialogs.FileDialogs;
 import org.resnetexplorer.ui.training.RunRecord;
 import org.resnetexplorer.ui.training.RunRecords;
 import org.resnetexplorer.ui.training.SnapshotQueue;
+import org.resnetexplorer.ui.training.WindowCores;
 import org.resnetexplorer.ui.work.BackgroundWork;
 
 
 /**
  * The Experiments menu and what it opens: the paper's experiments in miniature (the bundled presets, or a
  * preset file of the user's), shown in an {@link ExperimentPanel} in a tab beside the graph. Run trains the
- * experiment's runs one after the other with an {@link ExperimentRunner} on a background thread; their
+ * experiment's runs, up to (cores - 1) at once ({@link WindowCores}), with an {@link ExperimentRunner} started on a
+ * background thread; their
  * snapshots reach the charts (and the run list) once per pulse through a {@link SnapshotQueue}, so the runs
  * overlay live in the chart tab that tells the experiment's story. Use on the FX thread.
  */
@@ -129,8 +131,9 @@ public final class ExperimentSession {
     private Path lastFolder;
     private ExperimentRunner runner;
     private SnapshotQueue queue;
-    private int runIndex;
     private int runCount;
+    /** The runs in progress and the share done, several runs at once (decision 0025). */
+    private final ExperimentProgress runProgress = new ExperimentProgress();
 
     /**
      * @param graph        the editor, shown in the Graph tab once an experiment is open
@@ -370,13 +373,13 @@ public final class ExperimentSession {
         if (experiment.trains()) {
             selectStoryChart(experiment);
         }
-        runIndex = 0;
         runCount = experiment.runs().size();
+        runProgress.reset(runCount);
         progress.set(0);
         speedText.set("");
         stepText.set("");
         dataset.set(experiment.trains() ? experiment.dataset() : "");
-        ExperimentRunner next = new ExperimentRunner(experiment, full);
+        ExperimentRunner next = new ExperimentRunner(experiment, full, WindowCores.experimentJobs(WindowCores.available()));
         SnapshotQueue snapshots = new SnapshotQueue(this::deliver);
         next.addListener(new Relay(snapshots, experiment.trains() ? experiment.dataset() : ""));
         Task<ExperimentResult> task = new Task<>() {
@@ -487,11 +490,11 @@ public final class ExperimentSession {
 
     private void started(String run, Network network, Analysis analysis, int index, int count, String dataset) {
         ExperimentPanel.Row row = panel.row(run);
-        runIndex = index;
         runCount = count;
         if (row == null) {
             return;
         }
+        runProgress.started(run, index, row.totalSteps, row.spec.train());
         row.network = network;
         row.layers.set(weightedLayers(network));
         row.params.set(analysis.totalParams());
@@ -504,9 +507,9 @@ public final class ExperimentSession {
             record.statusProperty().set(RunStatus.RUNNING);
             records.add(record);
             runList.add(record);
-            showProgress(row, 0);
+            showProgress();
         } else {
-            progress.set((index + 1.0) / count);
+            progress.set(runProgress.fraction());
             panel.setProgress(progress.get(), String.format(ExperimentPanel.PROGRESS_COUNT, index + 1, count, run));
         }
     }
@@ -517,13 +520,14 @@ public final class ExperimentSession {
                 .count();
     }
 
-    private void showProgress(ExperimentPanel.Row row, int step) {
-        double fraction = runCount == 0 ? 0 : (runIndex + (row.totalSteps == 0 ? 0 : (double) step / row.totalSteps))
-                / runCount;
+    /** The share done and the runs in progress, in the status bar and the panel; the last texts stay between runs. */
+    private void showProgress() {
+        double fraction = runProgress.fraction();
         progress.set(fraction);
-        stepText.set(String.format(RUN_STATUS, runIndex + 1, runCount, step, row.totalSteps));
-        panel.setProgress(fraction, String.format(ExperimentPanel.PROGRESS, runIndex + 1, runCount, row.name(), step,
-                row.totalSteps));
+        if (runProgress.inProgress()) {
+            stepText.set(runProgress.statusText());
+            panel.setProgress(fraction, runProgress.panelText());
+        }
     }
 
     /** A pulse's snapshots: the table, the progress, the run list, then the charts (one redraw). */
@@ -541,10 +545,16 @@ public final class ExperimentSession {
             if (row != null) {
                 row.step.set(s.step());
                 row.trainError.set(s.trainErrorAverage());
-                showProgress(row, s.step());
+                runProgress.stepped(run, s.step(), s.stepsPerSecond());
             }
-            speedText.set(String.format(Locale.ROOT, SPEED, s.stepsPerSecond()));
         });
+        if (!latest.isEmpty()) {
+            showProgress();
+        }
+        if (!latest.isEmpty() && runProgress.inProgress()) {
+            // the runs in progress together: the experiment's pace, whatever the number training at once
+            speedText.set(String.format(Locale.ROOT, SPEED, runProgress.stepsPerSecond()));
+        }
         List<TrainingSnapshot> listed = listed(batch);
         records.update(listed);
         charts.append(listed);
@@ -556,6 +566,8 @@ public final class ExperimentSession {
             row.status.set(result.status());
             row.message.set(result.message());
         }
+        runProgress.ended(run);
+        showProgress();
         records.ended(listName(runningId, run), result);
     }
 

@@ -1,0 +1,58 @@
+package org.resnetexplorer.ui.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The experiment's progress while several runs train at once (decision 0025), as the status bar and panel show it. */
+class ExperimentProgressTest {
+    @Test
+    @DisplayName("one run in progress reads as before: its place, its step of its total, the share of all runs done")
+    void oneRunAtATime() {
+        ExperimentProgress progress = new ExperimentProgress();
+        progress.reset(4);
+        progress.started("plain-6", 0, 600, true);
+        progress.stepped("plain-6", 300, 120);
+        assertThat(progress.statusText()).isEqualTo("Run 1 of 4, step 300 / 600");
+        assertThat(progress.panelText()).isEqualTo("Run 1 of 4: plain-6, step 300 / 600");
+        assertThat(progress.fraction()).isCloseTo(0.125, within(1e-9));
+        assertThat(progress.stepsPerSecond()).isEqualTo(120);
+    }
+
+    @Test
+    @DisplayName("two runs at once: both named, the share done counts both, their speeds add up; then the one left")
+    void twoRunsAtOnce() {
+        ExperimentProgress progress = new ExperimentProgress();
+        progress.reset(4);
+        progress.started("resnet-6", 1, 600, true);
+        progress.started("plain-6", 0, 600, true);
+        progress.stepped("plain-6", 600, 100);
+        progress.stepped("resnet-6", 300, 80);
+        assertThat(progress.statusText()).isEqualTo("Runs 1, 2 of 4 at once, 38% done");
+        assertThat(progress.panelText()).isEqualTo("Runs 1, 2 of 4 at once: plain-6, resnet-6");
+        assertThat(progress.fraction()).isCloseTo((1 + 0.5) / 4, within(1e-9));
+        assertThat(progress.stepsPerSecond()).isEqualTo(180);
+
+        progress.ended("plain-6");
+        assertThat(progress.statusText()).isEqualTo("Run 2 of 4, step 300 / 600");
+        assertThat(progress.stepsPerSecond()).isEqualTo(80);
+        progress.ended("resnet-6");
+        assertThat(progress.inProgress()).isFalse();
+        assertThat(progress.fraction()).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    @DisplayName("a run stopped early counts as done, a run that only counts is done as it starts")
+    void stoppedAndCountedRuns() {
+        ExperimentProgress progress = new ExperimentProgress();
+        progress.reset(2);
+        progress.started("a", 0, 600, true);
+        progress.stepped("a", 10, 50);
+        progress.ended("a");
+        progress.started("b", 1, 0, false);
+        assertThat(progress.fraction()).isEqualTo(1);
+        assertThat(progress.statusText()).isEmpty();
+    }
+}
