@@ -151,7 +151,7 @@ public final class ExperimentRunner {
         prepare();
         int count = experiment.runs().size();
         List<ExperimentResult.Run> runs = new ArrayList<>(count);
-        if (jobs == 1 || count == 1) {
+        if (jobs == 1 || count == 1 || !experiment.trains()) { // counting takes no thread of its own
             for (int index = 0; index < count; index++) {
                 runs.add(run(index));
             }

@@ -80,6 +80,7 @@ public final class ExperimentSession {
     static final String SAVED = Texts.get("experimentSession.saved");
     static final String OPENED = Texts.get("experimentSession.opened");
     static final String STARTED = Texts.get("experimentSession.started");
+    static final String STARTED_PARALLEL = Texts.get("experimentSession.started.parallel");
     static final String RUN_STATUS = Texts.get("experimentSession.run.status");
     static final String SPEED = Texts.get("experimentSession.speed");
     static final String DONE = Texts.get("experimentSession.done");
@@ -379,7 +380,8 @@ public final class ExperimentSession {
         speedText.set("");
         stepText.set("");
         dataset.set(experiment.trains() ? experiment.dataset() : "");
-        ExperimentRunner next = new ExperimentRunner(experiment, full, WindowCores.experimentJobs(WindowCores.available()));
+        int jobs = Math.min(runCount, WindowCores.experimentJobs(WindowCores.available()));
+        ExperimentRunner next = new ExperimentRunner(experiment, full, jobs);
         SnapshotQueue snapshots = new SnapshotQueue(this::deliver);
         next.addListener(new Relay(snapshots, experiment.trains() ? experiment.dataset() : ""));
         Task<ExperimentResult> task = new Task<>() {
@@ -401,12 +403,13 @@ public final class ExperimentSession {
         snapshots.start();
         if (experiment.trains()) {
             panel.setProgress(0, String.format(ExperimentPanel.LOADING, experiment.dataset()));
-            tell.accept(String.format(STARTED, Texts.count("count.runs", runCount), experiment.dataset()));
+            tell.accept(jobs == 1 ? String.format(STARTED, Texts.count("count.runs", runCount), experiment.dataset())
+                    : String.format(STARTED_PARALLEL, Texts.count("count.runs", runCount), experiment.dataset(), jobs));
         }
         work.start("experiment-runner", task);
     }
 
-    /** Stops the run in progress and skips the rest; the claims stay unchecked. */
+    /** Stops the runs in progress and skips the rest; the claims stay unchecked. */
     void stop() {
         if (running.get() && runner != null) {
             runner.stop();
