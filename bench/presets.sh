@@ -9,9 +9,10 @@
 #
 # The options are the launcher's (src/dist/bin/resnet-explorer, LaunchOptionsTest keeps them alike): the collector's,
 # -Xmx640m and MALLOC_ARENA_MAX=2. GC_OPTS, MEM_OPTS and MALLOC_ARENA_MAX replace them, JAVA_OPTS adds options,
-# JOBS adds --jobs JOBS to the presets. Peak RSS comes from /usr/bin/time (apt-get install -y time) or, without it,
-# from the kernel's high-water mark (VmHWM in /proc/PID/status) read every 0.2 s. Run from the repository after
-# `mvn -DskipTests package`. Not part of the app.
+# JOBS adds --jobs JOBS to the presets. Peak RSS comes from /usr/bin/time (apt-get install -y time; TIME_COMMAND
+# names another) or, without it (TIME_COMMAND=none), from the kernel's high-water mark (VmHWM in /proc/PID/status)
+# read every 0.2 s, which can miss the last 0.2 s. Run from the repository after `mvn -DskipTests package`.
+# Not part of the app.
 set -eu
 JAR=${JAR:-target/resnet-explorer.jar}
 OUT=${OUT:-target/bench-presets}
@@ -30,8 +31,8 @@ fi
 
 # Runs the command line "$@", writing "exit seconds peak-kB" to $OUT/last.txt.
 measure() {
-  if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f "%x %e %M" -o "$OUT/last.txt" "$@" > "$OUT/last.log" 2>&1 || true
+  if [ -x "${TIME_COMMAND:-/usr/bin/time}" ]; then
+    "${TIME_COMMAND:-/usr/bin/time}" -f "%x %e %M" -o "$OUT/last.txt" "$@" > "$OUT/last.log" 2>&1 || true
     return
   fi
   start=$(date +%s.%N)
@@ -45,7 +46,7 @@ measure() {
   done
   code=0
   wait "$pid" || code=$?
-  echo "$code $(echo "$(date +%s.%N) - $start" | bc) $peak" > "$OUT/last.txt"
+  echo "$code $(echo "$(date +%s.%N) $start" | awk '{print $1 - $2}') $peak" > "$OUT/last.txt"
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load before:" \
