@@ -41,11 +41,14 @@ final class ExperimentProgress {
 
     /** The runs started so far, in the order they started. */
     private final Map<String, Run> runs = new LinkedHashMap<>();
+    /** The run that ended last: the texts name it, at its last step, until another run is in progress. */
+    private Run lastEnded;
     private int count;
 
     /** Forgets every run: an experiment of {@code count} runs starts. */
     void reset(int count) {
         runs.clear();
+        lastEnded = null;
         this.count = count;
     }
 
@@ -57,22 +60,29 @@ final class ExperimentProgress {
         runs.put(run, state);
     }
 
-    /** A run's latest snapshot: its step and its speed. */
+    /** A run's latest snapshot: its step and its speed (a snapshot can come after the run's end: the step stays). */
     void stepped(String run, int step, double stepsPerSecond) {
         Run state = runs.get(run);
         if (state != null) {
-            state.step = step;
+            state.step = Math.max(state.step, step);
             state.stepsPerSecond = stepsPerSecond;
         }
     }
 
-    /** A run has ended (finished, stopped, diverged or failed). */
-    void ended(String run) {
+    /** A run has ended (finished, stopped, diverged or failed) after {@code steps} steps. */
+    void ended(String run, int steps) {
         Run state = runs.get(run);
         if (state != null) {
             state.inProgress = false;
             state.ended = true;
+            state.step = Math.max(state.step, steps);
+            lastEnded = state;
         }
+    }
+
+    /** The experiment is over: no run is in progress any more (runs skipped after a stop started, and never ran). */
+    void over() {
+        runs.values().forEach(r -> r.inProgress = false);
     }
 
     /** The share of all the runs' work done, 0 to 1. */
@@ -90,14 +100,17 @@ final class ExperimentProgress {
         return runs.values().stream().filter(r -> r.inProgress).mapToDouble(r -> r.stepsPerSecond).sum();
     }
 
-    /** For the status bar: "Run 2 of 6, step 300 / 600", or "Runs 1, 2 of 6 at once, 40% done"; empty if none trains. */
+    /**
+     * For the status bar: "Run 2 of 6, step 300 / 600", or "Runs 1, 2 of 6 at once, 40% done"; between and after the
+     * runs, the one that ended last at its last step; empty before any trained.
+     */
     String statusText() {
         List<Run> active = active();
-        if (active.isEmpty()) {
+        if (active.isEmpty() && lastEnded == null) {
             return "";
         }
-        if (active.size() == 1) {
-            Run run = active.get(0);
+        if (active.size() <= 1) {
+            Run run = active.isEmpty() ? lastEnded : active.get(0);
             return String.format(ExperimentSession.RUN_STATUS, run.index + 1, count, run.step, run.totalSteps);
         }
         return String.format(Locale.ROOT, RUNS_STATUS, places(active), count, Math.round(100 * fraction()));
@@ -106,11 +119,11 @@ final class ExperimentProgress {
     /** For the panel: "Run 2 of 6: plain-20, step 300 / 600", or "Runs 1, 2 of 6 at once: plain-6, resnet-6". */
     String panelText() {
         List<Run> active = active();
-        if (active.isEmpty()) {
+        if (active.isEmpty() && lastEnded == null) {
             return "";
         }
-        if (active.size() == 1) {
-            Run run = active.get(0);
+        if (active.size() <= 1) {
+            Run run = active.isEmpty() ? lastEnded : active.get(0);
             return String.format(ExperimentPanel.PROGRESS, run.index + 1, count, run.name, run.step, run.totalSteps);
         }
         return String.format(RUNS_PANEL, places(active), count,

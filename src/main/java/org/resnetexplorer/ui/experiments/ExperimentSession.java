@@ -509,12 +509,29 @@ public final class ExperimentSession {
                     row.totalSteps);
             record.statusProperty().set(RunStatus.RUNNING);
             records.add(record);
-            runList.add(record);
+            runList.add(listPlace(index), record);
             showProgress();
         } else {
             progress.set(runProgress.fraction());
             panel.setProgress(progress.get(), String.format(ExperimentPanel.PROGRESS_COUNT, index + 1, count, run));
         }
+    }
+
+    /**
+     * Where run {@code index} joins the run list: before the experiment's later runs already there (runs that train
+     * at once start in any order), else at the end.
+     */
+    private int listPlace(int index) {
+        int place = runList.size();
+        List<Experiment.RunSpec> specs = panel.experiment().runs();
+        for (int later = index + 1; later < specs.size(); later++) {
+            RunRecord record = records.get(listName(runningId, specs.get(later).name()));
+            int at = record == null ? -1 : runList.indexOf(record);
+            if (at >= 0) {
+                place = Math.min(place, at);
+            }
+        }
+        return place;
     }
 
     /** Convolutions and dense layers: the depth as the paper counts it. */
@@ -523,14 +540,12 @@ public final class ExperimentSession {
                 .count();
     }
 
-    /** The share done and the runs in progress, in the status bar and the panel; the last texts stay between runs. */
+    /** The share done and the runs in progress (or the run that ended last), in the status bar and the panel. */
     private void showProgress() {
         double fraction = runProgress.fraction();
         progress.set(fraction);
-        if (runProgress.inProgress()) {
-            stepText.set(runProgress.statusText());
-            panel.setProgress(fraction, runProgress.panelText());
-        }
+        stepText.set(runProgress.statusText());
+        panel.setProgress(fraction, runProgress.panelText());
     }
 
     /** A pulse's snapshots: the table, the progress, the run list, then the charts (one redraw). */
@@ -569,7 +584,7 @@ public final class ExperimentSession {
             row.status.set(result.status());
             row.message.set(result.message());
         }
-        runProgress.ended(run);
+        runProgress.ended(run, result.steps());
         showProgress();
         records.ended(listName(runningId, run), result);
     }
@@ -577,6 +592,8 @@ public final class ExperimentSession {
     private void finished(ExperimentResult result) {
         queue.stop();
         running.set(false);
+        runProgress.over();
+        stepText.set(runProgress.statusText());
         speedText.set(""); // a speed after the end would read as if it still trained
         boolean complete = true;
         for (ExperimentResult.Run run : result.runs()) {
@@ -617,6 +634,8 @@ public final class ExperimentSession {
     private void failed(Throwable failure) {
         queue.stop();
         running.set(false);
+        runProgress.over();
+        stepText.set(runProgress.statusText());
         speedText.set(""); // a speed after the end would read as if it still trained
         String message = failure instanceof DatasetException || failure instanceof ExperimentFileException
                 || failure instanceof IllegalArgumentException ? failure.getMessage() : String.valueOf(failure);

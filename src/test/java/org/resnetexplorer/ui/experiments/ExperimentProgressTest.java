@@ -35,12 +35,17 @@ class ExperimentProgressTest {
         assertThat(progress.fraction()).isCloseTo((1 + 0.5) / 4, within(1e-9));
         assertThat(progress.stepsPerSecond()).isEqualTo(180);
 
-        progress.ended("plain-6");
+        progress.ended("plain-6", 600);
         assertThat(progress.statusText()).isEqualTo("Run 2 of 4, step 300 / 600");
         assertThat(progress.stepsPerSecond()).isEqualTo(80);
-        progress.ended("resnet-6");
+        progress.stepped("resnet-6", 590, 80);
+        progress.ended("resnet-6", 600);
+        progress.stepped("resnet-6", 590, 80); // the queue's last batch after the run's end
         assertThat(progress.inProgress()).isFalse();
         assertThat(progress.fraction()).isCloseTo(0.5, within(1e-9));
+        assertThat(progress.statusText()).as("after the runs: the last one at its last step")
+                .isEqualTo("Run 2 of 4, step 600 / 600");
+        assertThat(progress.panelText()).isEqualTo("Run 2 of 4: resnet-6, step 600 / 600");
     }
 
     @Test
@@ -50,9 +55,20 @@ class ExperimentProgressTest {
         progress.reset(2);
         progress.started("a", 0, 600, true);
         progress.stepped("a", 10, 50);
-        progress.ended("a");
+        assertThat(new ExperimentProgress().statusText()).as("before any run").isEmpty();
+        progress.ended("a", 10);
         progress.started("b", 1, 0, false);
         assertThat(progress.fraction()).isEqualTo(1);
-        assertThat(progress.statusText()).isEmpty();
+        assertThat(progress.statusText()).isEqualTo("Run 1 of 2, step 10 / 600");
+
+        progress.reset(3);
+        progress.started("a", 0, 600, true);
+        progress.stepped("a", 10, 50);
+        progress.ended("a", 12);
+        progress.started("b", 1, 600, true); // skipped after a stop: it starts and never runs
+        progress.started("c", 2, 600, true);
+        assertThat(progress.statusText()).isEqualTo("Runs 2, 3 of 3 at once, 33% done");
+        progress.over();
+        assertThat(progress.statusText()).as("once the experiment is over").isEqualTo("Run 1 of 3, step 12 / 600");
     }
 }
