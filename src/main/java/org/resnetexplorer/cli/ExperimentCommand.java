@@ -22,14 +22,17 @@ import org.resnetexplorer.experiments.Experiment;
 import org.resnetexplorer.experiments.ExperimentFileException;
 import org.resnetexplorer.experiments.ExperimentResult;
 import org.resnetexplorer.experiments.ExperimentRunner;
+import org.resnetexplorer.experiments.InRunOrder;
 import org.resnetexplorer.experiments.Experiments;
 import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.graph.Network;
 
 /**
- * {@code experiment [NAME | FILE.json] [--full] [--out DIR] [--png] [--lang en|zh] [--check]}: runs one of the
- * paper's experiments (a bundled preset or a preset file) headless, one run after the other, then prints each claim
- * with the figures it was checked on, and the paper's own numbers. Without NAME, lists the presets. With
+ * {@code experiment [NAME | FILE.json] [--full] [--out DIR] [--png] [--lang en|zh] [--check] [--jobs N] [--seed S]}:
+ * runs one of the paper's experiments (a bundled preset or a preset file) headless, up to N runs at once (by default
+ * as many as the machine has cores), then prints each claim with the figures it was checked on, and the paper's own
+ * numbers. The lines and files are those of a one-by-one run, whatever N (decision 0025). {@code --seed S} trains
+ * every run from seed S instead of the preset's (the dataset stays the same). Without NAME, lists the presets. With
  * {@code --check}, reads the preset, loads its dataset and builds every run's network, and trains nothing.
  */
 final class ExperimentCommand implements Command {
@@ -43,18 +46,20 @@ final class ExperimentCommand implements Command {
 
     @Override
     public String usage() {
-        return "[NAME | FILE.json] [--full] [--out DIR] [--png] [--lang en|zh] [--check]";
+        return "[NAME | FILE.json] [--full] [--out DIR] [--png] [--lang en|zh] [--check] [--jobs N] [--seed S]";
     }
 
     @Override
     public String description() {
         return "run one of the paper's experiments in miniature (" + String.join(", ", Experiments.BUNDLED)
-                + ") and check its claims on the result";
+                + ") and check its claims on the result; --jobs N trains up to N runs at once (default: one per core, "
+                + Runtime.getRuntime().availableProcessors() + " here), --seed S trains every run from seed S";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Arguments parsed = Arguments.parse(name(), args, Set.of("--out", "--lang"), Set.of("--full", "--png", "--check"));
+        Arguments parsed = Arguments.parse(name(), args, Set.of("--out", "--lang", "--jobs", "--seed"),
+                Set.of("--full", "--png", "--check"));
         String language = parsed.option("--lang") == null ? "en" : parsed.option("--lang");
         if (!language.equals("en") && !language.equals("zh")) {
             throw new UsageException("--lang is en or zh, not '" + language + "'");
@@ -74,6 +79,8 @@ final class ExperimentCommand implements Command {
             throw new UsageException("'experiment' runs one experiment at a time, not " + parsed.positional().size());
         }
         Path folder = parsed.pathOption("--out", "the folder to write into, e.g. --out runs/plain-vs-residual");
+        Integer jobs = parsed.intOption("--jobs", 1);
+        Long seed = parsed.longOption("--seed");
         if (parsed.flag("--png") && folder == null) {
             throw new UsageException("--png needs --out DIR, the folder for the charts");
         }
@@ -85,15 +92,19 @@ final class ExperimentCommand implements Command {
         } catch (ExperimentFileException e) {
             throw new UsageException(e.getMessage());
         }
-        return run(experiment, parsed, folder, language, out, err);
+        if (seed != null) {
+            experiment = experiment.withSeed(seed);
+        }
+        int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        return run(experiment, parsed, folder, language, parallel, out, err);
     }
 
     /** Runs the experiment, writing its measurements into {@code folder} when it is not null. */
-    private int run(Experiment experiment, Arguments parsed, Path folder, String language, PrintStream out,
+    private int run(Experiment experiment, Arguments parsed, Path folder, String language, int jobs, PrintStream out,
             PrintStream err) throws UsageException {
         boolean full = parsed.flag("--full");
         out.println(Experiment.text(experiment.title(), language));
-        ExperimentRunner runner = new ExperimentRunner(experiment, full);
+        ExperimentRunner runner = new ExperimentRunner(experiment, full, jobs);
         Map<String, List<TrainingSnapshot>> histories = new LinkedHashMap<>();
         MetricsFiles files = null;
         try {
@@ -109,9 +120,10 @@ final class ExperimentCommand implements Command {
         try {
             if (folder != null) {
                 files = new MetricsFiles(folder);
-                runner.addListener(files::snapshot);
             }
-            runner.addListener(new ExperimentRunner.Listener() {
+            MetricsFiles written = files;
+            // the runs' events in run order, one at a time: the lines and the files of a one-by-one run
+            InRunOrder inOrder = new InRunOrder(experiment, new ExperimentRunner.Listener() {
                 @Override
                 public void runStarted(String run, Network network, int index, int count) {
                     histories.put(run, new ArrayList<>());
@@ -120,6 +132,9 @@ final class ExperimentCommand implements Command {
 
                 @Override
                 public void snapshot(TrainingSnapshot snapshot) {
+                    if (written != null) {
+                        written.snapshot(snapshot);
+                    }
                     histories.get(snapshot.run()).add(snapshot);
                 }
 
@@ -131,7 +146,9 @@ final class ExperimentCommand implements Command {
                             result.status() == RunStatus.FINISHED ? "" : " (" + result.message() + ")");
                 }
             });
+            runner.addListener(inOrder);
             ExperimentResult result = runner.run();
+            inOrder.flush();
             if (files != null) {
                 files.close();
                 if (parsed.flag("--png")) {

@@ -26,7 +26,9 @@ import org.resnetexplorer.i18n.Texts;
  * the training examples ({@link TrainingSample}): one evaluation each.
  *
  * <p>Same network, data, settings and seed give bit-identical snapshots on the same machine: weights,
- * batches and dropout masks all come from the seed, and ND4J runs on one thread.
+ * batches and dropout masks all come from the seed, and ND4J runs on one thread. Trainers may run at once on
+ * threads of their own: dropout draws from ND4J's generator of the trainer's thread (ND4J keeps one per thread),
+ * seeded as the run starts, so no run draws from another's.
  */
 public final class Trainer {
     static final String LOSS_NAN = Texts.get("trainer.loss.nan");

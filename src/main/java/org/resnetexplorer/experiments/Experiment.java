@@ -71,6 +71,15 @@ public record Experiment(String id, Map<String, String> title, Map<String, Strin
                 .withEvalEvery((int) Math.min(Integer.MAX_VALUE, (long) settings.evalEvery() * fullFactor));
     }
 
+    /**
+     * The same experiment trained from another seed: the settings' seed (weights, batch order, dropout) becomes
+     * {@code seed}; the dataset, drawn from its own seed, stays the same, so every seed learns the same examples.
+     */
+    public Experiment withSeed(long seed) {
+        return new Experiment(id, title, explanation, paper, dataset, datasetOptions, settings.withSeed(seed), fullFactor,
+                runs, claims);
+    }
+
     public RunSpec run(String name) {
         return runs.stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("experiment '" + id + "' has no run '" + name + "'"));

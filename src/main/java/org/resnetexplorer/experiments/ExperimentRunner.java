@@ -3,7 +3,12 @@ package org.resnetexplorer.experiments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.data.Datasets;
@@ -21,12 +26,19 @@ import org.resnetexplorer.graph.Templates;
 import org.resnetexplorer.i18n.Texts;
 
 /**
- * Trains an experiment's runs one after the other on its dataset, with its settings and seed, and collects
- * what the claims are checked on. Runs on the caller's thread; {@link #stop()} ends the current run and skips
- * the rest. Listeners hear every snapshot (of the run named in it), so a window can chart the runs live.
+ * Trains an experiment's runs on its dataset, with its settings and seed, and collects what the claims are checked
+ * on. With one job the runs train one after the other on the caller's thread; with more, up to that many train at
+ * once, each on a thread of its own (decision 0025), and the result is the same: every run draws its weights,
+ * batches and dropout masks from its own seed. {@link #run()} returns when every run has ended, its result in the
+ * experiment's run order. {@link #stop()} ends every run in progress and skips the rest. Listeners hear every
+ * snapshot (of the run named in it), so a window can chart the runs live.
  */
 public final class ExperimentRunner {
-    /** Progress of an experiment; called on the runner's thread. */
+    /**
+     * Progress of an experiment, on the thread that trains the run: with more than one job, on several threads at
+     * once and the runs' events interleaved. Each run's own events come in order: {@link #runStarted}, its
+     * snapshots and status changes, {@link #runFinished}.
+     */
     public interface Listener extends TrainingListener {
         /** Run {@code index} (from 0) of {@code count} starts; its network is built. */
         default void runStarted(String run, Network network, int index, int count) {
@@ -38,28 +50,40 @@ public final class ExperimentRunner {
 
     private final Experiment experiment;
     private final boolean full;
+    private final int jobs;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
-    private volatile Trainer current;
+    /** The trainers of the runs training now, for {@link #stop()}. */
+    private final Set<Trainer> training = ConcurrentHashMap.newKeySet();
     private Dataset dataset;
     private List<Network> networks;
 
+    /** A runner that trains the runs one after the other, on the thread that calls {@link #run()}. */
     public ExperimentRunner(Experiment experiment, boolean full) {
+        this(experiment, full, 1);
+    }
+
+    /**
+     * @param jobs how many runs train at once, at least 1 (more than the runs is as many as the runs); each takes
+     *             one core
+     */
+    public ExperimentRunner(Experiment experiment, boolean full, int jobs) {
         this.experiment = Objects.requireNonNull(experiment, "experiment");
         this.full = full;
+        if (jobs < 1) {
+            throw new IllegalArgumentException("an experiment trains at least one run at a time, not " + jobs);
+        }
+        this.jobs = jobs;
     }
 
     public void addListener(Listener listener) {
         listeners.add(listener);
     }
 
-    /** Stops the run in progress and skips the others. */
+    /** Stops every run in progress and skips the others. */
     public void stop() {
         stopped = true;
-        Trainer trainer = current;
-        if (trainer != null) {
-            trainer.stop();
-        }
+        training.forEach(Trainer::stop);
     }
 
     /** The network a run trains: its template with its options, adapted to the dataset (or as it is). */
@@ -117,48 +141,102 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Trains the runs one after the other, after {@link #prepare()}: a mistake in the last run is found before the
-     * first one trains.
+     * Trains the runs, after {@link #prepare()}: a mistake in the last run is found before the first one trains.
      *
+     * @return every run's result, in the experiment's order
      * @throws DatasetException if the dataset cannot be loaded
      * @throws ExperimentFileException if a run's network cannot be built or is not valid for the dataset
      */
     public ExperimentResult run() throws DatasetException, ExperimentFileException {
         prepare();
-        List<ExperimentResult.Run> runs = new ArrayList<>();
-        int index = 0;
-        for (Experiment.RunSpec spec : experiment.runs()) {
-            Network network = networks.get(index);
-            int at = index++;
-            listeners.forEach(l -> l.runStarted(spec.name(), network, at, experiment.runs().size()));
-            if (!spec.train()) {
-                runs.add(new ExperimentResult.Run(spec, Analysis.of(network), null, List.of()));
-                continue;
+        int count = experiment.runs().size();
+        List<ExperimentResult.Run> runs = new ArrayList<>(count);
+        if (jobs == 1 || count == 1 || !experiment.trains()) { // counting takes no thread of its own
+            for (int index = 0; index < count; index++) {
+                runs.add(run(index));
             }
-            if (stopped) {
-                RunResult skipped = new RunResult(spec.name(), RunStatus.STOPPED, Texts.get("experimentRunner.skipped"),
-                        0, Double.NaN, Double.NaN, Double.NaN, 0, 0);
-                runs.add(new ExperimentResult.Run(spec, Analysis.of(network), skipped, List.of()));
-                continue;
+            return new ExperimentResult(experiment, runs);
+        }
+        ExecutorService pool = RunThreads.pool(experiment.id(), Math.min(jobs, count));
+        try {
+            List<Future<ExperimentResult.Run>> pending = new ArrayList<>(count);
+            for (int index = 0; index < count; index++) {
+                int at = index;
+                pending.add(pool.submit(() -> run(at))); // the pool takes them in this order
             }
-            Trainer trainer = new Trainer(spec.name(), network, dataset, experiment.settings(full));
-            List<TrainingSnapshot> snapshots = new CopyOnWriteArrayList<>();
-            trainer.addListener(new TrainingListener() {
-                @Override
-                public void snapshot(TrainingSnapshot snapshot) {
-                    snapshots.add(snapshot);
-                }
-            });
-            listeners.forEach(trainer::addListener);
-            current = trainer;
-            if (stopped) {
-                trainer.stop(); // stop() came between the check above and now
+            for (Future<ExperimentResult.Run> run : pending) {
+                runs.add(await(run));
             }
-            RunResult result = trainer.run();
-            current = null;
-            listeners.forEach(l -> l.runFinished(spec.name(), result));
-            runs.add(new ExperimentResult.Run(spec, Analysis.of(network), result, snapshots));
+        } finally {
+            pool.shutdown();
         }
         return new ExperimentResult(experiment, runs);
+    }
+
+    /**
+     * The result of a run on another thread. An interrupted caller stops the experiment and still waits (the runs
+     * end after their current step); a run that threw stops the others and throws here.
+     */
+    private ExperimentResult.Run await(Future<ExperimentResult.Run> run) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return run.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    stop();
+                } catch (ExecutionException e) {
+                    stop();
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        throw failure;
+                    }
+                    if (e.getCause() instanceof Error failure) {
+                        throw failure;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Trains run {@code index} (or counts it, or skips it after {@link #stop()}), telling the listeners. */
+    private ExperimentResult.Run run(int index) {
+        Experiment.RunSpec spec = experiment.runs().get(index);
+        Network network = networks.get(index);
+        listeners.forEach(l -> l.runStarted(spec.name(), network, index, experiment.runs().size()));
+        if (!spec.train()) {
+            return new ExperimentResult.Run(spec, Analysis.of(network), null, List.of());
+        }
+        if (stopped) {
+            RunResult skipped = new RunResult(spec.name(), RunStatus.STOPPED, Texts.get("experimentRunner.skipped"),
+                    0, Double.NaN, Double.NaN, Double.NaN, 0, 0);
+            return new ExperimentResult.Run(spec, Analysis.of(network), skipped, List.of());
+        }
+        Trainer trainer = new Trainer(spec.name(), network, dataset, experiment.settings(full));
+        List<TrainingSnapshot> snapshots = new CopyOnWriteArrayList<>();
+        trainer.addListener(new TrainingListener() {
+            @Override
+            public void snapshot(TrainingSnapshot snapshot) {
+                snapshots.add(snapshot);
+            }
+        });
+        listeners.forEach(trainer::addListener);
+        training.add(trainer);
+        if (stopped) {
+            trainer.stop(); // stop() came between the check above and now
+        }
+        RunResult result;
+        try {
+            result = trainer.run();
+        } finally {
+            training.remove(trainer);
+        }
+        listeners.forEach(l -> l.runFinished(spec.name(), result));
+        return new ExperimentResult.Run(spec, Analysis.of(network), result, snapshots);
     }
 }

@@ -21,12 +21,15 @@ import java.util.concurrent.Executors;
 /**
  * The threading rule of decision 0014: in the window, work goes off the FX thread only through the
  * {@code ui.work.BackgroundWork} seam, whose implementation is the one class that creates threads; the layers below
- * the window create none (they run on their caller's thread), nor do the commands but bench's warm-up timer.
+ * the window create none (they run on their caller's thread) but the threads an experiment's runs train on at once
+ * (decision 0025), nor do the commands but bench's warm-up timer.
  */
 @AnalyzeClasses(packages = "org.resnetexplorer", importOptions = ImportOption.DoNotIncludeTests.class)
 class ThreadingRulesTest {
     /** The seam's implementation: the window's one place that creates threads. */
     private static final String SEAM = "org.resnetexplorer.ui.work.ThreadedWork";
+    /** The threads of an experiment's runs that train at once: the one class below the window that creates threads. */
+    private static final String RUN_THREADS = "org.resnetexplorer.experiments.RunThreads";
 
     /** Creates a thread, an executor or a timer (which starts a thread of its own). */
     private static ArchCondition<JavaClass> createThreads() {
@@ -50,9 +53,11 @@ class ThreadingRulesTest {
             .that().resideInAnyPackage("org.resnetexplorer.graph..", "org.resnetexplorer.engine..",
                     "org.resnetexplorer.data..", "org.resnetexplorer.charts..", "org.resnetexplorer.experiments..",
                     "org.resnetexplorer.files..", "org.resnetexplorer.i18n..")
+            .and().doNotHaveFullyQualifiedName(RUN_THREADS)
             .should(createThreads())
             .because("the model, the engine, the data and the charts run on their caller's thread: the window's"
-                    + " background work or a command's main thread (decision 0014)");
+                    + " background work or a command's main thread (decision 0014); only an experiment's runs train on"
+                    + " threads of their own, made in one class (decision 0025)");
 
     @ArchTest
     static final ArchRule commandsRunOnTheMainThread = noClasses()

@@ -54,13 +54,15 @@ import org.resnetexplorer.ui.dialogs.FileDialogs;
 import org.resnetexplorer.ui.training.RunRecord;
 import org.resnetexplorer.ui.training.RunRecords;
 import org.resnetexplorer.ui.training.SnapshotQueue;
+import org.resnetexplorer.ui.training.WindowCores;
 import org.resnetexplorer.ui.work.BackgroundWork;
 
 
 /**
  * The Experiments menu and what it opens: the paper's experiments in miniature (the bundled presets, or a
  * preset file of the user's), shown in an {@link ExperimentPanel} in a tab beside the graph. Run trains the
- * experiment's runs one after the other with an {@link ExperimentRunner} on a background thread; their
+ * experiment's runs, up to (cores - 1) at once ({@link WindowCores}), with an {@link ExperimentRunner} started on a
+ * background thread; their
  * snapshots reach the charts (and the run list) once per pulse through a {@link SnapshotQueue}, so the runs
  * overlay live in the chart tab that tells the experiment's story. Use on the FX thread.
  */
@@ -78,6 +80,7 @@ public final class ExperimentSession {
     static final String SAVED = Texts.get("experimentSession.saved");
     static final String OPENED = Texts.get("experimentSession.opened");
     static final String STARTED = Texts.get("experimentSession.started");
+    static final String STARTED_PARALLEL = Texts.get("experimentSession.started.parallel");
     static final String RUN_STATUS = Texts.get("experimentSession.run.status");
     static final String SPEED = Texts.get("experimentSession.speed");
     static final String DONE = Texts.get("experimentSession.done");
@@ -129,8 +132,9 @@ public final class ExperimentSession {
     private Path lastFolder;
     private ExperimentRunner runner;
     private SnapshotQueue queue;
-    private int runIndex;
     private int runCount;
+    /** The runs in progress and the share done, several runs at once (decision 0025). */
+    private final ExperimentProgress runProgress = new ExperimentProgress();
 
     /**
      * @param graph        the editor, shown in the Graph tab once an experiment is open
@@ -370,13 +374,14 @@ public final class ExperimentSession {
         if (experiment.trains()) {
             selectStoryChart(experiment);
         }
-        runIndex = 0;
         runCount = experiment.runs().size();
+        runProgress.reset(runCount);
         progress.set(0);
         speedText.set("");
         stepText.set("");
         dataset.set(experiment.trains() ? experiment.dataset() : "");
-        ExperimentRunner next = new ExperimentRunner(experiment, full);
+        int jobs = Math.min(runCount, WindowCores.experimentJobs(WindowCores.available()));
+        ExperimentRunner next = new ExperimentRunner(experiment, full, jobs);
         SnapshotQueue snapshots = new SnapshotQueue(this::deliver);
         next.addListener(new Relay(snapshots, experiment.trains() ? experiment.dataset() : ""));
         Task<ExperimentResult> task = new Task<>() {
@@ -398,12 +403,13 @@ public final class ExperimentSession {
         snapshots.start();
         if (experiment.trains()) {
             panel.setProgress(0, String.format(ExperimentPanel.LOADING, experiment.dataset()));
-            tell.accept(String.format(STARTED, Texts.count("count.runs", runCount), experiment.dataset()));
+            tell.accept(jobs == 1 ? String.format(STARTED, Texts.count("count.runs", runCount), experiment.dataset())
+                    : String.format(STARTED_PARALLEL, Texts.count("count.runs", runCount), experiment.dataset(), jobs));
         }
         work.start("experiment-runner", task);
     }
 
-    /** Stops the run in progress and skips the rest; the claims stay unchecked. */
+    /** Stops the runs in progress and skips the rest; the claims stay unchecked. */
     void stop() {
         if (running.get() && runner != null) {
             runner.stop();
@@ -487,11 +493,11 @@ public final class ExperimentSession {
 
     private void started(String run, Network network, Analysis analysis, int index, int count, String dataset) {
         ExperimentPanel.Row row = panel.row(run);
-        runIndex = index;
         runCount = count;
         if (row == null) {
             return;
         }
+        runProgress.started(run, index, row.totalSteps, row.spec.train());
         row.network = network;
         row.layers.set(weightedLayers(network));
         row.params.set(analysis.totalParams());
@@ -503,12 +509,29 @@ public final class ExperimentSession {
                     row.totalSteps);
             record.statusProperty().set(RunStatus.RUNNING);
             records.add(record);
-            runList.add(record);
-            showProgress(row, 0);
+            runList.add(listPlace(index), record);
+            showProgress();
         } else {
-            progress.set((index + 1.0) / count);
+            progress.set(runProgress.fraction());
             panel.setProgress(progress.get(), String.format(ExperimentPanel.PROGRESS_COUNT, index + 1, count, run));
         }
+    }
+
+    /**
+     * Where run {@code index} joins the run list: before the experiment's later runs already there (runs that train
+     * at once start in any order), else at the end.
+     */
+    private int listPlace(int index) {
+        int place = runList.size();
+        List<Experiment.RunSpec> specs = panel.experiment().runs();
+        for (int later = index + 1; later < specs.size(); later++) {
+            RunRecord record = records.get(listName(runningId, specs.get(later).name()));
+            int at = record == null ? -1 : runList.indexOf(record);
+            if (at >= 0) {
+                place = Math.min(place, at);
+            }
+        }
+        return place;
     }
 
     /** Convolutions and dense layers: the depth as the paper counts it. */
@@ -517,13 +540,12 @@ public final class ExperimentSession {
                 .count();
     }
 
-    private void showProgress(ExperimentPanel.Row row, int step) {
-        double fraction = runCount == 0 ? 0 : (runIndex + (row.totalSteps == 0 ? 0 : (double) step / row.totalSteps))
-                / runCount;
+    /** The share done and the runs in progress (or the run that ended last), in the status bar and the panel. */
+    private void showProgress() {
+        double fraction = runProgress.fraction();
         progress.set(fraction);
-        stepText.set(String.format(RUN_STATUS, runIndex + 1, runCount, step, row.totalSteps));
-        panel.setProgress(fraction, String.format(ExperimentPanel.PROGRESS, runIndex + 1, runCount, row.name(), step,
-                row.totalSteps));
+        stepText.set(runProgress.statusText());
+        panel.setProgress(fraction, runProgress.panelText());
     }
 
     /** A pulse's snapshots: the table, the progress, the run list, then the charts (one redraw). */
@@ -543,10 +565,16 @@ public final class ExperimentSession {
             ExperimentPanel.Row row = panel.row(run);
             if (row != null) {
                 row.step.set(s.step());
-                showProgress(row, s.step());
+                runProgress.stepped(run, s.step(), s.stepsPerSecond());
             }
-            speedText.set(String.format(Locale.ROOT, SPEED, s.stepsPerSecond()));
         });
+        if (!latest.isEmpty()) {
+            showProgress();
+        }
+        if (!latest.isEmpty() && runProgress.inProgress()) {
+            // the runs in progress together: the experiment's pace, whatever the number training at once
+            speedText.set(String.format(Locale.ROOT, SPEED, runProgress.stepsPerSecond()));
+        }
         List<TrainingSnapshot> listed = listed(batch);
         records.update(listed);
         charts.append(listed);
@@ -558,12 +586,16 @@ public final class ExperimentSession {
             row.status.set(result.status());
             row.message.set(result.message());
         }
+        runProgress.ended(run, result.steps());
+        showProgress();
         records.ended(listName(runningId, run), result);
     }
 
     private void finished(ExperimentResult result) {
         queue.stop();
         running.set(false);
+        runProgress.over();
+        stepText.set(runProgress.statusText());
         speedText.set(""); // a speed after the end would read as if it still trained
         boolean complete = true;
         for (ExperimentResult.Run run : result.runs()) {
@@ -604,6 +636,8 @@ public final class ExperimentSession {
     private void failed(Throwable failure) {
         queue.stop();
         running.set(false);
+        runProgress.over();
+        stepText.set(runProgress.statusText());
         speedText.set(""); // a speed after the end would read as if it still trained
         String message = failure instanceof DatasetException || failure instanceof ExperimentFileException
                 || failure instanceof IllegalArgumentException ? failure.getMessage() : String.valueOf(failure);

@@ -15,8 +15,8 @@ import org.resnetexplorer.i18n.Texts;
 /**
  * The status bar's view of the editor's training session: while it trains, the network's step of its total, its
  * steps per second and the time left until every run of the session (the network and its plain twin, which take
- * turns) has finished, and the progress of all of them; once it has ended, how the network's run ended at which
- * step, no speed and no progress bar. Speed and time left are measured on the wall clock over the last
+ * turns on two cores and train at once on three or more: decision 0025) has finished, and the progress of all of
+ * them; once it has ended, how the network's run ended at which step, no speed and no progress bar. Speed and time left are measured on the wall clock over the last
  * {@value #WINDOW_SECONDS} seconds of steps of all the runs: a run's own steps/s counts only its turns, which
  * would halve the time left of a twin session. Use on the FX thread.
  */

@@ -193,8 +193,10 @@ public final class TrainingController {
             nets.add(fitted.withAllShortcuts(false));
         }
         queue.start();
-        // the net and its twin take turns step by step: one core trains, the other keeps the window smooth
-        java.util.concurrent.Semaphore turns = new java.util.concurrent.Semaphore(1, true);
+        // on two cores the net and its twin take turns step by step: one core trains, the other keeps the window
+        // smooth; with three or more each trains on a core of its own and one is left to the window (decision 0025)
+        java.util.concurrent.Semaphore turns = WindowCores.twinOnItsOwnCore(WindowCores.available()) ? null
+                : new java.util.concurrent.Semaphore(1, true);
         for (int i = 0; i < nets.size(); i++) {
             boolean twin = i > 0;
             String model = network.name() + (twin ? TWIN_SUFFIX : "");
@@ -205,7 +207,9 @@ public final class TrainingController {
             records.add(record);
             sessionRuns.add(record);
             Trainer trainer = new Trainer(name, nets.get(i), data, setup.settings());
-            trainer.shareComputeWith(turns);
+            if (turns != null) {
+                trainer.shareComputeWith(turns);
+            }
             if (paused.get()) {
                 trainer.pause();
                 for (int k = 0; k < pendingSteps; k++) {
