@@ -16,7 +16,7 @@
 set -eu
 JAR=${JAR:-target/resnet-explorer.jar}
 OUT=${OUT:-target/bench-presets}
-gc=${GC_OPTS:--XX:+UseParallelGC -Xmn32m -XX:MetaspaceSize=128m}
+gc=${GC_OPTS:--XX:+UseParallelGC -Xmn32m -XX:MetaspaceSize=128m -XX:-UseAdaptiveSizePolicy -Xms256m -XX:MinHeapFreeRatio=60}
 mem=${MEM_OPTS--Xmx640m}
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 jobs=${JOBS:+--jobs $JOBS}
