@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.resnetexplorer.experiments.Experiments;
+import org.resnetexplorer.experiments.SlowPresets;
 
 /**
  * Every bundled preset's claims hold for seeds 1, 2 and 3 (issue 14): {@code experiment ID --seed S} exits 0, which
@@ -21,12 +22,8 @@ import org.resnetexplorer.experiments.Experiments;
 class PresetSeedsTest {
     /** The seeds every claim must hold for. */
     static final List<Long> SEEDS = List.of(1L, 2L, 3L);
-    /**
-     * Presets too slow for every build (measured headless on the 2-core machine, 2 jobs, seconds per seed; see
-     * docs/PERFORMANCE.md): they run with -Ppresets. A preset not named here runs in every build.
-     */
-    static final Set<String> SLOW = Set.of("very-deep", "residual-responses", "degradation-images", "converges-faster",
-            "shortcut-options", "pre-activation");
+    /** Presets too slow for every build: they run with -Ppresets. */
+    static final Set<String> SLOW = SlowPresets.IDS;
 
     static Stream<Arguments> everyBuild() {
         return cases(false);
@@ -50,7 +47,7 @@ class PresetSeedsTest {
 
     @ParameterizedTest(name = "{0} --seed {1}")
     @MethodSource("slow")
-    @Tag("presets")
+    @Tag(SlowPresets.TAG)
     @DisplayName("experiment ID --seed S exits 0 for the slow presets (mvn verify -Ppresets)")
     void slowClaimsHold(String id, long seed) {
         check(id, seed);
