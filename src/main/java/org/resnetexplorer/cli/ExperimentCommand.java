@@ -203,6 +203,7 @@ final class ExperimentCommand implements Command {
             case TRAIN_ERROR, TEST_ERROR -> Counts.percent(value);
             case PARAMS -> Counts.grouped((long) value);
             case MACS -> Counts.abbreviated((long) value);
+            case STEPS_TO_TRAIN_ERROR -> Double.isInfinite(value) ? "not reached" : Counts.grouped((long) value) + " steps";
             default -> String.format(Locale.ROOT, "%.3g", value);
         };
     }

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param than the run on the right, or null to compare with {@code value}
  * @param value the fixed right-hand side when {@code than} is null
  * @param otherFigure the right run's figure when it differs from {@code figure} (e.g. test against train error)
+ * @param level the training error (a fraction) that {@link Figure#STEPS_TO_TRAIN_ERROR} counts the steps to; NaN
+ *        for the other figures
  */
 public record Claim(Figure figure, String run, Relation relation, String than, Figure otherFigure, double value,
-        double factor, double margin, Map<String, String> statement) {
+        double factor, double margin, double level, Map<String, String> statement) {
 
     /** The figures a claim can compare. */
     public enum Figure {
@@ -35,7 +37,13 @@ public record Claim(Figure figure, String run, Relation relation, String than, F
         /** Trainable parameters. */
         PARAMS,
         /** Multiply-adds per example. */
-        MACS
+        MACS,
+        /**
+         * The first measured step at which the training error is at or below the claim's {@code level} (section
+         * 4.1: how fast a net converges); +infinity if it never gets there, so "fewer steps than" still holds
+         * against a run that never arrives.
+         */
+        STEPS_TO_TRAIN_ERROR
     }
 
     public enum Relation {
@@ -52,12 +60,17 @@ public record Claim(Figure figure, String run, Relation relation, String than, F
         Objects.requireNonNull(relation, "relation");
         otherFigure = otherFigure == null ? figure : otherFigure;
         statement = Map.copyOf(statement);
+        boolean counts = figure == Figure.STEPS_TO_TRAIN_ERROR || otherFigure == Figure.STEPS_TO_TRAIN_ERROR;
+        if (counts != (level >= 0 && level <= 1)) {
+            throw new IllegalArgumentException(counts ? "steps_to_train_error needs a level between 0 and 1 (got " + level
+                    + ")" : "only steps_to_train_error has a level");
+        }
     }
 
     /** Checks the claim on a result; NaN figures (a run that diverged) never hold. */
     public Outcome check(ExperimentResult result) {
-        double left = result.figure(run, figure);
-        double right = than == null ? value : result.figure(than, otherFigure);
+        double left = result.figure(run, figure, level);
+        double right = than == null ? value : result.figure(than, otherFigure, level);
         double bound = right * factor;
         boolean holds = switch (relation) {
             case ABOVE -> left > bound + margin;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.resnetexplorer.data.DatasetOptions;
+import org.resnetexplorer.engine.LearningRateSchedule;
 import org.resnetexplorer.engine.TrainingSettings;
 import org.resnetexplorer.graph.TemplateOptions;
 
@@ -67,7 +68,11 @@ public record Experiment(String id, Map<String, String> title, Map<String, Strin
             return settings;
         }
         int steps = settings.steps() * fullFactor; // at most MAX_STEPS, checked by the constructor
+        LearningRateSchedule schedule = settings.schedule();
+        // the drops stay at the same fractions of the longer run
+        List<Integer> milestones = schedule.milestones().stream().map(m -> m * fullFactor).toList();
         return settings.withSteps(steps)
+                .withSchedule(new LearningRateSchedule(schedule.base(), milestones, schedule.factor(), schedule.warmupSteps()))
                 .withEvalEvery((int) Math.min(Integer.MAX_VALUE, (long) settings.evalEvery() * fullFactor));
     }
 

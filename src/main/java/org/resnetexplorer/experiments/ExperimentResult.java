@@ -59,6 +59,11 @@ public final class ExperimentResult {
 
     /** One figure of one run (NaN where the run has none, e.g. a run that diverged before measuring it). */
     public double figure(String name, Claim.Figure figure) {
+        return figure(name, figure, Double.NaN);
+    }
+
+    /** One figure of one run; {@code level} is the training error {@link Claim.Figure#STEPS_TO_TRAIN_ERROR} counts to. */
+    public double figure(String name, Claim.Figure figure, double level) {
         Run run = run(name);
         List<TrainingSnapshot> snapshots = run.snapshots();
         return switch (figure) {
@@ -71,7 +76,20 @@ public final class ExperimentResult {
             case RESPONSE_STD -> snapshots.isEmpty() ? Double.NaN
                     : snapshots.get(snapshots.size() - 1).responseStd().stream()
                             .mapToDouble(TrainingSnapshot.LayerValue::value).average().orElse(Double.NaN);
+            case STEPS_TO_TRAIN_ERROR -> stepsTo(snapshots, level);
         };
+    }
+
+    /**
+     * The first evaluation's step whose training error (inference mode, the run's training sample) is at most
+     * {@code level}; +infinity if none reaches it (NaN: no snapshots).
+     */
+    static double stepsTo(List<TrainingSnapshot> snapshots, double level) {
+        if (snapshots.isEmpty() || Double.isNaN(level)) {
+            return Double.NaN;
+        }
+        return snapshots.stream().filter(s -> s.hasTrainError() && s.trainError() <= level)
+                .mapToDouble(TrainingSnapshot::step).findFirst().orElse(Double.POSITIVE_INFINITY);
     }
 
     /**

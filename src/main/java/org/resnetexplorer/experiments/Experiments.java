@@ -43,7 +43,10 @@ public final class Experiments {
     public static final int SCHEMA_VERSION = 1;
     /** The bundled presets, in the order of the Experiments menu. */
     public static final List<String> BUNDLED = List.of("degradation", "plain-vs-resnet", "vanishing-gradients",
-            "residual-responses", "bottleneck", "very-deep");
+            "residual-responses", "bottleneck", "very-deep", "degradation-images", "converges-faster", "shortcut-options",
+            "pre-activation");
+    /** What the learning rate is multiplied by at each of a preset's {@code lrDrops}, as in the paper. */
+    public static final double LR_DROP_FACTOR = 0.1;
     /** The largest preset file read: the bundled ones have 2-4 kB, so a megabyte is surely something else. */
     public static final long MAX_BYTES = 1 << 20;
     private static final String FOLDER = "/assets/presets/";
@@ -240,7 +243,7 @@ public final class Experiments {
         }
         JsonNode node = r.object(root, "settings");
         r.only(node, "settings", "steps", "batch", "optimizer", "learningRate", "momentum", "weightDecay", "seed",
-                "evalEvery", "metricsEvery", "testLimit");
+                "evalEvery", "metricsEvery", "testLimit", "lrDrops");
         if (node.has("steps")) {
             settings = settings.withSteps(r.integer(node, "steps"));
         }
@@ -271,7 +274,21 @@ public final class Experiments {
         if (node.has("testLimit")) {
             settings = settings.withTestLimit(r.integer(node, "testLimit"));
         }
+        if (node.has("lrDrops")) {
+            settings = settings.withSchedule(schedule(settings.schedule().base(), r.fractions(node, "lrDrops"),
+                    settings.steps()));
+        }
         return settings;
+    }
+
+    /**
+     * The learning rate divided by 10 at each fraction of the steps (the paper's shape: 32k and 48k of 64k are
+     * 0.5 and 0.75). Fractions, not steps, so that {@link Experiment#settings(boolean)} can scale the drops with
+     * the steps of the "full" setting.
+     */
+    private static LearningRateSchedule schedule(double base, List<Double> fractions, int steps) {
+        List<Integer> milestones = fractions.stream().map(f -> (int) Math.round(f * steps)).toList();
+        return new LearningRateSchedule(base, milestones, LR_DROP_FACTOR, 0);
     }
 
     /** The template options of {@code node} (null: none) over {@code base}; {@code fields} are the fields it may have. */
@@ -298,7 +315,8 @@ public final class Experiments {
     }
 
     private static Claim claim(Reader r, JsonNode node, List<Experiment.RunSpec> runs) throws ExperimentFileException {
-        r.only(node, "claims", "figure", "run", "relation", "than", "thanFigure", "value", "factor", "margin", "statement");
+        r.only(node, "claims", "figure", "run", "relation", "than", "thanFigure", "value", "factor", "margin", "level",
+                "statement");
         Claim.Figure figure = r.choice(node, "figure", Claim.Figure.class);
         Claim.Figure other = node.has("thanFigure") ? r.choice(node, "thanFigure", Claim.Figure.class) : figure;
         String run = r.text(node, "run");
@@ -311,10 +329,19 @@ public final class Experiments {
         if (than != null) {
             checkRun(r, runs, than, other);
         }
+        boolean counts = figure == Claim.Figure.STEPS_TO_TRAIN_ERROR || other == Claim.Figure.STEPS_TO_TRAIN_ERROR;
+        if (counts != node.has("level")) {
+            throw r.problem("claims", counts ? "on steps_to_train_error need a \"level\": the training error to reach"
+                    + " (e.g. 0.2)" : "have a \"level\" only with steps_to_train_error");
+        }
+        double level = counts ? r.number(node, "level") : Double.NaN;
+        if (counts && !(level > 0 && level < 1)) {
+            throw r.problem("level", "is " + level + ": a training error above 0 and below 1 is expected (0.2 is 20%)");
+        }
         return new Claim(figure, run, r.choice(node, "relation", Claim.Relation.class), than, other,
                 node.has("value") ? r.number(node, "value") : Double.NaN,
                 node.has("factor") ? r.number(node, "factor") : 1, node.has("margin") ? r.number(node, "margin") : 0,
-                r.texts(node, "statement"));
+                level, r.texts(node, "statement"));
     }
 
     /** A claim's run must exist, and train when the figure is one that training measures. */
@@ -386,6 +413,30 @@ public final class Experiments {
                 throw problem(field, "is missing or not an object ({...})");
             }
             return value;
+        }
+
+        /**
+         * A list of fractions of the steps, each strictly between 0 and 1 and each larger than the one before:
+         * a drop at 0 or 1, or given twice, is surely a mistake.
+         */
+        List<Double> fractions(JsonNode node, String field) throws ExperimentFileException {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isArray()) {
+                throw problem(field, "is missing or not a list of fractions of the steps (e.g. [0.5, 0.75])");
+            }
+            List<Double> fractions = new ArrayList<>();
+            for (JsonNode item : value) {
+                if (!item.isNumber() || !(item.asDouble() > 0 && item.asDouble() < 1)) {
+                    throw problem(field, "holds " + shown(item.toString()) + " where a fraction of the steps above 0"
+                            + " and below 1 is expected (0.5 drops the learning rate half way)");
+                }
+                if (!fractions.isEmpty() && item.asDouble() <= fractions.get(fractions.size() - 1)) {
+                    throw problem(field, "must rise: " + item.asDouble() + " comes after "
+                            + fractions.get(fractions.size() - 1));
+                }
+                fractions.add(item.asDouble());
+            }
+            return fractions;
         }
 
         /** The list's items, each an object. */

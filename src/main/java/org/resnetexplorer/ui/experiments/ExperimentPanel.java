@@ -524,6 +524,8 @@ public final class ExperimentPanel extends VBox {
             case TRAIN_ERROR, TEST_ERROR -> Counts.percent(value);
             case PARAMS -> Counts.grouped((long) value);
             case MACS -> Counts.abbreviated((long) value);
+            case STEPS_TO_TRAIN_ERROR -> Double.isInfinite(value) ? Texts.get("experiments.notReached")
+                    : Texts.format("experiments.steps", Counts.grouped((long) value));
             default -> String.format(Locale.ROOT, "%.3g", value);
         };
     }
