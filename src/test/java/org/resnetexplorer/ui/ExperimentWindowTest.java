@@ -107,6 +107,29 @@ class ExperimentWindowTest {
     }
 
     @Test
+    @DisplayName("the Experiments menu lists the quick presets, then the image presets, each group under a disabled"
+            + " heading; a preset on Fashion-MNIST is in the image group wherever it is in the bundled order")
+    void menuGroupsPresets(FxRobot robot) throws Exception {
+        List<String> ids = fx(() -> {
+            javafx.scene.control.Menu menu = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class)
+                    .getMenus().stream().filter(m -> "menu-experiments".equals(m.getId())).findFirst().orElseThrow();
+            return menu.getItems().stream().map(i -> i.getId() == null ? "-" : i.getId())
+                    .map(id -> id + (menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst()
+                            .map(javafx.scene.control.MenuItem::isDisable).orElse(false) ? " (disabled)" : ""))
+                    .toList();
+        });
+        int images = ids.indexOf("menu-experiments-images (disabled)");
+        assertThat(ids.get(0)).isEqualTo("menu-experiments-toy (disabled)");
+        assertThat(images).isPositive();
+        assertThat(ids.subList(1, images)).contains("menu-experiment-degradation", "menu-experiment-bottleneck")
+                .doesNotContain("menu-experiment-residual-responses", "menu-experiment-degradation-images");
+        assertThat(ids.subList(images, ids.size())).contains("menu-experiment-residual-responses",
+                "menu-experiment-degradation-images", "menu-experiment-pre-activation");
+        assertThat(ids).containsSubsequence("menu-experiment-degradation-images", "menu-experiment-converges-faster",
+                "menu-experiment-shortcut-options", "menu-experiment-pre-activation", "menu-experiment-open");
+    }
+
+    @Test
     @DisplayName("a bundled preset from the Experiments menu shows its title, explanation, the paper's numbers and its"
             + " claims still to check; Save Experiment As writes a file that reads back")
     void presetFromMenu(FxRobot robot) throws Exception {

@@ -2,6 +2,7 @@ package org.resnetexplorer.ui.experiments;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.resnetexplorer.data.DatasetException;
+import org.resnetexplorer.data.Datasets;
 import org.resnetexplorer.engine.RunResult;
 import org.resnetexplorer.engine.RunStatus;
 import org.resnetexplorer.engine.TrainingSnapshot;
@@ -68,6 +70,8 @@ import org.resnetexplorer.ui.work.BackgroundWork;
  */
 public final class ExperimentSession {
     static final String MENU = Texts.get("experimentSession.menu");
+    static final String MENU_TOY = Texts.get("experimentSession.menu.toy");
+    static final String MENU_IMAGES = Texts.get("experimentSession.menu.images");
     public static final String OPEN_FILE = Texts.get("experimentSession.open.file");
     public static final String SAVE_AS = Texts.get("experimentSession.save.as");
     static final String TAB_GRAPH = Texts.get("experimentSession.tab.graph");
@@ -211,14 +215,22 @@ public final class ExperimentSession {
         return dataset.getReadOnlyProperty();
     }
 
-    /** The Experiments menu: a preset per item, then open, save, and the full setting. */
+    /**
+     * The Experiments menu: the presets on toy data (seconds each), then those on images (minutes each), each group
+     * under a heading and in the bundled order; then open, save, and the full setting.
+     */
     public Menu menu() {
         Menu menu = new Menu(MENU);
         menu.setId("menu-experiments");
+        List<MenuItem> toy = new ArrayList<>();
+        List<MenuItem> images = new ArrayList<>();
         for (String id : Experiments.BUNDLED) {
             String text;
+            boolean onImages = false;
             try {
-                text = Experiment.text(Experiments.bundled(id).title(), language());
+                Experiment experiment = Experiments.bundled(id);
+                text = Experiment.text(experiment.title(), language());
+                onImages = experiment.trains() && !Datasets.isGenerated(experiment.dataset());
             } catch (ExperimentFileException e) {
                 text = String.format(UNREADABLE_BUNDLED, id);
             }
@@ -227,8 +239,12 @@ public final class ExperimentSession {
             item.setMnemonicParsing(false);
             item.disableProperty().bind(running);
             item.setOnAction(e -> openBundled(id));
-            menu.getItems().add(item);
+            (onImages ? images : toy).add(item);
         }
+        menu.getItems().add(heading(MENU_TOY, "menu-experiments-toy"));
+        menu.getItems().addAll(toy);
+        menu.getItems().addAll(new SeparatorMenuItem(), heading(MENU_IMAGES, "menu-experiments-images"));
+        menu.getItems().addAll(images);
         MenuItem open = new MenuItem(OPEN_FILE);
         open.setId("menu-experiment-open");
         open.disableProperty().bind(running);
@@ -241,6 +257,15 @@ public final class ExperimentSession {
         fullItem.disableProperty().bind(running);
         menu.getItems().addAll(new SeparatorMenuItem(), open, save, new SeparatorMenuItem(), fullItem);
         return menu;
+    }
+
+    /** A group's heading in the menu: a disabled item, read as a label (and by a screen reader). */
+    private static MenuItem heading(String text, String id) {
+        MenuItem heading = new MenuItem(text);
+        heading.setId(id);
+        heading.setMnemonicParsing(false);
+        heading.setDisable(true);
+        return heading;
     }
 
     // ---------------------------------------------------------------------------------------------------------
