@@ -28,6 +28,8 @@ public final class Legend {
     /** The share of the chart's width a legend beside the plot takes at most. */
     static final double BESIDE_SHARE = 0.24;
     static final String ELLIPSIS = "...";
+    /** Joins a group's name and a run's ("degradation-images · plain-8"): the run's part is what tells runs apart. */
+    public static final String GROUP_JOIN = " · ";
 
     /**
      * One entry: {@code id} names what it stands for (a run, for a click to toggle), {@code name} is its text;
@@ -193,12 +195,17 @@ public final class Legend {
     }
 
     /**
-     * {@code name} as it fits in {@code maxWidth}: unchanged if it fits, else its start up to and with its first
+     * {@code name} as it fits in {@code maxWidth}: unchanged if it fits; a run of a group ("degradation-images ·
+     * plain-8") first loses the group's name, which its neighbours share; else its start up to and with its first
      * space (at most a third of the name), an ellipsis and the longest end that fits ("#3 ...net-20 (plain twin)").
      */
     public static String shorten(String name, Widths widths, int maxWidth) {
         if (widths.of(name) <= maxWidth) {
             return name;
+        }
+        int join = name.lastIndexOf(GROUP_JOIN);
+        if (join > 0 && join + GROUP_JOIN.length() < name.length()) {
+            return shorten(name.substring(join + GROUP_JOIN.length()), widths, maxWidth);
         }
         int space = name.indexOf(' ');
         String head = space > 0 && space < Math.max(4, name.length() / 3) ? name.substring(0, space + 1) : "";

@@ -93,6 +93,17 @@ class LegendTest {
     }
 
     @Test
+    @DisplayName("an experiment's run too long for its place drops the experiment's name first, which its neighbours"
+            + " share, and keeps the run's own name whole")
+    void groupNameGoesFirst() {
+        String name = "degradation-images" + Legend.GROUP_JOIN + "resnet-20";
+        assertThat(Legend.shorten(name, String::length, 20)).isEqualTo("resnet-20");
+        assertThat(Legend.shorten(name, String::length, 40)).isEqualTo(name);
+        assertThat(Legend.shorten("x" + Legend.GROUP_JOIN + "cifar-resnet-110 (plain twin)", String::length, 20))
+                .startsWith("...").endsWith("(plain twin)");
+    }
+
+    @Test
     @DisplayName("names that differ only where they would be cut are never shortened to the same text")
     void neverAmbiguous() {
         List<Legend.Entry> entries = new ArrayList<>();

@@ -30,6 +30,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.resnetexplorer.charts.Legend;
 import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.data.Datasets;
 import org.resnetexplorer.engine.RunResult;
@@ -95,7 +96,7 @@ public final class ExperimentSession {
     static final String OPENED_RUN = Texts.get("experimentSession.opened.run");
     static final String UNREADABLE_BUNDLED = Texts.get("experimentSession.unreadable.bundled");
     /** Between an experiment's id and its run's name in the run list. */
-    static final String NAME_JOIN = " · ";
+    static final String NAME_JOIN = Legend.GROUP_JOIN;
 
     private final Stage stage;
     private final FileDialogs files;
