@@ -7,6 +7,8 @@
 #   bench/memory.sh a     the first-start example (mlp-resnet-20 + plain twin on the spiral), RUNS=20 by default
 #   bench/memory.sh b     cifar-resnet-20 (width WIDTH, default 16) + plain twin on Fashion-MNIST, 28x28
 #                         (DOWNSCALE=true: 14x14), STEPS steps (default 120) of BATCH (default 64), RUNS=3 by default
+#   bench/memory.sh e ID  the bundled experiment ID from the Experiments menu, run RUNS=1 time by default (Enter
+#                         in its tab): the wall time and peak of a preset in the window (docs/PERFORMANCE.md)
 #
 # Scenario b opens the template through the window's start hook (-Dresnetexplorer.open, ui/StartOptions).
 # JAVA_OPTS adds options (e.g. -XX:NativeMemoryTracking=summary: the JVM's own share is printed at the end);
@@ -27,7 +29,8 @@ case "$scenario" in
   b) runs=${RUNS:-3}
      start="-Dresnetexplorer.open=cifar-resnet-20 -Dresnetexplorer.open.width=${WIDTH:-16}"
      start="$start -Dresnetexplorer.training=dataset=fashion-mnist,downscale=${DOWNSCALE:-false},steps=${STEPS:-120},batch=${BATCH:-64},plainTwin=true" ;;
-  *) echo "usage: bench/memory.sh a|b" >&2; exit 2 ;;
+  e) runs=${RUNS:-1}; start="-Dresnetexplorer.experiment=${2:?usage: bench/memory.sh e ID}" ;;
+  *) echo "usage: bench/memory.sh a|b|e ID" >&2; exit 2 ;;
 esac
 home_dir=$(mktemp -d)
 echo "scenario $scenario: $start"
@@ -55,7 +58,7 @@ peak_pss=0
 t=0
 for run in $(seq 1 "$runs"); do
   xdotool windowfocus --sync "$window"
-  xdotool key F5
+  if [ "$scenario" = e ]; then xdotool key Return; else xdotool key F5; fi
   run_rss=0
   run_pss=0
   idle=0

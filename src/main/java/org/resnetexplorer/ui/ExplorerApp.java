@@ -38,6 +38,7 @@ public final class ExplorerApp extends Application {
         MainWindow window = new MainWindow(stage, config);
         window.show();
         StartOptions.fromSystemProperties().ifPresent(window::open);
+        StartOptions.experiment().ifPresent(window.experiments()::openBundled);
         Runnable warmedUp = () -> { };
         if (FrameStatistics.wanted()) {
             FrameStatistics statistics = FrameStatistics.attach(stage, window.charts(), window.training().activeProperty(),

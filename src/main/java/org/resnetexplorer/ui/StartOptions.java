@@ -11,7 +11,8 @@ import org.resnetexplorer.graph.Templates;
  * clicking through dialogs (bench/memory.sh): {@code -Dresnetexplorer.open=cifar-resnet-20} opens that template
  * (as the template list does; {@code -Dresnetexplorer.open.width=8} sets its width), and
  * {@code -Dresnetexplorer.training=dataset=fashion-mnist,downscale=true} fills the Training panel's fields, with
- * the keys the panel keeps in the preferences. Not a user feature: neither property is set by a launcher.
+ * the keys the panel keeps in the preferences; {@code -Dresnetexplorer.experiment=degradation-images} opens that
+ * bundled experiment's tab (Enter then runs it). Not a user feature: no launcher sets these properties.
  *
  * @param template the template's name, as {@code resnet-explorer templates} lists them
  * @param width    the template's width (its channels or units), or null for the template's own
@@ -21,6 +22,13 @@ record StartOptions(String template, Integer width, String training) {
     static final String OPEN_PROPERTY = "resnetexplorer.open";
     static final String WIDTH_PROPERTY = "resnetexplorer.open.width";
     static final String TRAINING_PROPERTY = "resnetexplorer.training";
+    static final String EXPERIMENT_PROPERTY = "resnetexplorer.experiment";
+
+    /** The bundled experiment to open at the start, if one is named (an unknown id is said in the window). */
+    static Optional<String> experiment() {
+        String id = System.getProperty(EXPERIMENT_PROPERTY, "").trim();
+        return id.isEmpty() ? Optional.empty() : Optional.of(id);
+    }
 
     /** The options the system properties ask for, if a template is named. */
     static Optional<StartOptions> fromSystemProperties() {

@@ -60,4 +60,22 @@ class StartOptionsTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("an experiment is opened at the start only when one is named (bench/memory.sh e ID)")
+    void experimentOnlyWhenNamed() {
+        String before = System.getProperty(StartOptions.EXPERIMENT_PROPERTY);
+        try {
+            System.setProperty(StartOptions.EXPERIMENT_PROPERTY, " ");
+            assertThat(StartOptions.experiment()).isEmpty();
+            System.setProperty(StartOptions.EXPERIMENT_PROPERTY, " degradation-images ");
+            assertThat(StartOptions.experiment()).contains("degradation-images");
+        } finally {
+            if (before == null) {
+                System.clearProperty(StartOptions.EXPERIMENT_PROPERTY);
+            } else {
+                System.setProperty(StartOptions.EXPERIMENT_PROPERTY, before);
+            }
+        }
+    }
 }
