@@ -190,21 +190,11 @@ final class ExperimentCommand implements Command {
             all &= outcome.holds();
             out.printf(Locale.ROOT, "%s %s  [%s: %s, %s: %s]%n", outcome.holds() ? "HOLDS    " : "NOT SHOWN",
                     Experiment.text(outcome.claim().statement(), language), outcome.claim().run(),
-                    figure(outcome.claim().figure(), outcome.left()),
+                    outcome.claim().figure().format(outcome.left()),
                     outcome.claim().than() == null ? "bound" : outcome.claim().than(),
-                    figure(outcome.claim().otherFigure(), outcome.right()));
+                    outcome.claim().otherFigure().format(outcome.right()));
         }
         out.println(Experiment.text(result.experiment().paper(), language));
         return all ? Cli.OK : CLAIM_DOES_NOT_HOLD;
-    }
-
-    private static String figure(Claim.Figure figure, double value) {
-        return switch (figure) {
-            case TRAIN_ERROR, TEST_ERROR -> Counts.percent(value);
-            case PARAMS -> Counts.grouped((long) value);
-            case MACS -> Counts.abbreviated((long) value);
-            case STEPS_TO_TRAIN_ERROR -> Double.isInfinite(value) ? "not reached" : Counts.grouped((long) value) + " steps";
-            default -> String.format(Locale.ROOT, "%.3g", value);
-        };
     }
 }

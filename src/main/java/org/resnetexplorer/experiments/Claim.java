@@ -1,7 +1,10 @@
 package org.resnetexplorer.experiments;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.resnetexplorer.graph.Counts;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * What an experiment expects its result to show, checked on the figures its runs produce: one figure of one
@@ -43,7 +46,22 @@ public record Claim(Figure figure, String run, Relation relation, String than, F
          * 4.1: how fast a net converges); +infinity if it never gets there, so "fewer steps than" still holds
          * against a run that never arrives.
          */
-        STEPS_TO_TRAIN_ERROR
+        STEPS_TO_TRAIN_ERROR;
+
+        /**
+         * A value of this figure as people read it, in the command's lines and the window's claims: errors in
+         * percent, counts grouped, steps with their unit ("not reached" for +infinity), ratios with three digits.
+         */
+        public String format(double value) {
+            return switch (this) {
+                case TRAIN_ERROR, TEST_ERROR -> Counts.percent(value);
+                case PARAMS -> Counts.grouped((long) value);
+                case MACS -> Counts.abbreviated((long) value);
+                case STEPS_TO_TRAIN_ERROR -> Double.isInfinite(value) ? Texts.get("experiments.notReached")
+                        : Texts.format("experiments.steps", Counts.grouped((long) value));
+                default -> String.format(Locale.ROOT, "%.3g", value);
+            };
+        }
     }
 
     public enum Relation {

@@ -515,19 +515,9 @@ public final class ExperimentPanel extends VBox {
         return text.toString();
     }
 
-    /** A claim's figure as people read it: errors in percent, counts grouped, ratios with three digits. */
+    /** A claim's figure as people read it ({@link Claim.Figure#format}); "-" where the run has none. */
     static String figure(Claim.Figure figure, double value) {
-        if (Double.isNaN(value)) {
-            return "-";
-        }
-        return switch (figure) {
-            case TRAIN_ERROR, TEST_ERROR -> Counts.percent(value);
-            case PARAMS -> Counts.grouped((long) value);
-            case MACS -> Counts.abbreviated((long) value);
-            case STEPS_TO_TRAIN_ERROR -> Double.isInfinite(value) ? Texts.get("experiments.notReached")
-                    : Texts.format("experiments.steps", Counts.grouped((long) value));
-            default -> String.format(Locale.ROOT, "%.3g", value);
-        };
+        return Double.isNaN(value) ? "-" : figure.format(value);
     }
 
     private static TableColumn<Row, String> column(String title, String tip, Function<Row, ObservableValue<String>> value,
