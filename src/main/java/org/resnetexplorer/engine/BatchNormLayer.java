@@ -73,6 +73,23 @@ final class BatchNormLayer extends Layer {
         shift = new double[channels];
     }
 
+    /** The running means, then the running variances: what inference uses, and what a trained state keeps. */
+    double[] runningStatistics() {
+        double[] both = new double[2 * channels];
+        System.arraycopy(runningMean, 0, both, 0, channels);
+        System.arraycopy(runningVar, 0, both, channels, channels);
+        return both;
+    }
+
+    /** Puts back what {@link #runningStatistics()} gave (of a layer with as many channels). */
+    void loadRunningStatistics(double[] both) {
+        if (both.length != 2 * channels) {
+            throw new IllegalArgumentException(name + ": " + both.length / 2 + " channels of statistics for " + channels);
+        }
+        System.arraycopy(both, 0, runningMean, 0, channels);
+        System.arraycopy(both, channels, runningVar, 0, channels);
+    }
+
     /** Whether this layer also applies the ReLU after it. */
     boolean fusesRelu() {
         return relu;

@@ -240,6 +240,58 @@ public final class CompiledNetwork {
         return activation(node).map(a -> a.reshape(a.length()).toFloatVector());
     }
 
+    /**
+     * The trained state now: every trainable value and every BatchNorm's running statistics, copied, tagged with
+     * the run and the steps trained.
+     */
+    public NetworkState state(String run, int step) {
+        Map<String, double[]> statistics = new HashMap<>();
+        for (BatchNormLayer bn : batchNorms()) {
+            statistics.put(bn.name, bn.runningStatistics());
+        }
+        return new NetworkState(run, step, network, parameters.values().toFloatVector(), statistics);
+    }
+
+    /**
+     * Puts a state of the same network back: every trainable value (cast to this network's precision) and every
+     * running statistic, so the next pass computes what the network computed when the state was taken.
+     *
+     * @throws IllegalArgumentException if the state is of another network
+     */
+    public void load(NetworkState state) {
+        if (!state.network().equals(network) || state.parameterCount() != parameters.count()) {
+            throw new IllegalArgumentException("a state of " + state.network().name() + " cannot load into "
+                    + network.name());
+        }
+        try (var ignored = org.nd4j.linalg.factory.Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            if (parameters.count() > 0) {
+                parameters.values().assign(org.nd4j.linalg.factory.Nd4j.createFromArray(state.values())
+                        .castTo(dataType));
+            }
+        }
+        for (BatchNormLayer bn : batchNorms()) {
+            double[] statistics = state.runningStatistics().get(bn.name);
+            if (statistics == null) {
+                throw new IllegalArgumentException("the state has no running statistics for " + bn.name);
+            }
+            bn.loadRunningStatistics(statistics);
+        }
+    }
+
+    /** Every BatchNorm of the network, those inside projection shortcuts too. */
+    private List<BatchNormLayer> batchNorms() {
+        List<BatchNormLayer> found = new ArrayList<>();
+        for (Layer layer : layers.values()) {
+            if (layer instanceof BatchNormLayer bn) {
+                found.add(bn);
+            } else if (layer instanceof ShortcutLayer shortcut
+                    && shortcut.projectionNorm().orElse(null) instanceof BatchNormLayer bn) {
+                found.add(bn);
+            }
+        }
+        return found;
+    }
+
     /** Times every layer call into {@code profile} from now on ({@code null}: stop timing). */
     void profile(LayerProfile profile) {
         this.profile = profile;

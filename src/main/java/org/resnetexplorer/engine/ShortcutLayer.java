@@ -58,6 +58,11 @@ final class ShortcutLayer extends Layer {
         this.outputDims = new long[0];
     }
 
+    /** The projection's BatchNorm (none for an identity or a zero-padding shortcut). */
+    java.util.Optional<Layer> projectionNorm() {
+        return java.util.Optional.ofNullable(projectionNorm);
+    }
+
     /** A flat vector as an image of 1x1 pixels, one per feature. */
     private static Shape.Image image(Shape shape) {
         return shape instanceof Shape.Image image ? image : Shape.image((int) shape.elementCount(), 1, 1);

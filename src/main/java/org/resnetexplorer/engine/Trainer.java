@@ -23,7 +23,9 @@ import org.resnetexplorer.i18n.Texts;
  * take effect between steps. Every {@code metricsEvery} steps it publishes an immutable
  * {@link TrainingSnapshot} to its listeners; nothing in the trainer waits for them. Every {@code evalEvery} steps
  * (and at the last) it evaluates the network in inference mode on the test examples and on a fixed sample of
- * the training examples ({@link TrainingSample}): one evaluation each.
+ * the training examples ({@link TrainingSample}): one evaluation each. A listener that {@link
+ * TrainingListener#wantsStates() wants them} also gets the network's trained state before the first step and at
+ * every evaluation ({@link NetworkState}), for views that run the network.
  *
  * <p>Same network, data, settings and seed give bit-identical snapshots on the same machine: weights,
  * batches and dropout masks all come from the seed, and ND4J runs on one thread. Trainers may run at once on
@@ -165,6 +167,10 @@ public final class Trainer {
         int stepAtSnapshot = 0;
         int errorsSince = 0;
         int examplesSince = 0;
+        boolean states = listeners.stream().anyMatch(TrainingListener::wantsStates);
+        if (states) {
+            publish(compiled.state(run, 0));
+        }
         for (int step = 0; step < settings.steps(); step++) {
             if (!awaitTurn()) {
                 return end(progress, RunStatus.STOPPED, Texts.format("trainer.stopped", step), started);
@@ -231,6 +237,9 @@ public final class Trainer {
                         testError = error(compiled, test, testExamples);
                         progress.trainError = trainError;
                         progress.testError = testError;
+                        if (states) {
+                            publish(compiled.state(run, step + 1));
+                        }
                     }
                     // the rate since the previous snapshot: it follows ND4J's warm-up and any change of load
                     progress.stepsPerSecond = (step + 1 - stepAtSnapshot) / ((activeNanos - activeNanosAtSnapshot) / 1e9);
@@ -384,6 +393,14 @@ public final class Trainer {
         status = next;
         for (TrainingListener listener : listeners) {
             listener.status(run, next, message);
+        }
+    }
+
+    private void publish(NetworkState state) {
+        for (TrainingListener listener : listeners) {
+            if (listener.wantsStates()) {
+                listener.state(state);
+            }
         }
     }
 

@@ -10,4 +10,19 @@ public interface TrainingListener {
     /** The run changed status; {@code message} says why where it matters (a divergence, a failure). */
     default void status(String run, RunStatus status, String message) {
     }
+
+    /**
+     * Whether this listener wants the network's trained state ({@link #state}): asked as the run starts; a copy of
+     * the weights at every evaluation costs a little, so a trainer takes it only when someone wants it.
+     */
+    default boolean wantsStates() {
+        return false;
+    }
+
+    /**
+     * The network's trained state before the first step (step 0) and at every evaluation, as that evaluation
+     * measured it, published before the evaluation's snapshot; only to a listener that {@link #wantsStates()}.
+     */
+    default void state(NetworkState state) {
+    }
 }

@@ -141,6 +141,7 @@ final class MainWindow {
         palette.setOnChoose(graph::add);
         training.messageProperty().addListener((obs, old, now) -> tell(now));
         training.setCharts(charts::append);
+        training.setStates(charts::appendStates);
         RunsInCharts.connect(training.runs(), charts);
         runsTable.setOnMessage(this::tell);
         charts.setOnMessage(this::tell);

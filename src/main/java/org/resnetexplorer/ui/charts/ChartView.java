@@ -128,6 +128,10 @@ public abstract class ChartView extends BorderPane {
     void runsChanged() {
     }
 
+    /** Called after the runs' trained states changed: a chart that runs the networks asks for a redraw. */
+    void statesChanged() {
+    }
+
     /** The runs changed: the controls update now if the chart shows, else when it shows or exports. */
     final void runsChangedWhile(boolean shown) {
         controlsStale = true;

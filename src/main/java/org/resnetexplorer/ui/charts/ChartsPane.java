@@ -20,6 +20,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.resnetexplorer.charts.ChartStyle;
 import org.resnetexplorer.charts.RunHistory;
+import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.i18n.Texts;
 import org.resnetexplorer.ui.work.BackgroundWork;
@@ -51,6 +52,7 @@ public final class ChartsPane extends BorderPane {
     static final String WROTE_FILES = Texts.get("chartsPane.wrote.files");
 
     private final RunStore store = new RunStore();
+    private final NetworkStates states = new NetworkStates();
     private final BackgroundWork work;
     /** Paints this pane's charts off the FX thread, one at a time. */
     private final Executor renderer;
@@ -182,6 +184,7 @@ public final class ChartsPane extends BorderPane {
 
     /** Removes a run and its measurements from every chart. */
     public void removeRun(String run) {
+        states.remove(run);
         if (store.remove(run)) {
             runsChanged();
         }
@@ -199,8 +202,25 @@ public final class ChartsPane extends BorderPane {
         runsChanged();
     }
 
+    /**
+     * Keeps the runs' trained states (of any runs, in step order per run); call on the FX thread. The charts that
+     * run the networks redraw on the next pulse.
+     */
+    public void appendStates(List<NetworkState> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        batch.forEach(states::add);
+        views.forEach(ChartView::statesChanged);
+    }
+
+    NetworkStates states() {
+        return states;
+    }
+
     /** Removes every run. */
     public void clear() {
+        states.clear();
         store.clear();
         runsChanged();
     }

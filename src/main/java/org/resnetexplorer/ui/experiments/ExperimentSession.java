@@ -33,6 +33,7 @@ import javafx.stage.Stage;
 import org.resnetexplorer.charts.Legend;
 import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.data.Datasets;
+import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.engine.RunResult;
 import org.resnetexplorer.engine.RunStatus;
 import org.resnetexplorer.engine.TrainingSnapshot;
@@ -409,6 +410,7 @@ public final class ExperimentSession {
         int jobs = Math.min(runCount, WindowCores.experimentJobs(WindowCores.available()));
         ExperimentRunner next = new ExperimentRunner(experiment, full, jobs);
         SnapshotQueue snapshots = new SnapshotQueue(this::deliver);
+        snapshots.setStates(charts::appendStates);
         next.addListener(new Relay(snapshots, experiment.trains() ? experiment.dataset() : ""));
         Task<ExperimentResult> task = new Task<>() {
             @Override
@@ -723,6 +725,16 @@ public final class ExperimentSession {
         @Override
         public void snapshot(TrainingSnapshot snapshot) {
             snapshots.snapshot(snapshot);
+        }
+
+        @Override
+        public boolean wantsStates() {
+            return snapshots.wantsStates();
+        }
+
+        @Override
+        public void state(NetworkState state) {
+            snapshots.state(state);
         }
 
         @Override

@@ -18,6 +18,7 @@ import javafx.concurrent.Task;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.data.Datasets;
+import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.engine.RunResult;
 import org.resnetexplorer.engine.RunStatus;
 import org.resnetexplorer.engine.Trainer;
@@ -98,6 +99,11 @@ public final class TrainingController {
     /** The snapshots, in batches per pulse, also go to {@code consumer} (the charts). */
     public void setCharts(Consumer<List<TrainingSnapshot>> consumer) {
         charts = Objects.requireNonNull(consumer, "consumer");
+    }
+
+    /** The runs' trained states, in batches per pulse, go to {@code consumer} (the charts that run networks). */
+    public void setStates(Consumer<List<NetworkState>> consumer) {
+        queue.setStates(consumer);
     }
 
     /** Whether a session is loading or training (Run is off, Stop is on). */

@@ -1,0 +1,70 @@
+package org.resnetexplorer.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.resnetexplorer.graph.Network;
+
+/**
+ * A network's trained state at one step of a run: every trainable value (in the layout a compile of the same
+ * network gives, as floats) and every BatchNorm's running mean and variance. Immutable, so a trainer hands it to
+ * any thread; {@link NetworkProbe} runs it in inference mode, {@link CompiledNetwork#load} puts it back.
+ */
+public final class NetworkState {
+    private final String run;
+    private final int step;
+    private final Network network;
+    private final float[] values;
+    private final Map<String, double[]> runningStatistics;
+
+    NetworkState(String run, int step, Network network, float[] values, Map<String, double[]> runningStatistics) {
+        this.run = Objects.requireNonNull(run, "run");
+        this.step = step;
+        this.network = Objects.requireNonNull(network, "network");
+        this.values = values.clone();
+        Map<String, double[]> copy = new HashMap<>();
+        runningStatistics.forEach((layer, stats) -> copy.put(layer, stats.clone()));
+        this.runningStatistics = Map.copyOf(copy);
+    }
+
+    /** The run it was taken from. */
+    public String run() {
+        return run;
+    }
+
+    /** The steps trained when it was taken (0: the initial weights). */
+    public int step() {
+        return step;
+    }
+
+    /** The network whose state this is. */
+    public Network network() {
+        return network;
+    }
+
+    /** The number of trainable values. */
+    public int parameterCount() {
+        return values.length;
+    }
+
+    /** The bytes it holds, about: what a store of states counts against its limit. */
+    public long bytes() {
+        long statistics = runningStatistics.values().stream().mapToLong(s -> 8L * s.length).sum();
+        return 4L * values.length + statistics + 64;
+    }
+
+    /** The values themselves, for the engine to copy from: never to be changed. */
+    float[] values() {
+        return values;
+    }
+
+    /** Per BatchNorm layer (engine name), its running means then its running variances. */
+    Map<String, double[]> runningStatistics() {
+        return runningStatistics;
+    }
+
+    @Override
+    public String toString() {
+        return "NetworkState[" + run + " at step " + step + ", " + values.length + " values]";
+    }
+}
