@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.resnetexplorer.charts.ChartFiles;
 import org.resnetexplorer.charts.RunHistory;
 import org.resnetexplorer.data.Dataset;
@@ -17,6 +18,7 @@ import org.resnetexplorer.data.Datasets;
 import org.resnetexplorer.engine.EngineException;
 import org.resnetexplorer.engine.LearningRateSchedule;
 import org.resnetexplorer.engine.MetricsFiles;
+import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.engine.Optimizer;
 import org.resnetexplorer.engine.RunResult;
 import org.resnetexplorer.engine.RunStatus;
@@ -115,8 +117,24 @@ final class TrainCommand implements Command {
             trainer.addListener(new ProgressPrinter(out, settings));
         }
         List<TrainingSnapshot> snapshots = new ArrayList<>();
+        AtomicReference<NetworkState> trained = new AtomicReference<>();
         if (parsed.flag("--png")) {
-            trainer.addListener(snapshots::add);
+            trainer.addListener(new TrainingListener() {
+                @Override
+                public void snapshot(TrainingSnapshot snapshot) {
+                    snapshots.add(snapshot);
+                }
+
+                @Override
+                public boolean wantsStates() {
+                    return true;
+                }
+
+                @Override
+                public void state(NetworkState state) {
+                    trained.set(state);
+                }
+            });
         }
         out.println("training " + network.name() + " on " + dataset.name() + " (" + dataset.train().size() + " train / "
                 + dataset.test().size() + " test, " + dataset.shape() + ", " + dataset.classes() + " classes) for "
@@ -130,8 +148,11 @@ final class TrainCommand implements Command {
         }
         if (parsed.flag("--png")) {
             try {
-                List<Path> charts = ChartFiles.writeAll(List.of(new RunHistory(runName, snapshots)), folder,
-                        PNG_WIDTH, PNG_HEIGHT);
+                List<Path> charts = new ArrayList<>(ChartFiles.writeAll(List.of(new RunHistory(runName, snapshots)),
+                        folder, PNG_WIDTH, PNG_HEIGHT));
+                if (trained.get() != null) {
+                    charts.addAll(RunPictures.write(trained.get(), dataset, folder, PNG_WIDTH, PNG_HEIGHT));
+                }
                 out.println("charts: " + String.join(", ", charts.stream().map(p -> p.getFileName().toString()).toList()));
             } catch (IOException e) {
                 err.println("error: could not write the charts into " + folder + ": " + e.getMessage());
