@@ -140,6 +140,11 @@ public final class ExperimentRunner {
         }
     }
 
+    /** The dataset the runs train on, once {@link #prepare()} loaded it (none before, or for a counting experiment). */
+    public java.util.Optional<Dataset> dataset() {
+        return java.util.Optional.ofNullable(dataset);
+    }
+
     /**
      * Trains the runs, after {@link #prepare()}: a mistake in the last run is found before the first one trains.
      *

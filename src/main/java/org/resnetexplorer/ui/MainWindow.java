@@ -142,6 +142,7 @@ final class MainWindow {
         training.messageProperty().addListener((obs, old, now) -> tell(now));
         training.setCharts(charts::append);
         training.setStates(charts::appendStates);
+        training.setRunData(charts::putRunData);
         RunsInCharts.connect(training.runs(), charts);
         runsTable.setOnMessage(this::tell);
         charts.setOnMessage(this::tell);

@@ -20,6 +20,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.resnetexplorer.charts.ChartStyle;
 import org.resnetexplorer.charts.RunHistory;
+import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.i18n.Texts;
@@ -53,6 +54,7 @@ public final class ChartsPane extends BorderPane {
 
     private final RunStore store = new RunStore();
     private final NetworkStates states = new NetworkStates();
+    private final RunData data = new RunData();
     private final BackgroundWork work;
     /** Paints this pane's charts off the FX thread, one at a time. */
     private final Executor renderer;
@@ -185,6 +187,7 @@ public final class ChartsPane extends BorderPane {
     /** Removes a run and its measurements from every chart. */
     public void removeRun(String run) {
         states.remove(run);
+        data.remove(run);
         if (store.remove(run)) {
             runsChanged();
         }
@@ -218,9 +221,20 @@ public final class ChartsPane extends BorderPane {
         return states;
     }
 
+    /** Tells the charts which dataset a run trains on (the views that draw its data or run its network need it). */
+    public void putRunData(String run, Dataset dataset) {
+        data.put(run, dataset);
+        views.forEach(ChartView::statesChanged);
+    }
+
+    RunData runData() {
+        return data;
+    }
+
     /** Removes every run. */
     public void clear() {
         states.clear();
+        data.clear();
         store.clear();
         runsChanged();
     }

@@ -31,6 +31,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.resnetexplorer.charts.Legend;
+import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.data.Datasets;
 import org.resnetexplorer.engine.NetworkState;
@@ -411,7 +412,7 @@ public final class ExperimentSession {
         ExperimentRunner next = new ExperimentRunner(experiment, full, jobs);
         SnapshotQueue snapshots = new SnapshotQueue(this::deliver);
         snapshots.setStates(charts::appendStates);
-        next.addListener(new Relay(snapshots, experiment.trains() ? experiment.dataset() : ""));
+        next.addListener(new Relay(next, snapshots, experiment.trains() ? experiment.dataset() : ""));
         Task<ExperimentResult> task = new Task<>() {
             @Override
             protected ExperimentResult call() throws DatasetException, ExperimentFileException {
@@ -708,10 +709,12 @@ public final class ExperimentSession {
 
     /** Hands the runner's news to the FX thread: snapshots through the queue, the rest with runLater. */
     private final class Relay implements ExperimentRunner.Listener {
+        private final ExperimentRunner source;
         private final SnapshotQueue snapshots;
         private final String dataset;
 
-        Relay(SnapshotQueue snapshots, String dataset) {
+        Relay(ExperimentRunner source, SnapshotQueue snapshots, String dataset) {
+            this.source = source;
             this.snapshots = snapshots;
             this.dataset = dataset;
         }
@@ -719,7 +722,11 @@ public final class ExperimentSession {
         @Override
         public void runStarted(String run, Network network, int index, int count) {
             Analysis analysis = Analysis.of(network); // on the runner's thread: big networks take a moment
-            Platform.runLater(() -> started(run, network, analysis, index, count, dataset));
+            java.util.Optional<Dataset> data = source.dataset();
+            Platform.runLater(() -> {
+                data.ifPresent(d -> charts.putRunData(run, d));
+                started(run, network, analysis, index, count, dataset);
+            });
         }
 
         @Override

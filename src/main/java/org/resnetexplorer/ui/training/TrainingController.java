@@ -77,6 +77,7 @@ public final class TrainingController {
     private final ReadOnlyStringWrapper dataset = new ReadOnlyStringWrapper("");
     private final SnapshotQueue queue = new SnapshotQueue(this::deliver);
     private Consumer<List<TrainingSnapshot>> charts = batch -> { };
+    private java.util.function.BiConsumer<String, Dataset> runData = (run, data) -> { };
     private int sessions;
     /** Steps asked for while the session was still loading its dataset. */
     private int pendingSteps;
@@ -104,6 +105,11 @@ public final class TrainingController {
     /** The runs' trained states, in batches per pulse, go to {@code consumer} (the charts that run networks). */
     public void setStates(Consumer<List<NetworkState>> consumer) {
         queue.setStates(consumer);
+    }
+
+    /** Each run's dataset goes to {@code consumer} as the run starts (the charts that draw the data). */
+    public void setRunData(java.util.function.BiConsumer<String, Dataset> consumer) {
+        runData = Objects.requireNonNull(consumer, "consumer");
     }
 
     /** Whether a session is loading or training (Run is off, Stop is on). */
@@ -209,6 +215,7 @@ public final class TrainingController {
             // short names that differ from their start: "#3 mlp-resnet-20" and "#3 plain twin" (decision 0020)
             String name = String.format(RUN_PREFIX, sessions, twin ? TWIN_NAME : network.name());
             RunRecord record = new RunRecord(name, model, data.name(), twin, setup.settings().steps());
+            runData.accept(name, data);
             runs.add(record);
             records.add(record);
             sessionRuns.add(record);
