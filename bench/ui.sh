@@ -5,7 +5,8 @@
 #   bench/ui.sh [SECONDS_OF_TRAINING] [SCREENSHOT.png]     (WAIT_BEFORE_RUN=S: seconds between window and Run, default 3;
 #   JAVA_OPTS: more JVM options, e.g. -Xlog:gc,safepoint:file=target/gc.log:uptime;
 #   GC_OPTS: the collector's options instead of the launchers' (pom.xml, src/dist/bin), e.g. GC_OPTS=-XX:+UseG1GC;
-#   MEM_OPTS: the heap limit instead of the launchers' -Xmx640m, as MALLOC_ARENA_MAX their 2; decision 0021)
+#   MEM_OPTS: the heap limit instead of the launchers' -Xmx640m, as MALLOC_ARENA_MAX their 2; decision 0021;
+#   CHART=decision-regions: the chart tab shown while it trains, a ChartKind id; default the error curves)
 # Needs xvfb, xdotool and imagemagick (apt-get install -y xvfb xdotool imagemagick). Not part of the app.
 set -eu
 SECONDS_TRAINING=${1:-60}
@@ -18,6 +19,7 @@ fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s%N)
 java ${GC_OPTS:--XX:+UseParallelGC -Xmn32m -XX:MetaspaceSize=128m -XX:-UseAdaptiveSizePolicy -Xms256m -XX:MinHeapFreeRatio=60} ${MEM_OPTS:--Xmx640m} ${JAVA_OPTS:-} -Dresnetexplorer.home="$HOME_DIR" -Dresnetexplorer.prefs=memory -Dresnetexplorer.frameStats=true \
+  ${CHART:+-Dresnetexplorer.chart=$CHART} \
   -jar target/resnet-explorer.jar 2> target/ui-bench.err &
 pid=$!
 window=$(xdotool search --sync --name "ResNet Explorer")

@@ -39,6 +39,8 @@ public final class ExplorerApp extends Application {
         window.show();
         StartOptions.fromSystemProperties().ifPresent(window::open);
         StartOptions.experiment().ifPresent(window.experiments()::openBundled);
+        StartOptions.chart().flatMap(id -> window.charts().charts().stream().filter(v -> v.kind().id().equals(id))
+                .findFirst()).ifPresent(window.charts()::select);
         Runnable warmedUp = () -> { };
         if (FrameStatistics.wanted()) {
             FrameStatistics statistics = FrameStatistics.attach(stage, window.charts(), window.training().activeProperty(),

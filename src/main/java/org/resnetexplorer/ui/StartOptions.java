@@ -12,7 +12,9 @@ import org.resnetexplorer.graph.Templates;
  * (as the template list does; {@code -Dresnetexplorer.open.width=8} sets its width), and
  * {@code -Dresnetexplorer.training=dataset=fashion-mnist,downscale=true} fills the Training panel's fields, with
  * the keys the panel keeps in the preferences; {@code -Dresnetexplorer.experiment=degradation-images} opens that
- * bundled experiment's tab (Enter then runs it). Not a user feature: no launcher sets these properties.
+ * bundled experiment's tab (Enter then runs it); {@code -Dresnetexplorer.chart=decision-regions} shows that chart's
+ * tab (a ChartKind id), so that bench/ui.sh measures the frames with it open. Not a user feature: no launcher sets
+ * these properties.
  *
  * @param template the template's name, as {@code resnet-explorer templates} lists them
  * @param width    the template's width (its channels or units), or null for the template's own
@@ -23,6 +25,13 @@ record StartOptions(String template, Integer width, String training) {
     static final String WIDTH_PROPERTY = "resnetexplorer.open.width";
     static final String TRAINING_PROPERTY = "resnetexplorer.training";
     static final String EXPERIMENT_PROPERTY = "resnetexplorer.experiment";
+    static final String CHART_PROPERTY = "resnetexplorer.chart";
+
+    /** The chart tab to show at the start (a ChartKind id), if one is named (an unknown id is ignored). */
+    static Optional<String> chart() {
+        String id = System.getProperty(CHART_PROPERTY, "").trim();
+        return id.isEmpty() ? Optional.empty() : Optional.of(id);
+    }
 
     /** The bundled experiment to open at the start, if one is named (an unknown id is said in the window). */
     static Optional<String> experiment() {

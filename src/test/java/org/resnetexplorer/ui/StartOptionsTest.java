@@ -78,4 +78,22 @@ class StartOptionsTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("a chart tab is shown at the start only when one is named (bench/ui.sh with CHART=ID)")
+    void chartOnlyWhenNamed() {
+        String before = System.getProperty(StartOptions.CHART_PROPERTY);
+        try {
+            System.clearProperty(StartOptions.CHART_PROPERTY);
+            assertThat(StartOptions.chart()).isEmpty();
+            System.setProperty(StartOptions.CHART_PROPERTY, " gradient-heatmap ");
+            assertThat(StartOptions.chart()).contains("gradient-heatmap");
+        } finally {
+            if (before == null) {
+                System.clearProperty(StartOptions.CHART_PROPERTY);
+            } else {
+                System.setProperty(StartOptions.CHART_PROPERTY, before);
+            }
+        }
+    }
 }
