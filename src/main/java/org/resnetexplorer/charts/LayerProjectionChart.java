@@ -58,12 +58,48 @@ public final class LayerProjectionChart {
                 message));
     }
 
+    /** A data point under the pointer: its panel (0 the first), its index in the picture, its place and class. */
+    public record Hit(int panel, int index, double x, double y, int label) {
+    }
+
+    /** Where a drawing put its panels' points, to tell which one lies under the pointer (hover). */
+    public static final class Layout {
+        private final List<Panel> panels;
+        private final List<Frame> frames = new java.util.ArrayList<>();
+
+        private Layout(List<Panel> panels) {
+            this.panels = panels;
+        }
+
+        /** The data point nearest drawing position ({@code px}, {@code py}) within {@code radius}, if any. */
+        public java.util.Optional<Hit> pointAt(double px, double py, double radius) {
+            Hit best = null;
+            double nearest = radius * radius;
+            for (int p = 0; p < frames.size(); p++) {
+                Frame f = frames.get(p);
+                LayerProjection.Picture picture = panels.get(p).picture();
+                float[] points = picture.points();
+                for (int i = 0; i < picture.labels().length; i++) {
+                    double dx = f.px(points[2 * i]) - px;
+                    double dy = f.py(points[2 * i + 1]) - py;
+                    if (dx * dx + dy * dy <= nearest) {
+                        nearest = dx * dx + dy * dy;
+                        best = new Hit(p, i, points[2 * i], points[2 * i + 1], picture.labels()[i]);
+                    }
+                }
+            }
+            return java.util.Optional.ofNullable(best);
+        }
+    }
+
     /**
      * Draws the panels side by side into {@code width x height} units of {@code g}, titled with the first panel's
-     * stage; with no panels, {@code message} (why there is nothing to draw) in the middle.
+     * stage; with no panels, {@code message} (why there is nothing to draw) in the middle. Returns where the
+     * points went.
      */
-    public static void draw(Graphics2D g, int width, int height, ChartStyle style, List<Panel> panels,
+    public static Layout draw(Graphics2D g, int width, int height, ChartStyle style, List<Panel> panels,
             Projection projection, List<String> classNames, String message) {
+        Layout layout = new Layout(List.copyOf(panels));
         String title = panels.isEmpty() ? TITLE : TITLE + JOIN + stageLabel(panels.get(0).picture().stage());
         int titleHeight = ChartFrame.begin(g, title, width, height, style);
         FontMetrics fm = g.getFontMetrics();
@@ -71,16 +107,17 @@ public final class LayerProjectionChart {
             g.setColor(style.axis());
             String text = message == null ? "" : message;
             g.drawString(text, Math.max(16, (width - fm.stringWidth(text)) / 2), height / 2);
-            return;
+            return layout;
         }
         int top = 14 + titleHeight;
         top += drawClasses(g, fm, classNames, 16, top, width - 32, style) + 8;
         int gap = 24;
         int panelWidth = (width - 32 - gap * (panels.size() - 1)) / panels.size();
         for (int i = 0; i < panels.size(); i++) {
-            drawPanel(g, fm, panels.get(i), projection, 16 + i * (panelWidth + gap), top, panelWidth, height - 8 - top,
-                    style);
+            layout.frames.add(drawPanel(g, fm, panels.get(i), projection, 16 + i * (panelWidth + gap), top,
+                    panelWidth, height - 8 - top, style));
         }
+        return layout;
     }
 
     /** The class legend: a dot of each class's colour and its name, in one row; returns the height it takes. */
@@ -103,7 +140,8 @@ public final class LayerProjectionChart {
         return fm.getHeight();
     }
 
-    private static void drawPanel(Graphics2D g, FontMetrics fm, Panel panel, Projection projection, int left, int top,
+    /** Draws one panel; returns where its values land (nowhere, when it has no room: no point is hit then). */
+    private static Frame drawPanel(Graphics2D g, FontMetrics fm, Panel panel, Projection projection, int left, int top,
             int width, int height, ChartStyle style) {
         g.setColor(style.foreground());
         String heading = Legend.shorten(panel.heading(), fm::stringWidth, width);
@@ -117,7 +155,7 @@ public final class LayerProjectionChart {
         int plotRight = left + width - 4;
         int plotBottom = top + height - 2 * fm.getHeight() - 6;
         if (plotRight - plotLeft < 30 || plotBottom - plotTop < 30) {
-            return;
+            return new Frame(0, 0, 0, -1e9, -1e9);
         }
         double[] range = range(picture);
         // one scale for both axes, the picture centred: a grid of squares stays square where the stage keeps it so
@@ -141,6 +179,7 @@ public final class LayerProjectionChart {
         rotated.rotate(-Math.PI / 2);
         rotated.drawString(yLabel, -(plotTop + plotBottom + fm.stringWidth(yLabel)) / 2, left + fm.getAscent());
         rotated.dispose();
+        return frame;
     }
 
     /** Where a value of the picture lands: one scale for both axes about the picture's centre. */
@@ -256,7 +295,8 @@ public final class LayerProjectionChart {
 
     /** The data points: a dot of the class's colour with a thin dark outline, so overlapping dots stay apart. */
     private static void drawPoints(Graphics2D g, LayerProjection.Picture picture, Frame f, ChartStyle style) {
-        double r = 2.6 * style.lineScale();
+        // larger on a projector, but not so large that a class's dots merge into a band
+        double r = 2.6 * Math.min(style.lineScale(), 1.6);
         BasicStroke outline = new BasicStroke((float) (0.6 * style.lineScale()));
         Color edge = new Color(0, 0, 0, 150);
         float[] points = picture.points();

@@ -100,4 +100,32 @@ class LayerProjectionChartTest {
             assertThat(greys).as("grey grid pixels in %s", style).isGreaterThan(3000);
         }
     }
+
+    @Test
+    @DisplayName("the pointer over a dot finds that point of that panel, with its class; away from the dots nothing")
+    void pointUnderThePointer() {
+        List<LayerProjectionChart.Panel> panels = List.of(new LayerProjectionChart.Panel("run", picture(1)),
+                new LayerProjectionChart.Panel("twin", picture(50)));
+        BufferedImage image = new BufferedImage(900, 500, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        LayerProjectionChart.Layout layout = LayerProjectionChart.draw(g, 900, 500, ChartStyle.LIGHT, panels,
+                Projection.FIRST_TWO_UNITS, List.of("a", "b", "c"), null);
+        g.dispose();
+        int found = 0;
+        for (int x = 0; x < 900; x++) {
+            for (int y = 60; y < 500; y++) {
+                for (int c = 0; c < 3; c++) {
+                    if ((image.getRGB(x, y) & 0xFFFFFF) == (ClassColours.of(c).getRGB() & 0xFFFFFF)) {
+                        LayerProjectionChart.Hit hit = layout.pointAt(x, y, 6).orElseThrow();
+                        assertThat(hit.label()).as("the dot at %d, %d", x, y).isEqualTo(c);
+                        assertThat(hit.panel()).isEqualTo(x < 450 ? 0 : 1);
+                        assertThat(hit.x()).isEqualTo(panels.get(hit.panel()).picture().points()[2 * hit.index()]);
+                        found++;
+                    }
+                }
+            }
+        }
+        assertThat(found).isGreaterThan(100);
+        assertThat(layout.pointAt(5, 495, 6)).as("a corner of the chart").isEmpty();
+    }
 }

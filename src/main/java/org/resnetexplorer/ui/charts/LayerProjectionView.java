@@ -38,6 +38,7 @@ final class LayerProjectionView extends ChartView {
     static final String NO_2D = Texts.get("layerProjectionView.no.2d");
     static final String NO_STATE = Texts.get("layerProjectionView.no.state");
     static final String FAILED = Texts.get("layerProjectionView.failed");
+    static final String HOVER = Texts.get("layerProjectionView.hover");
 
     final ComboBox<String> run = Choosers.runCombo("layers-run", RUN_TIP, pane.store(), this::runChosen);
     final ComboBox<String> projection = Choosers.combo("layers-projection", PROJECTION_TIP, this::changed);
@@ -54,20 +55,23 @@ final class LayerProjectionView extends ChartView {
         super(pane, ChartKind.LAYER_PROJECTION);
         pictures = new LayerPictures(pane.work().inOrder("layer-pictures"), this::received);
         projection.getItems().setAll(FIRST_TWO_UNITS, RANDOM);
-        projection.setValue(FIRST_TWO_UNITS);
+        // the random projection by default: after a ReLU the first two units are often zero for many points, which
+        // then pile up on the axes; the random directions see every unit
+        projection.setValue(RANDOM);
         stage.setId("layers-stage");
         stage.setTooltip(new Tooltip(STAGE_TIP));
         stage.setMajorTickUnit(1);
         stage.setMinorTickCount(0);
         stage.setBlockIncrement(1);
         stage.setSnapToTicks(true);
-        stage.setPrefWidth(160);
+        stage.setPrefWidth(130);
         stage.valueProperty().addListener((o, a, b) -> {
             showStageName();
             changed();
         });
         stageName.setId("layers-stage-name");
-        stageName.getStyleClass().add("chart-value");
+        // room for "Block 10 of 10 · block10.relu2" from the start, so the controls do not jump as the stage changes
+        stageName.setMinWidth(200);
         controls.getChildren().addAll(Choosers.labelFor(RUN, run), run, Choosers.labelFor(PROJECTION, projection),
                 projection, Choosers.labelFor(STAGE, stage), stage, stageName, step);
         // Page Up/Down anywhere in the view (before a focused control takes them), Left/Right on the chart: one
@@ -245,7 +249,21 @@ final class LayerProjectionView extends ChartView {
         Projection projected = shown == null ? chosenProjection() : shown.request().projection();
         List<String> classes = Optional.ofNullable(run.getValue()).flatMap(r -> pane.runData().of(r))
                 .map(Dataset::classNames).orElse(List.of());
-        return (g, width, height, style) -> LayerProjectionChart.draw(g, width, height, style, panels, projected, classes,
-                null);
+        return new Chart() {
+            private volatile LayerProjectionChart.Layout layout;
+
+            @Override
+            public void paint(java.awt.Graphics2D g, int width, int height, org.resnetexplorer.charts.ChartStyle style) {
+                layout = LayerProjectionChart.draw(g, width, height, style, panels, projected, classes, null);
+            }
+
+            @Override
+            public Optional<String> describeAt(double x, double y) {
+                LayerProjectionChart.Layout l = layout;
+                return l == null ? Optional.empty() : l.pointAt(x, y, 6).map(hit -> String.format(HOVER,
+                        hit.label() < classes.size() ? classes.get(hit.label()) : String.valueOf(hit.label()),
+                        panels.get(hit.panel()).heading(), number(hit.x()), number(hit.y())));
+            }
+        };
     }
 }

@@ -145,6 +145,7 @@ class LayerProjectionViewTest {
         feed(robot);
         assertThat(onFx(() -> view.run.getItems())).containsExactly(RESNET, TWIN);
         assertThat(onFx(() -> view.run.getValue())).isEqualTo(RESNET);
+        assertThat(onFx(() -> view.projection.getValue())).isEqualTo(LayerProjectionView.RANDOM);
         assertThat(onFx(() -> view.stageName.getText())).isEqualTo("Input · input");
         List<String> headings = onFx(() -> view.panels().stream().map(p -> p.heading()).toList());
         assertThat(headings).containsExactly(RESNET + " · step 60", TWIN + " · step 60");
