@@ -1,5 +1,6 @@
 package org.resnetexplorer.ui.charts;
 
+import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,11 +10,14 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import org.resnetexplorer.charts.ChartStyle;
 import org.resnetexplorer.charts.LayerProjectionChart;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.engine.LayerProjection;
 import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.engine.Projection;
+import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.i18n.Texts;
 
 /**
@@ -83,7 +87,7 @@ final class LayerProjectionView extends ChartView {
                 e.consume();
             }
         });
-        canvas.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> canvas.requestFocus());
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> canvas.requestFocus());
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.LEFT) {
                 stepStage(e.getCode() == KeyCode.RIGHT ? 1 : -1);
@@ -154,7 +158,7 @@ final class LayerProjectionView extends ChartView {
                 .map(d -> LayerProjection.drawable(d.shape())).orElse(false)).toList();
     }
 
-    private Optional<org.resnetexplorer.graph.Network> network(String run) {
+    private Optional<Network> network(String run) {
         return pane.states().latest(run).map(NetworkState::network);
     }
 
@@ -253,7 +257,7 @@ final class LayerProjectionView extends ChartView {
             private volatile LayerProjectionChart.Layout layout;
 
             @Override
-            public void paint(java.awt.Graphics2D g, int width, int height, org.resnetexplorer.charts.ChartStyle style) {
+            public void paint(Graphics2D g, int width, int height, ChartStyle style) {
                 layout = LayerProjectionChart.draw(g, width, height, style, panels, projected, classes, null);
             }
 
