@@ -17,7 +17,9 @@ public enum ChartKind {
     /** The distribution of a residual block's F(x) at one step. */
     RESIDUAL_HISTOGRAM("residual-histogram"),
     /** The std of each layer's response (the paper's Fig. 7). */
-    RESPONSE_STD("response-std");
+    RESPONSE_STD("response-std"),
+    /** What a network of 2-D data makes of the plane at one stage (block), its plain twin beside it. */
+    LAYER_PROJECTION("layer-projection");
 
     private final String id;
 

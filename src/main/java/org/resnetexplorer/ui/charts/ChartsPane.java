@@ -28,7 +28,8 @@ import org.resnetexplorer.ui.work.BackgroundWork;
 
 /**
  * The live charts of every run compared, in tabs: error curves (or loss), the gradient-norm heatmap, gradient
- * norms of chosen layers, gradient norm against depth, the residual-response histogram and the paper's Fig. 7.
+ * norms of chosen layers, gradient norm against depth, the residual-response histogram, the paper's Fig. 7 and
+ * the layers of a network of 2-D data.
  *
  * <p>The host adds runs ({@link #addRun}) and hands over snapshots on the FX thread ({@link #append}, at most
  * once per pulse, as {@code SnapshotQueue} does); the pane redraws on the next pulse, only the tab that shows.
@@ -88,6 +89,7 @@ public final class ChartsPane extends BorderPane {
         views.add(new DepthView(this));
         views.add(new HistogramView(this));
         views.add(new ResponseStdView(this));
+        views.add(new LayerProjectionView(this));
         tabs.setId("chart-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (ChartView view : views) {
@@ -120,6 +122,11 @@ public final class ChartsPane extends BorderPane {
 
     Executor renderer() {
         return renderer;
+    }
+
+    /** How the views run their computations off the FX thread. */
+    BackgroundWork work() {
+        return work;
     }
 
     /** Adds a run to compare (or updates its model and kind); it gets the first free colour. */
