@@ -60,12 +60,31 @@ public final class Predictions {
             throw new IllegalArgumentException("the network predicts " + pass.classes() + " classes, the examples have "
                     + examples.classes());
         }
-        int[] predicted = new int[count];
-        for (int i = 0; i < count; i++) {
+        return of(run, probe.step(), pass.classes(), java.util.Arrays.copyOf(examples.labels(), count),
+                pass.probabilities());
+    }
+
+    /**
+     * Predictions already computed: example {@code i} of true class {@code truth[i]} got the probabilities
+     * {@code probabilities[i * classes ...]} (its prediction is the most probable class, the first on a tie).
+     *
+     * @throws IllegalArgumentException if the arrays do not hold {@code truth.length} examples of {@code classes}
+     */
+    public static Predictions of(String run, int step, int classes, int[] truth, float[] probabilities) {
+        if (classes < 1 || (long) truth.length * classes != probabilities.length) {
+            throw new IllegalArgumentException(probabilities.length + " probabilities are not " + truth.length
+                    + " examples of " + classes + " classes");
+        }
+        NetworkProbe.Pass pass = new NetworkProbe.Pass(truth.length, classes, probabilities.clone(), java.util.Map.of());
+        int[] predicted = new int[truth.length];
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] < 0 || truth[i] >= classes) {
+                throw new IllegalArgumentException("class " + truth[i] + " of example " + i + " is outside 0.."
+                        + (classes - 1));
+            }
             predicted[i] = pass.predicted(i);
         }
-        return new Predictions(run, probe.step(), pass.classes(), java.util.Arrays.copyOf(examples.labels(), count),
-                predicted, pass.probabilities());
+        return new Predictions(run, step, classes, truth.clone(), predicted, pass.probabilities());
     }
 
     /** The run whose network predicted. */
