@@ -60,12 +60,11 @@ public final class ConfusionMatrixChart {
     /** Draws the chart into {@code width x height} units of {@code g}; returns where the cells went. */
     public static Layout draw(Graphics2D g, Content content, int width, int height, ChartStyle style) {
         ConfusionMatrix m = content.matrix();
-        int titleHeight = ChartFrame.begin(g, String.format(TITLE, content.run(), content.step()), width, height, style);
+        int titleHeight = ChartFrame.begin(g, title(content), width, height, style);
         FontMetrics fm = g.getFontMetrics();
         int line = fm.getHeight();
         g.setColor(style.axis());
-        g.drawString(String.format(SUMMARY, Counts.grouped(m.total()), Counts.percent(m.error())), 16,
-                10 + titleHeight + fm.getAscent());
+        g.drawString(summary(content), 16, 10 + titleHeight + fm.getAscent());
         int k = m.classes();
         int nameWidth = Math.min(width / 4, content.classNames().stream().mapToInt(fm::stringWidth).max().orElse(20));
         int left = 16 + line + 8 + nameWidth + 8;
@@ -123,6 +122,16 @@ public final class ConfusionMatrixChart {
         g.drawString(TRUE_CLASS, 0, 0);
         g.setTransform(saved);
         return new Layout(left, top, cell, k);
+    }
+
+    /** The chart's title: whose matrix, at which step. */
+    public static String title(Content content) {
+        return String.format(TITLE, content.run(), content.step());
+    }
+
+    /** How many test images it counts and the error among them: the line under the title. */
+    public static String summary(Content content) {
+        return String.format(SUMMARY, Counts.grouped(content.matrix().total()), Counts.percent(content.matrix().error()));
     }
 
     /** A row share as a whole percentage; a share under 1% that is not 0 as "<1%". */

@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.util.Optional;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.Normalization;
+import org.resnetexplorer.engine.ConfusionMatrix;
 import org.resnetexplorer.engine.Predictions;
 import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.graph.Shape;
@@ -23,6 +24,7 @@ import org.resnetexplorer.i18n.Texts;
 public final class PredictionGallery {
     static final String TITLE = Texts.get("predictionGallery.title");
     static final String SUMMARY = Texts.get("predictionGallery.summary");
+    static final String SUMMARY_CLASS = Texts.get("predictionGallery.summary.class");
     static final String NOTHING = Texts.get("predictionGallery.nothing");
 
     /** The most columns and rows shown, however large the picture: more images would be too small to read. */
@@ -32,8 +34,11 @@ public final class PredictionGallery {
     private PredictionGallery() {
     }
 
-    /** What the gallery shows: whose predictions, the examples in their order, from which place on. */
-    public record Page(String run, Predictions predictions, Dataset dataset, int[] order, int first) {
+    /**
+     * What the gallery shows: whose predictions, the examples in their order (of true class {@code shownClass}
+     * only, or of all classes for -1), from which place on.
+     */
+    public record Page(String run, Predictions predictions, Dataset dataset, int shownClass, int[] order, int first) {
         public Page {
             order = order.clone();
         }
@@ -78,13 +83,11 @@ public final class PredictionGallery {
     /** Draws the gallery into {@code width x height} units of {@code g}; returns where the examples went. */
     public static Layout draw(Graphics2D g, Page page, int width, int height, ChartStyle style) {
         Predictions p = page.predictions();
-        int titleHeight = ChartFrame.begin(g, String.format(TITLE, page.run(), p.step()), width, height, style);
+        int titleHeight = ChartFrame.begin(g, title(page), width, height, style);
         FontMetrics fm = g.getFontMetrics();
         int line = fm.getHeight();
-        int wrong = p.count() - p.confusion().right();
         g.setColor(style.axis());
-        g.drawString(String.format(SUMMARY, Counts.grouped(wrong), Counts.grouped(p.count()),
-                Counts.percent(p.confusion().error())), 16, 10 + titleHeight + fm.getAscent());
+        g.drawString(summary(page), 16, 10 + titleHeight + fm.getAscent());
         int top = 18 + titleHeight + line;
         Grid grid = grid(width, height, style);
         int left = 16;
@@ -129,6 +132,26 @@ public final class PredictionGallery {
         }
         g.setFont(labelFont);
         return new Layout(left, top, cellWidth, cellHeight, grid.columns(), shown);
+    }
+
+    /** The gallery's title: whose predictions, at which step. */
+    public static String title(Page page) {
+        return String.format(TITLE, page.run(), page.predictions().step());
+    }
+
+    /** How many of the images shown (all, or the class chosen) the network gets wrong: the line under the title. */
+    public static String summary(Page page) {
+        Predictions p = page.predictions();
+        ConfusionMatrix matrix = p.confusion();
+        if (page.shownClass() < 0) {
+            return String.format(SUMMARY, Counts.grouped(p.count() - matrix.right()), Counts.grouped(p.count()),
+                    Counts.percent(matrix.error()));
+        }
+        int c = page.shownClass();
+        int images = matrix.rowSum(c);
+        int wrong = images - matrix.count(c, c);
+        return String.format(SUMMARY_CLASS, name(page.dataset(), c), Counts.grouped(wrong), Counts.grouped(images),
+                Counts.percent(images == 0 ? 0 : (double) wrong / images), Counts.grouped(p.count()));
     }
 
     /** The red of a wrong prediction: darker on a light background, lighter on a dark one. */

@@ -38,7 +38,7 @@ final class PredictionPictures {
         } catch (EngineException e) {
             throw new IOException("could not run the trained network on the test images: " + e.getMessage(), e);
         }
-        PredictionGallery.Page page = new PredictionGallery.Page(state.run(), predictions, dataset,
+        PredictionGallery.Page page = new PredictionGallery.Page(state.run(), predictions, dataset, -1,
                 predictions.order(-1, false), 0);
         ConfusionMatrixChart.Content matrix = new ConfusionMatrixChart.Content(state.run(), predictions.step(),
                 predictions.confusion(), dataset.classNames(), false);

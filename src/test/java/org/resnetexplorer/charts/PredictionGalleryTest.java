@@ -29,7 +29,7 @@ class PredictionGalleryTest {
 
     private static PredictionGallery.Page page() {
         Predictions p = Predictions.of("run", 7, 3, new int[] {0, 1}, new float[] {0.9f, 0.05f, 0.05f, 0.7f, 0.2f, 0.1f});
-        return new PredictionGallery.Page("run", p, dataset(), p.order(-1, false), 0);
+        return new PredictionGallery.Page("run", p, dataset(), -1, p.order(-1, false), 0);
     }
 
     @ParameterizedTest(name = "style {0}")

@@ -17,7 +17,11 @@ public enum ChartKind {
     /** The distribution of a residual block's F(x) at one step. */
     RESIDUAL_HISTOGRAM("residual-histogram"),
     /** The std of each layer's response (the paper's Fig. 7). */
-    RESPONSE_STD("response-std");
+    RESPONSE_STD("response-std"),
+    /** A run's first test images with true and predicted labels, errors first. */
+    PREDICTIONS("predictions"),
+    /** How often each true class was predicted as each class, on a run's first test images. */
+    CONFUSION_MATRIX("confusion-matrix");
 
     private final String id;
 

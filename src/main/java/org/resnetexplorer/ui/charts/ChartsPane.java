@@ -56,6 +56,8 @@ public final class ChartsPane extends BorderPane {
     private final NetworkStates states = new NetworkStates();
     private final RunData data = new RunData();
     private final BackgroundWork work;
+    /** The runs' predictions on their test images, shared by the gallery and the confusion matrix. */
+    private final RunPredictions predictions;
     /** Paints this pane's charts off the FX thread, one at a time. */
     private final Executor renderer;
     private final TabPane tabs = new TabPane();
@@ -79,6 +81,7 @@ public final class ChartsPane extends BorderPane {
     public ChartsPane(BackgroundWork work) {
         this.work = Objects.requireNonNull(work, "work");
         this.renderer = work.inOrder("chart-renderer");
+        this.predictions = new RunPredictions(work.inOrder("predictions"), states, data);
         getStyleClass().add("charts-pane");
         setId("charts");
         getStylesheets().add(Objects.requireNonNull(ChartsPane.class.getResource("charts.css"), "charts.css").toExternalForm());
@@ -88,6 +91,8 @@ public final class ChartsPane extends BorderPane {
         views.add(new DepthView(this));
         views.add(new HistogramView(this));
         views.add(new ResponseStdView(this));
+        views.add(new PredictionsView(this));
+        views.add(new ConfusionMatrixView(this));
         tabs.setId("chart-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (ChartView view : views) {
@@ -229,6 +234,10 @@ public final class ChartsPane extends BorderPane {
 
     RunData runData() {
         return data;
+    }
+
+    RunPredictions predictions() {
+        return predictions;
     }
 
     /** Removes every run. */
