@@ -71,7 +71,6 @@ class PredictionTabsTest {
             List<RunRecord> runs = window.training().sessionRuns();
             return runs.size() == 1 && runs.get(0).status() == RunStatus.FINISHED;
         }).get(5, TimeUnit.SECONDS));
-        double testError = window.training().sessionRuns().get(0).testErrorProperty().get();
 
         show(robot, ChartKind.PREDICTIONS);
         Label showing = robot.lookup("#predictions-showing").queryAs(Label.class);
@@ -79,6 +78,8 @@ class PredictionTabsTest {
         // the predictions of the run's last state (those of an earlier one may show while they are computed)
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> String.valueOf(gallery.getAccessibleText())
                 .contains(" at step 30."));
+        // read once the last state's predictions show: the last snapshot may reach the run list after the run ends
+        double testError = window.training().sessionRuns().get(0).testErrorProperty().get();
         int all = total(showing);
         assertThat(all).as("the first 1,000 test images").isEqualTo(1000);
         assertThat(gallery.getAccessibleText()).contains("of the first 1,000 test images predicted wrong ("
