@@ -64,16 +64,16 @@ public final class ConfusionMatrixChart {
         FontMetrics fm = g.getFontMetrics();
         int line = fm.getHeight();
         g.setColor(style.axis());
-        g.drawString(summary(content), 16, 10 + titleHeight + fm.getAscent());
+        int below = PredictionGallery.drawLines(g, summary(content), 16, 10 + titleHeight, width - 32);
         int k = m.classes();
         int nameWidth = Math.min(width / 4, content.classNames().stream().mapToInt(fm::stringWidth).max().orElse(20));
         int left = 16 + line + 8 + nameWidth + 8;
-        int top = 20 + titleHeight + line + 4;
+        int top = below + 4 + line;
         int sumWidth = fm.stringWidth(Counts.grouped(m.total())) + 16;
         int availableWidth = width - left - 16 - sumWidth;
         // the predicted classes' names are written at 45 degrees below the matrix
-        int below = (int) (nameWidth * 0.72) + 2 * line + 12;
-        int cell = Math.max(4, Math.min(availableWidth / k, (height - top - below) / k));
+        int names = (int) (nameWidth * 0.72) + 2 * line + 12;
+        int cell = Math.max(4, Math.min(availableWidth / k, (height - top - names) / k));
         int size = cell * k;
         left += Math.max(0, (availableWidth - size) / 2);
         Font plain = g.getFont();
@@ -114,7 +114,7 @@ public final class ConfusionMatrixChart {
         }
         g.setTransform(saved);
         g.drawString(PREDICTED_CLASS, left + (size - fm.stringWidth(PREDICTED_CLASS)) / 2,
-                Math.min(height - 8, top + size + below - 4));
+                Math.min(height - 8, top + size + names - 4));
         int nameLeft = left - 8 - content.classNames().stream().mapToInt(n -> fm.stringWidth(PredictionGallery.fit(fm, n,
                 nameWidth))).max().orElse(0);
         g.translate(Math.max(16 + fm.getAscent(), nameLeft - 10), top + (size + fm.stringWidth(TRUE_CLASS)) / 2.0);

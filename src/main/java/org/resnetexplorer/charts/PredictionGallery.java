@@ -7,6 +7,8 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.Normalization;
@@ -68,10 +70,11 @@ public final class PredictionGallery {
     public static Grid grid(int width, int height, ChartStyle style) {
         double font = Math.max(11, height / 55) * style.fontScale();
         // a cell is at least as wide as "Pullover 100%" and its image at least four lines of text high
-        double cellWidth = Math.max(font * 7.5, 60);
+        double cellWidth = Math.max(font * 9.5, 60);
         double cellHeight = font * 4 * 1.2 + 2.6 * font * 1.25 + 12;
         int columns = (int) Math.max(1, Math.min(MAX_COLUMNS, (width - 32) / cellWidth));
-        int rows = (int) Math.max(1, Math.min(MAX_ROWS, (height - 3.5 * font * 1.3 - 24) / cellHeight));
+        // the title and up to three lines of summary above the images
+        int rows = (int) Math.max(1, Math.min(MAX_ROWS, (height - 1.8 * font - 3 * 1.2 * font - 24) / cellHeight));
         return new Grid(columns, rows);
     }
 
@@ -87,8 +90,7 @@ public final class PredictionGallery {
         FontMetrics fm = g.getFontMetrics();
         int line = fm.getHeight();
         g.setColor(style.axis());
-        g.drawString(summary(page), 16, 10 + titleHeight + fm.getAscent());
-        int top = 18 + titleHeight + line;
+        int top = drawLines(g, summary(page), 16, 10 + titleHeight, width - 32) + 8;
         Grid grid = grid(width, height, style);
         int left = 16;
         int cellWidth = (width - 2 * left) / grid.columns();
@@ -114,7 +116,8 @@ public final class PredictionGallery {
             g.setFont(labelFont);
             g.setColor(style.foreground());
             g.drawString(truth, x + (cellWidth - fm.stringWidth(truth)) / 2, y + side + 4 + fm.getAscent());
-            String guess = name(page.dataset(), p.predicted(i)) + " " + Counts.percent(p.confidence(i));
+            // a whole percentage keeps the label short enough for a small cell; the hover tells it exactly
+            String guess = name(page.dataset(), p.predicted(i)) + " " + ConfusionMatrixChart.percent(p.confidence(i));
             if (right) {
                 g.setColor(style.axis());
             } else {
@@ -194,6 +197,37 @@ public final class PredictionGallery {
 
     static String name(Dataset dataset, int c) {
         return c < dataset.classNames().size() ? dataset.classNames().get(c) : String.valueOf(c);
+    }
+
+    /** Draws {@code text} from ({@code x}, {@code top}) wrapped to {@code width}; returns the y below it. */
+    static int drawLines(Graphics2D g, String text, int x, int top, int width) {
+        FontMetrics fm = g.getFontMetrics();
+        int y = top;
+        for (String line : wrap(fm, text, width)) {
+            g.drawString(line, x, y + fm.getAscent());
+            y += fm.getHeight();
+        }
+        return y;
+    }
+
+    /** {@code text} in lines no wider than {@code width}: broken at a space where there is one (Chinese has none). */
+    static List<String> wrap(FontMetrics fm, String text, int width) {
+        List<String> lines = new ArrayList<>();
+        String rest = text.strip();
+        while (!rest.isEmpty()) {
+            int end = rest.length();
+            if (fm.stringWidth(rest) > width) {
+                end = 1;
+                while (end < rest.length() && fm.stringWidth(rest.substring(0, end + 1)) <= width) {
+                    end++;
+                }
+                int space = rest.charAt(end) == ' ' ? end : rest.lastIndexOf(' ', end - 1);
+                end = space > 0 ? space : end;
+            }
+            lines.add(rest.substring(0, end).strip());
+            rest = rest.substring(end).strip();
+        }
+        return lines;
     }
 
     /** {@code text} cut with an ellipsis to fit {@code width}. */

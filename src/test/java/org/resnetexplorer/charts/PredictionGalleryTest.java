@@ -87,4 +87,20 @@ class PredictionGalleryTest {
         assertThat(projector.size()).isGreaterThanOrEqualTo(4);
         assertThat(PredictionGallery.grid(1200, 800, ChartStyle.LIGHT).size()).isGreaterThanOrEqualTo(24);
     }
+
+    @Test
+    @DisplayName("a summary too long for the chart wraps at spaces, and Chinese, which has none, between characters")
+    void summaryWraps() {
+        Graphics2D g = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB).createGraphics();
+        java.awt.FontMetrics fm = g.getFontMetrics(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
+        String english = "Dress: 17 of its 100 test images predicted wrong (17.0%), among the first 1,000: errors first";
+        List<String> lines = PredictionGallery.wrap(fm, english, 200);
+        assertThat(lines).hasSizeGreaterThan(1).allSatisfy(l -> assertThat(fm.stringWidth(l)).isLessThanOrEqualTo(200));
+        assertThat(String.join(" ", lines)).isEqualTo(english);
+        String chinese = "前 1,000 张测试图像中预测错误 230 张（23.0%）：错误排在前面，以红色标出。每张图像上方是真实类别";
+        List<String> cut = PredictionGallery.wrap(fm, chinese, 120);
+        assertThat(cut).hasSizeGreaterThan(1).allSatisfy(l -> assertThat(fm.stringWidth(l)).isLessThanOrEqualTo(120));
+        assertThat(String.join("", cut).replace(" ", "")).isEqualTo(chinese.replace(" ", ""));
+        g.dispose();
+    }
 }
