@@ -71,9 +71,15 @@ public final class ConfusionMatrixChart {
         int top = below + 4 + line;
         int sumWidth = fm.stringWidth(Counts.grouped(m.total())) + 16;
         int availableWidth = width - left - 16 - sumWidth;
-        // the predicted classes' names are written at 45 degrees below the matrix
+        // the predicted classes' names are written at 45 degrees below the matrix, or straight down where the
+        // columns are too narrow for slanted lines not to overlap (large text on a small chart)
         int names = (int) (nameWidth * 0.72) + 2 * line + 12;
         int cell = Math.max(4, Math.min(availableWidth / k, (height - top - names) / k));
+        boolean steep = cell < line * 1.7;
+        if (steep) {
+            names = nameWidth + 2 * line + 12;
+            cell = Math.max(4, Math.min(availableWidth / k, (height - top - names) / k));
+        }
         int size = cell * k;
         left += Math.max(0, (availableWidth - size) / 2);
         Font plain = g.getFont();
@@ -108,8 +114,9 @@ public final class ConfusionMatrixChart {
         for (int p = 0; p < k; p++) {
             String name = PredictionGallery.fit(fm, content.classNames().get(p), nameWidth);
             g.setTransform(saved);
-            g.translate(left + p * cell + cell / 2.0 + fm.getAscent() / 3.0, top + size + 6);
-            g.rotate(Math.toRadians(45));
+            g.translate(left + p * cell + cell / 2.0 + (steep ? fm.getAscent() / 2.0 - fm.getDescent() : fm.getAscent() / 3.0),
+                    top + size + 6);
+            g.rotate(Math.toRadians(steep ? 90 : 45));
             g.drawString(name, 0, 0);
         }
         g.setTransform(saved);

@@ -213,6 +213,8 @@ public final class PredictionGallery {
     /** {@code text} in lines no wider than {@code width}: broken at a space where there is one (Chinese has none). */
     static List<String> wrap(FontMetrics fm, String text, int width) {
         List<String> lines = new ArrayList<>();
+        // Chinese breaks between any characters: a break at a space (beside a number) would leave a short line
+        boolean words = text.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         String rest = text.strip();
         while (!rest.isEmpty()) {
             int end = rest.length();
@@ -222,7 +224,7 @@ public final class PredictionGallery {
                     end++;
                 }
                 int space = rest.charAt(end) == ' ' ? end : rest.lastIndexOf(' ', end - 1);
-                end = space > 0 ? space : end;
+                end = words && space > 0 ? space : end;
             }
             lines.add(rest.substring(0, end).strip());
             rest = rest.substring(end).strip();
