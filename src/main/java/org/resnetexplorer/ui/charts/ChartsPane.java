@@ -28,7 +28,8 @@ import org.resnetexplorer.ui.work.BackgroundWork;
 
 /**
  * The live charts of every run compared, in tabs: error curves (or loss), the gradient-norm heatmap, gradient
- * norms of chosen layers, gradient norm against depth, the residual-response histogram and the paper's Fig. 7.
+ * norms of chosen layers, gradient norm against depth, the residual-response histogram, the paper's Fig. 7, and
+ * for runs on images their predictions on the test images and the confusion matrix.
  *
  * <p>The host adds runs ({@link #addRun}) and hands over snapshots on the FX thread ({@link #append}, at most
  * once per pulse, as {@code SnapshotQueue} does); the pane redraws on the next pulse, only the tab that shows.
@@ -394,7 +395,8 @@ public final class ChartsPane extends BorderPane {
     /**
      * Writes every chart as a PNG of 1200 x 800 pixels into {@code folder} (created if needed): error curves,
      * loss, gradient heatmap (of the run chosen there), gradient by layer, gradient vs depth, residual
-     * histogram, response std. Returns the files written.
+     * histogram, response std, and the predictions and confusion matrix when the run chosen there has them.
+     * Returns the files written.
      *
      * @throws IOException with a message naming the folder, the problem and what to do
      */

@@ -1,6 +1,7 @@
 package org.resnetexplorer.ui.charts;
 
 import java.awt.Graphics2D;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -58,6 +59,12 @@ final class ConfusionMatrixView extends ChartView {
     void statesChanged() {
         shown.refreshRuns(run);
         changed();
+    }
+
+    /** Nothing while the run chosen has no predictions: "export all" writes no blank picture. */
+    @Override
+    List<Export> exports() {
+        return shown.hasPredictions(run.getValue()) ? super.exports() : List.of();
     }
 
     @Override

@@ -55,6 +55,11 @@ final class PredictionsShown {
         return found;
     }
 
+    /** Whether {@code run} has predictions to show now (starts no pass). */
+    boolean hasPredictions(String run) {
+        return run != null && view.pane.predictions().peek(run).predictions().isPresent();
+    }
+
     /** Why the view is blank for {@code run} now, or null if it has predictions to show (starts no pass). */
     String reason(String run) {
         return run == null ? reason(null, null) : reason(run, view.pane.predictions().peek(run));

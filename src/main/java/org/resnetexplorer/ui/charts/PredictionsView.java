@@ -101,6 +101,12 @@ final class PredictionsView extends ChartView {
         changed();
     }
 
+    /** Nothing while the run chosen has no predictions: "export all" writes no blank picture. */
+    @Override
+    List<Export> exports() {
+        return shown.hasPredictions(run.getValue()) ? super.exports() : List.of();
+    }
+
     @Override
     String blankReason() {
         return shown.reason(run.getValue());
