@@ -40,6 +40,7 @@ final class PredictionsShown {
     void refreshRuns(ComboBox<String> run) {
         List<String> images = Choosers.runNames(view.store).stream().filter(view.pane.predictions()::hasImages).toList();
         Choosers.setItems(run, images, null);
+        run.setDisable(images.isEmpty());
     }
 
     /**

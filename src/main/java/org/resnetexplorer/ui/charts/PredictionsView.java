@@ -146,7 +146,10 @@ final class PredictionsView extends ChartView {
      * once when a choice changes, so the page count follows the filter before the chart repaints).
      */
     private void refreshOrder(Optional<Predictions> predictions, Optional<Dataset> dataset) {
-        if (predictions.isEmpty() || dataset.isEmpty()) {
+        boolean none = predictions.isEmpty() || dataset.isEmpty();
+        shownClass.setDisable(none);
+        errorsOnly.setDisable(none);
+        if (none) {
             order = new int[0];
             updatePaging();
             return;
