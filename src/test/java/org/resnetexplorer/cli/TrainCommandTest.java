@@ -143,13 +143,15 @@ class TrainCommandTest {
     }
 
     @Test
-    @DisplayName("--png writes the error curves, gradient norms and residual responses as PNG files of 1200x800")
+    @DisplayName("--png writes the error curves, gradient norms, residual responses, predictions and confusion matrix"
+            + " as PNG files of 1200x800")
     void writesCharts() throws IOException {
         Path out = temp.resolve("charts");
         Run result = Run.of("train", "cifar-resnet-8", "--dataset", "fashion-mnist", "--downscale", "--width", "4",
                 "--steps", "30", "--eval-every", "10", "--png", "--quiet", "--out", out.toString());
         assertThat(result.code()).as("exit code, stderr: %s", result.err()).isZero();
-        for (String name : List.of("error-curves.png", "gradient-norms.png", "residual-responses.png")) {
+        for (String name : List.of("error-curves.png", "gradient-norms.png", "residual-responses.png",
+                "predictions.png", "confusion-matrix.png")) {
             java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(out.resolve(name).toFile());
             assertThat(image).as("%s is a readable PNG", name).isNotNull();
             assertThat(image.getWidth()).as("%s width", name).isGreaterThanOrEqualTo(1200);
@@ -162,6 +164,7 @@ class TrainCommandTest {
             }
             assertThat(colours.size()).as("%s is not blank", name).isGreaterThan(10);
         }
-        assertThat(result.out()).contains("charts: error-curves.png, gradient-norms.png, residual-responses.png");
+        assertThat(result.out()).contains("charts: error-curves.png, gradient-norms.png, residual-responses.png")
+                .contains("predictions.png, confusion-matrix.png");
     }
 }

@@ -19,7 +19,11 @@ public enum ChartKind {
     /** The std of each layer's response (the paper's Fig. 7). */
     RESPONSE_STD("response-std"),
     /** What a network of 2-D data makes of the plane at one stage (block), its plain twin beside it. */
-    LAYER_PROJECTION("layer-projection");
+    LAYER_PROJECTION("layer-projection"),
+    /** A run's first test images with true and predicted labels, errors first. */
+    PREDICTIONS("predictions"),
+    /** How often each true class was predicted as each class, on a run's first test images. */
+    CONFUSION_MATRIX("confusion-matrix");
 
     private final String id;
 

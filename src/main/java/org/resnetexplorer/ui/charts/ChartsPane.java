@@ -28,8 +28,9 @@ import org.resnetexplorer.ui.work.BackgroundWork;
 
 /**
  * The live charts of every run compared, in tabs: error curves (or loss), the gradient-norm heatmap, gradient
- * norms of chosen layers, gradient norm against depth, the residual-response histogram, the paper's Fig. 7 and
- * the layers of a network of 2-D data.
+ * norms of chosen layers, gradient norm against depth, the residual-response histogram, the paper's Fig. 7, the
+ * layers of a network of 2-D data, and for runs on images their predictions on the test images and the confusion
+ * matrix.
  *
  * <p>The host adds runs ({@link #addRun}) and hands over snapshots on the FX thread ({@link #append}, at most
  * once per pulse, as {@code SnapshotQueue} does); the pane redraws on the next pulse, only the tab that shows.
@@ -57,6 +58,8 @@ public final class ChartsPane extends BorderPane {
     private final NetworkStates states = new NetworkStates();
     private final RunData data = new RunData();
     private final BackgroundWork work;
+    /** The runs' predictions on their test images, shared by the gallery and the confusion matrix. */
+    private final RunPredictions predictions;
     /** Paints this pane's charts off the FX thread, one at a time. */
     private final Executor renderer;
     private final TabPane tabs = new TabPane();
@@ -80,6 +83,7 @@ public final class ChartsPane extends BorderPane {
     public ChartsPane(BackgroundWork work) {
         this.work = Objects.requireNonNull(work, "work");
         this.renderer = work.inOrder("chart-renderer");
+        this.predictions = new RunPredictions(work.inOrder("predictions"), states, data);
         getStyleClass().add("charts-pane");
         setId("charts");
         getStylesheets().add(Objects.requireNonNull(ChartsPane.class.getResource("charts.css"), "charts.css").toExternalForm());
@@ -90,6 +94,8 @@ public final class ChartsPane extends BorderPane {
         views.add(new HistogramView(this));
         views.add(new ResponseStdView(this));
         views.add(new LayerProjectionView(this));
+        views.add(new PredictionsView(this));
+        views.add(new ConfusionMatrixView(this));
         tabs.setId("chart-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (ChartView view : views) {
@@ -236,6 +242,10 @@ public final class ChartsPane extends BorderPane {
 
     RunData runData() {
         return data;
+    }
+
+    RunPredictions predictions() {
+        return predictions;
     }
 
     /** Removes every run. */
@@ -392,7 +402,8 @@ public final class ChartsPane extends BorderPane {
     /**
      * Writes every chart as a PNG of 1200 x 800 pixels into {@code folder} (created if needed): error curves,
      * loss, gradient heatmap (of the run chosen there), gradient by layer, gradient vs depth, residual
-     * histogram, response std. Returns the files written.
+     * histogram, response std, and the predictions and confusion matrix when the run chosen there has them.
+     * Returns the files written.
      *
      * @throws IOException with a message naming the folder, the problem and what to do
      */
