@@ -132,6 +132,26 @@ public final class DecisionRegions {
     }
 
     /**
+     * Regions computed elsewhere (a picture's test draws made-up ones): per cell, row by row from the bottom, the
+     * class predicted and its probability.
+     *
+     * @throws IllegalArgumentException if the arrays do not hold one value per cell, or a class is out of range
+     */
+    public static DecisionRegions of(Grid grid, int step, int classes, int[] predicted, float[] confidence,
+            long nanos) {
+        if (predicted.length != grid.size() || confidence.length != grid.size()) {
+            throw new IllegalArgumentException(predicted.length + " classes and " + confidence.length
+                    + " confidences for " + grid.size() + " cells");
+        }
+        for (int c : predicted) {
+            if (c < 0 || c >= classes) {
+                throw new IllegalArgumentException("class " + c + " outside 0.." + (classes - 1));
+            }
+        }
+        return new DecisionRegions(grid, step, classes, predicted.clone(), confidence.clone(), nanos);
+    }
+
+    /**
      * Runs the state the probe holds over every cell of {@code grid} (one pass, in the probe's chunks), timed.
      * Call on the probe's thread.
      */
