@@ -34,6 +34,8 @@ public final class RegionsCost {
         System.out.printf(Locale.ROOT, "example %s on %s, %d steps, evaluation every %d steps; grid %d x %d = %d cells%n",
                 example.name(), data.name(), setup.settings().steps(), setup.settings().evalEvery(), grid.columns(),
                 grid.rows(), grid.size());
+        // the JIT's warm-up would otherwise land on the first run's steps
+        new Trainer("warm-up", example, data, setup.settings().withSteps(100)).run();
         for (Network network : List.of(example, example.withAllShortcuts(false))) {
             List<NetworkState> states = new ArrayList<>();
             Trainer trainer = new Trainer(network.name(), network, data, setup.settings());
