@@ -90,6 +90,21 @@ class DecisionRegionsViewTest {
         waitFor(() -> fx(view::shownRegions).values().stream().filter(s -> s == 10).count() == 2);
         robot.interact(() -> view.beside.setValue(""));
         waitFor(() -> fx(view::shownRegions).size() == 1);
+        robot.interact(() -> pane.append(SyntheticRuns.steps("resnet-4", true, 4, 21, 30, 30)));
+        assertThat(fx(() -> view.beside.getValue())).as("the user's 'nothing' stays as the runs go on").isEmpty();
+
+        // a new session: its ResNet replaces the choice, and its plain twin, added just after, shows beside it
+        Dataset data = fx(() -> pane.runData().of("resnet-4").orElseThrow());
+        robot.interact(() -> {
+            pane.addRun("#2 net", "mlp-resnet-4", true, "spiral");
+            pane.putRunData("#2 net", data);
+            pane.addRun("#2 plain twin", "mlp-resnet-4 (plain twin)", false, "spiral");
+            pane.putRunData("#2 plain twin", data);
+            pane.append(SyntheticRuns.steps("#2 net", true, 4, 1, 2, 30));
+        });
+        assertThat(fx(() -> view.run.getValue())).isEqualTo("#2 net");
+        assertThat(fx(() -> view.beside.getValue())).isEqualTo("#2 plain twin");
+        assertThat(fx(() -> view.beside.getItems())).containsExactly("", "plain-4", "resnet-4", "#2 plain twin");
     }
 
     @Test
