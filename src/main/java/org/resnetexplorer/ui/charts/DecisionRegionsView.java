@@ -20,6 +20,7 @@ import org.resnetexplorer.engine.NetworkProbe;
 import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.graph.Counts;
+import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.i18n.Texts;
 
 /**
@@ -188,22 +189,33 @@ public final class DecisionRegionsView extends ChartView {
     }
 
     /**
-     * The run trained alongside {@code chosen}: the next run added after it of the other kind on the same dataset
-     * (a session adds its ResNet, then its plain twin), else the one before (an experiment adds plain-20, then
-     * resnet-20). Null if there is none.
+     * The run trained alongside {@code chosen}, of the other kind (plain or residual) on the same dataset: the
+     * nearest whose network is the same with every shortcut off (its plain twin: a session's, or an experiment's
+     * plain-20 beside resnet-20), else the next run added after it (a session adds its ResNet, then its twin), else
+     * the one before. Null if there is none.
      */
     private String partner(List<String> names, String chosen) {
         RunStore.Run c = store.run(chosen);
         int at = names.indexOf(chosen);
-        for (int i : new int[] {at + 1, at - 1}) {
-            if (i >= 0 && i < names.size()) {
-                RunStore.Run r = store.run(names.get(i));
-                if (r.residual() != c.residual() && r.dataset().equals(c.dataset())) {
-                    return r.name();
+        List<String> others = new ArrayList<>();
+        for (int distance = 1; distance < names.size(); distance++) {
+            for (int i : new int[] {at + distance, at - distance}) {
+                if (i >= 0 && i < names.size()) {
+                    RunStore.Run r = store.run(names.get(i));
+                    if (r.residual() != c.residual() && r.dataset().equals(c.dataset())) {
+                        others.add(r.name());
+                    }
                 }
             }
         }
-        return null;
+        Optional<Network> plain = plainOf(chosen);
+        return others.stream().filter(r -> plain.isPresent() && plain.equals(plainOf(r))).findFirst()
+                .orElse(others.isEmpty() ? null : others.get(0));
+    }
+
+    /** A run's network with every shortcut off, under one name, to compare with another's; empty without a state. */
+    private Optional<Network> plainOf(String name) {
+        return pane.states().latest(name).map(s -> s.network().withAllShortcuts(false).withName("twin"));
     }
 
     @Override

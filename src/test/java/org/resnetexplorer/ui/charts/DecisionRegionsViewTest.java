@@ -86,6 +86,19 @@ class DecisionRegionsViewTest {
         assertThat(shown.keySet()).satisfiesExactly(a -> assertThat(a).startsWith("resnet-4"),
                 b -> assertThat(b).startsWith("plain-4"));
 
+        // an experiment's next run, plain and deeper, added after the ResNet: not its twin
+        Dataset spiral = fx(() -> pane.runData().of("resnet-4").orElseThrow());
+        Network deeper = Templates.build("mlp-plain-8", TemplateOptions.defaults().withInput(Shape.flat(2))
+                .withClasses(spiral.classes()));
+        NetworkState deeperState = CompiledNetwork.compile(deeper, DataType.FLOAT, 5).state("plain-8", 0);
+        robot.interact(() -> {
+            pane.addRun("plain-8", "mlp-plain-8", false, "spiral");
+            pane.putRunData("plain-8", spiral);
+            pane.appendStates(List.of(deeperState));
+            pane.append(SyntheticRuns.steps("plain-8", false, 8, 1, 2, 20));
+        });
+        assertThat(fx(() -> view.beside.getValue())).as("the twin is the run of the same layers").isEqualTo("plain-4");
+
         robot.interact(() -> view.chooseStep(10));
         waitFor(() -> fx(view::shownRegions).values().stream().filter(s -> s == 10).count() == 2);
         robot.interact(() -> view.beside.setValue(""));
@@ -104,7 +117,8 @@ class DecisionRegionsViewTest {
         });
         assertThat(fx(() -> view.run.getValue())).isEqualTo("#2 net");
         assertThat(fx(() -> view.beside.getValue())).isEqualTo("#2 plain twin");
-        assertThat(fx(() -> view.beside.getItems())).containsExactly("", "plain-4", "resnet-4", "#2 plain twin");
+        assertThat(fx(() -> view.beside.getItems())).containsExactly("", "plain-4", "resnet-4", "plain-8",
+                "#2 plain twin");
     }
 
     @Test
