@@ -27,6 +27,23 @@ public final class NetworkState {
         this.runningStatistics = Map.copyOf(copy);
     }
 
+    /** Another state's values under another run name: nothing is copied, both are immutable. */
+    private NetworkState(String run, NetworkState state) {
+        this.run = Objects.requireNonNull(run, "run");
+        this.step = state.step;
+        this.network = state.network;
+        this.values = state.values;
+        this.runningStatistics = state.runningStatistics;
+    }
+
+    /**
+     * The same state as a run of another name: the window lists an experiment's run as "plain-vs-resnet ·
+     * plain-20" while its trainer calls it "plain-20".
+     */
+    public NetworkState withRun(String name) {
+        return name.equals(run) ? this : new NetworkState(name, this);
+    }
+
     /** The run it was taken from. */
     public String run() {
         return run;

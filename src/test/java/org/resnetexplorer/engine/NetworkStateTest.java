@@ -76,6 +76,19 @@ class NetworkStateTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    @DisplayName("a state under another run name keeps its step, network and values")
+    void renamed() throws EngineException {
+        NetworkState state = CompiledNetwork.compile(NETWORK, DataType.FLOAT, 3).state("plain-20", 40);
+        NetworkState listed = state.withRun("plain-vs-resnet \u00b7 plain-20");
+        assertThat(listed.run()).isEqualTo("plain-vs-resnet \u00b7 plain-20");
+        assertThat(listed.step()).isEqualTo(40);
+        assertThat(listed.network()).isSameAs(state.network());
+        assertThat(listed.values()).isEqualTo(state.values());
+        assertThat(listed.runningStatistics()).isEqualTo(state.runningStatistics());
+        assertThat(state.withRun("plain-20")).isSameAs(state);
+    }
+
     private static RunResult train(TrainingSettings settings, List<NetworkState> states, boolean wanted) {
         Dataset data = TrainerTest.spiral();
         Trainer trainer = new Trainer("run", NETWORK, data, settings);

@@ -88,6 +88,7 @@ public final class ChartsPane extends BorderPane {
         setId("charts");
         getStylesheets().add(Objects.requireNonNull(ChartsPane.class.getResource("charts.css"), "charts.css").toExternalForm());
         views.add(new ErrorCurvesView(this));
+        views.add(new DecisionRegionsView(this));
         views.add(new HeatmapView(this));
         views.add(new LayerLinesView(this));
         views.add(new DepthView(this));
@@ -130,7 +131,7 @@ public final class ChartsPane extends BorderPane {
         return renderer;
     }
 
-    /** How the views run their computations off the FX thread. */
+    /** Where the views run their heavy computations (a network over a grid), off the FX thread. */
     BackgroundWork work() {
         return work;
     }

@@ -411,7 +411,9 @@ public final class ExperimentSession {
         int jobs = Math.min(runCount, WindowCores.experimentJobs(WindowCores.available()));
         ExperimentRunner next = new ExperimentRunner(experiment, full, jobs);
         SnapshotQueue snapshots = new SnapshotQueue(this::deliver);
-        snapshots.setStates(charts::appendStates);
+        // under the names the charts know the runs by, as the snapshots are (listed)
+        snapshots.setStates(batch -> charts.appendStates(batch.stream().map(s -> s.withRun(listName(runningId,
+                s.run()))).toList()));
         next.addListener(new Relay(next, snapshots, experiment.trains() ? experiment.dataset() : ""));
         Task<ExperimentResult> task = new Task<>() {
             @Override
@@ -724,7 +726,7 @@ public final class ExperimentSession {
             Analysis analysis = Analysis.of(network); // on the runner's thread: big networks take a moment
             java.util.Optional<Dataset> data = source.dataset();
             Platform.runLater(() -> {
-                data.ifPresent(d -> charts.putRunData(run, d));
+                data.ifPresent(d -> charts.putRunData(listName(runningId, run), d));
                 started(run, network, analysis, index, count, dataset);
             });
         }
