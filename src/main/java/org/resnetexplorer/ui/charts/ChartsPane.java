@@ -55,6 +55,7 @@ public final class ChartsPane extends BorderPane {
     private final RunStore store = new RunStore();
     private final NetworkStates states = new NetworkStates();
     private final RunData data = new RunData();
+    private final Drawing drawing = new Drawing();
     private final BackgroundWork work;
     /** Paints this pane's charts off the FX thread, one at a time. */
     private final Executor renderer;
@@ -229,6 +230,11 @@ public final class ChartsPane extends BorderPane {
 
     RunData runData() {
         return data;
+    }
+
+    /** The points the student draws to train on, for the host to connect to its document. */
+    public Drawing drawing() {
+        return drawing;
     }
 
     /** Removes every run. */
