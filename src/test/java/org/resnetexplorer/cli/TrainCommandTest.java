@@ -163,5 +163,27 @@ class TrainCommandTest {
             assertThat(colours.size()).as("%s is not blank", name).isGreaterThan(10);
         }
         assertThat(result.out()).contains("charts: error-curves.png, gradient-norms.png, residual-responses.png");
+        assertThat(out.resolve("decision-regions.png")).as("images have no decision regions").doesNotExist();
+    }
+
+    @Test
+    @DisplayName("--png on 2-D data also writes decision-regions.png of 1200x800: the regions in several colours")
+    void writesDecisionRegions() throws IOException {
+        Path out = temp.resolve("regions");
+        Run result = Run.of("train", "mlp-resnet-4", "--dataset", "spiral", "--steps", "40", "--png", "--quiet",
+                "--out", out.toString());
+        assertThat(result.code()).as("exit code, stderr: %s", result.err()).isZero();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(out.resolve("decision-regions.png").toFile());
+        assertThat(image).as("a readable PNG").isNotNull();
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(800);
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int x = 0; x < image.getWidth(); x += 5) {
+            for (int y = 0; y < image.getHeight(); y += 5) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertThat(colours.size()).as("regions shaded by confidence, points, text").isGreaterThan(100);
+        assertThat(result.out()).contains("residual-responses.png, decision-regions.png");
     }
 }

@@ -8,6 +8,8 @@ package org.resnetexplorer.ui.charts;
 public enum ChartKind {
     /** Training and test error (or loss) of every run against iteration. */
     ERROR_CURVES("error-curves"),
+    /** What a run on 2-D data predicts over the plane, beside its plain twin, at one step. */
+    DECISION_REGIONS("decision-regions"),
     /** One run's gradient norm of every layer over the iterations. */
     GRADIENT_HEATMAP("gradient-heatmap"),
     /** Chosen layers' gradient norms over the iterations. */

@@ -84,6 +84,7 @@ public final class ChartsPane extends BorderPane {
         setId("charts");
         getStylesheets().add(Objects.requireNonNull(ChartsPane.class.getResource("charts.css"), "charts.css").toExternalForm());
         views.add(new ErrorCurvesView(this));
+        views.add(new DecisionRegionsView(this));
         views.add(new HeatmapView(this));
         views.add(new LayerLinesView(this));
         views.add(new DepthView(this));
@@ -121,6 +122,11 @@ public final class ChartsPane extends BorderPane {
 
     Executor renderer() {
         return renderer;
+    }
+
+    /** Where the views run their heavy computations (a network over a grid), off the FX thread. */
+    BackgroundWork work() {
+        return work;
     }
 
     /** Adds a run to compare (or updates its model and kind); it gets the first free colour. */

@@ -1,0 +1,363 @@
+package org.resnetexplorer.ui.charts;
+
+import java.awt.Graphics2D;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import org.resnetexplorer.charts.ChartStyle;
+import org.resnetexplorer.charts.DecisionRegionsChart;
+import org.resnetexplorer.data.Dataset;
+import org.resnetexplorer.engine.DecisionRegions;
+import org.resnetexplorer.engine.EngineException;
+import org.resnetexplorer.engine.NetworkProbe;
+import org.resnetexplorer.engine.NetworkState;
+import org.resnetexplorer.engine.TrainingSnapshot;
+import org.resnetexplorer.graph.Counts;
+import org.resnetexplorer.i18n.Texts;
+
+/**
+ * The decision regions of a run on 2-D data at a step, and beside them another run's on the same grid (by default
+ * the session's ResNet and its plain twin): computed off the FX thread by {@link RegionsWork} while this tab shows,
+ * live while the runs train.
+ */
+public final class DecisionRegionsView extends ChartView {
+    static final String TITLE = Texts.get("decisionRegionsView.title");
+    static final String RUN = Texts.get("decisionRegionsView.run");
+    static final String RUN_TIP = Texts.get("decisionRegionsView.run.tip");
+    static final String BESIDE = Texts.get("decisionRegionsView.beside");
+    static final String BESIDE_TIP = Texts.get("decisionRegionsView.beside.tip");
+    static final String NONE = Texts.get("decisionRegionsView.beside.none");
+    static final String TEST = Texts.get("decisionRegionsView.test");
+    static final String TEST_TIP = Texts.get("decisionRegionsView.test.tip");
+    static final String DISCRETISE = Texts.get("decisionRegionsView.discretise");
+    static final String DISCRETISE_TIP = Texts.get("decisionRegionsView.discretise.tip");
+    static final String COST = Texts.get("decisionRegionsView.cost");
+    static final String COST_TIP = Texts.get("decisionRegionsView.cost.tip");
+    static final String HOVER = Texts.get("decisionRegionsView.hover");
+    static final String PANEL = Texts.get("decisionRegionsView.panel");
+    static final String PANEL_ERROR = Texts.get("decisionRegionsView.panel.error");
+    static final String NEED_2D = Texts.get("decisionRegionsView.need.2d");
+    static final String NO_STATE = Texts.get("decisionRegionsView.no.state");
+
+    final ComboBox<String> run = Choosers.runCombo("regions-run", RUN_TIP, store, this::runChosen);
+    /** The run drawn beside; "" for none. */
+    final ComboBox<String> beside = Choosers.runCombo("regions-beside", BESIDE_TIP, store, this::changed);
+    final CheckBox testPoints = new CheckBox(TEST);
+    final CheckBox discretise = new CheckBox(DISCRETISE);
+    final Choosers.StepChooser step = new Choosers.StepChooser("regions", this::changed);
+    final Label cost = new Label();
+    private final RegionsWork work;
+    /** The regions computed last per run shown, and the state each is of. */
+    private final Map<String, DecisionRegions> regions = new HashMap<>();
+    private final Map<String, NetworkState> regionStates = new HashMap<>();
+    /** The run chosen by default last (the newest session's ResNet): a newer one replaces the user's choice. */
+    private String lastDefault;
+    /** Set while the controls change the choice, not the user. */
+    private boolean choosing;
+
+    DecisionRegionsView(ChartsPane pane) {
+        super(pane, ChartKind.DECISION_REGIONS);
+        work = new RegionsWork(pane.work().inOrder("decision-regions"), this::computed, System::nanoTime);
+        beside.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                RunStore.Run r = name == null || name.isEmpty() ? null : store.run(name);
+                return r == null ? NONE : r.label();
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        testPoints.setId("regions-test-points");
+        testPoints.setTooltip(new Tooltip(TEST_TIP));
+        testPoints.selectedProperty().addListener((o, a, b) -> changed());
+        discretise.setId("regions-discretise");
+        discretise.setTooltip(new Tooltip(DISCRETISE_TIP));
+        discretise.selectedProperty().addListener((o, a, b) -> changed());
+        cost.setId("regions-cost");
+        cost.getStyleClass().add("chart-value");
+        cost.setTooltip(new Tooltip(COST_TIP));
+        controls.getChildren().addAll(Choosers.labelFor(RUN, run), run, Choosers.labelFor(BESIDE, beside), beside,
+                testPoints, discretise, step, cost);
+    }
+
+    @Override
+    public void chooseStep(int chosen) {
+        step.choose(chosen);
+    }
+
+    @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String fileName() {
+        return DecisionRegionsChart.FILE;
+    }
+
+    /** The runs of the dataset shown whose data are 2-D points, in the order added. */
+    private List<String> candidates() {
+        return Choosers.runNames(store).stream().filter(r -> pane.runData().of(r).filter(
+                DecisionRegions.Grid::fits).isPresent()).toList();
+    }
+
+    @Override
+    void runsChanged() {
+        List<String> names = candidates();
+        // the newest ResNet (a session's network) by default, else the newest run
+        String preferred = names.stream().filter(r -> store.run(r).residual()).reduce((a, b) -> b)
+                .orElse(names.isEmpty() ? null : names.get(names.size() - 1));
+        choosing = true;
+        try {
+            Choosers.setItems(run, names, preferred);
+            if (preferred != null && !preferred.equals(lastDefault)) {
+                run.setValue(preferred);
+            }
+            lastDefault = preferred;
+            updateBeside(false);
+        } finally {
+            choosing = false;
+        }
+        updateSteps();
+        showEmptyHint(!store.hasSnapshots());
+    }
+
+    private void runChosen() {
+        if (!choosing) {
+            updateBeside(true);
+            updateSteps();
+            showEmptyHint(!store.hasSnapshots());
+        }
+        changed();
+    }
+
+    /**
+     * Lists the runs that may show beside the chosen one (same dataset) and, when the run was chosen anew or
+     * nothing sensible is beside it, picks its partner: its plain twin (or a ResNet's, for a plain run).
+     */
+    private void updateBeside(boolean runChanged) {
+        String chosen = run.getValue();
+        List<String> items = new ArrayList<>();
+        items.add("");
+        String partner = null;
+        if (chosen != null) {
+            List<String> names = candidates();
+            String dataset = store.run(chosen).dataset();
+            names.stream().filter(r -> !r.equals(chosen) && store.run(r).dataset().equals(dataset)).forEach(items::add);
+            partner = partner(names, chosen);
+        }
+        String current = beside.getValue();
+        if (!beside.getItems().equals(items)) {
+            beside.getItems().setAll(items);
+        }
+        if (runChanged || current == null || !items.contains(current) || current.isEmpty() && partner != null) {
+            beside.setValue(partner == null ? "" : partner);
+        }
+    }
+
+    /**
+     * The run trained alongside {@code chosen}: the next run added after it of the other kind on the same dataset
+     * (a session adds its ResNet, then its plain twin), else the one before (an experiment adds plain-20, then
+     * resnet-20). Null if there is none.
+     */
+    private String partner(List<String> names, String chosen) {
+        RunStore.Run c = store.run(chosen);
+        int at = names.indexOf(chosen);
+        for (int i : new int[] {at + 1, at - 1}) {
+            if (i >= 0 && i < names.size()) {
+                RunStore.Run r = store.run(names.get(i));
+                if (r.residual() != c.residual() && r.dataset().equals(c.dataset())) {
+                    return r.name();
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    void statesChanged() {
+        updateSteps();
+        showEmptyHint(!store.hasSnapshots());
+        changed();
+    }
+
+    /** The slider spans the steps the shown runs have states of. */
+    private void updateSteps() {
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (String r : shownRuns()) {
+            List<Integer> steps = pane.states().steps(r);
+            if (!steps.isEmpty()) {
+                min = Math.min(min, steps.get(0));
+                max = Math.max(max, steps.get(steps.size() - 1));
+            }
+        }
+        step.setRange(min == Integer.MAX_VALUE ? 0 : min, max);
+    }
+
+    private List<String> shownRuns() {
+        List<String> runs = new ArrayList<>();
+        if (run.getValue() != null) {
+            runs.add(run.getValue());
+            String other = beside.getValue();
+            if (other != null && !other.isEmpty() && !other.equals(run.getValue())) {
+                runs.add(other);
+            }
+        }
+        return runs;
+    }
+
+    @Override
+    String blankReason() {
+        if (run.getValue() == null) {
+            return store.inDataset().isEmpty() ? null : NEED_2D;
+        }
+        return pane.states().latest(run.getValue()).isPresent() ? null : String.format(NO_STATE, store.run(
+                run.getValue()).label());
+    }
+
+    @Override
+    List<Export> exports() {
+        return run.getValue() == null ? List.of() : super.exports();
+    }
+
+    /** On the FX thread: keeps what was computed and shows it. */
+    private void computed(RegionsWork.Result result) {
+        List<String> shown = shownRuns();
+        regions.keySet().retainAll(shown);
+        regionStates.keySet().retainAll(shown);
+        result.states().forEach((r, state) -> {
+            if (shown.contains(r)) {
+                // a state that could not run keeps none, and is not asked for again
+                regionStates.put(r, state);
+                if (result.regions().containsKey(r)) {
+                    regions.put(r, result.regions().get(r));
+                } else {
+                    regions.remove(r);
+                }
+            }
+        });
+        cost.setText(String.format(COST, Math.round(result.nanos() / 1e6)));
+        changed();
+    }
+
+    @Override
+    Chart chart() {
+        Optional<Dataset> data = Optional.ofNullable(run.getValue()).flatMap(r -> pane.runData().of(r))
+                .filter(DecisionRegions.Grid::fits);
+        if (data.isEmpty()) {
+            return new RegionsChart(List.of(), null, null);
+        }
+        DecisionRegions.Grid grid = DecisionRegions.Grid.over(data.get());
+        List<NetworkState> wanted = new ArrayList<>();
+        for (String r : shownRuns()) {
+            (step.latest.isSelected() ? pane.states().latest(r) : pane.states().at(r, step.step())).ifPresent(wanted::add);
+        }
+        boolean stale = wanted.stream().anyMatch(s -> regionStates.get(s.run()) != s
+                || regions.containsKey(s.run()) && !regions.get(s.run()).grid().equals(grid));
+        boolean showing = pane.selectedChart() == this;
+        if (stale && showing) {
+            work.request(new RegionsWork.Request(wanted, grid, step.latest.isSelected()));
+        }
+        List<Shown> panels = new ArrayList<>();
+        for (NetworkState s : wanted) {
+            DecisionRegions r = regions.get(s.run());
+            boolean current = r != null && r.grid().equals(grid);
+            // shown, a run's older regions stay until the newer ones come; exported, they are computed if missing
+            panels.add(new Shown(s, current ? r : null, !showing && (!current || regionStates.get(s.run()) != s)));
+        }
+        return new RegionsChart(panels, data.get(), grid);
+    }
+
+    /** A panel to draw: the state wanted, the regions at hand (null if none), whether to compute them in the painting. */
+    private record Shown(NetworkState state, DecisionRegions regions, boolean compute) {
+    }
+
+    /** The title over a run's panel: its name, the step of its regions and its test error at that step if measured. */
+    private String panelTitle(String name, int at) {
+        RunStore.Run r = store.run(name);
+        String label = r == null ? name : r.label();
+        var history = store.history(name);
+        Optional<TrainingSnapshot> measured = history == null ? Optional.empty() : history.snapshots().stream()
+                .filter(s -> s.step() == at && s.hasTestError()).reduce((a, b) -> b);
+        return measured.map(s -> String.format(PANEL_ERROR, label, at, Counts.percent(s.testError())))
+                .orElse(String.format(PANEL, label, at));
+    }
+
+    /**
+     * The runs shown and the step of the regions drawn for each in the chart shown last (-1 while not computed),
+     * for a test to see the regions arrive and follow the training.
+     */
+    public Map<String, Integer> shownRegions() {
+        Map<String, Integer> steps = new LinkedHashMap<>();
+        if (canvas.chart() instanceof RegionsChart c) {
+            c.panels.forEach(p -> steps.put(p.title(), p.regions() == null ? -1 : p.regions().step()));
+        }
+        return steps;
+    }
+
+    /** The painting of the panels; titles and hover text are made on the FX thread, the drawing off it. */
+    private final class RegionsChart implements Chart {
+        private final List<DecisionRegionsChart.Panel> panels = new ArrayList<>();
+        /** Per panel, the state to compute the regions of while painting (an export), or null. */
+        private final List<NetworkState> toCompute = new ArrayList<>();
+        private final Dataset data;
+        private final DecisionRegions.Grid grid;
+        private final DecisionRegionsChart.Options options;
+        private volatile DecisionRegionsChart.Layout layout;
+
+        RegionsChart(List<Shown> shown, Dataset data, DecisionRegions.Grid grid) {
+            this.data = data;
+            this.grid = grid;
+            this.options = new DecisionRegionsChart.Options(testPoints.isSelected(), discretise.isSelected());
+            for (Shown s : shown) {
+                int at = s.regions() != null ? s.regions().step() : s.state().step();
+                panels.add(new DecisionRegionsChart.Panel(panelTitle(s.state().run(), s.compute() ? s.state().step()
+                        : at), s.regions()));
+                toCompute.add(s.compute() ? s.state() : null);
+            }
+        }
+
+        @Override
+        public void paint(Graphics2D g, int width, int height, ChartStyle style) {
+            if (data == null) {
+                g.setColor(style.background());
+                g.fillRect(0, 0, width, height);
+                return;
+            }
+            List<DecisionRegionsChart.Panel> drawn = new ArrayList<>(panels);
+            for (int i = 0; i < drawn.size(); i++) {
+                if (toCompute.get(i) == null) {
+                    continue;
+                }
+                // an export of a tab not shown: this painting's own probe, on the export's thread
+                try {
+                    drawn.set(i, new DecisionRegionsChart.Panel(drawn.get(i).title(),
+                            DecisionRegions.compute(NetworkProbe.of(toCompute.get(i)), grid)));
+                } catch (EngineException e) {
+                    Thread t = Thread.currentThread();
+                    t.getUncaughtExceptionHandler().uncaughtException(t, e);
+                }
+            }
+            layout = DecisionRegionsChart.draw(g, width, height, style, DecisionRegionsChart.TITLE, data, grid, drawn,
+                    options);
+        }
+
+        @Override
+        public Optional<String> describeAt(double x, double y) {
+            DecisionRegionsChart.Layout l = layout;
+            return l == null ? Optional.empty() : l.hitAt(x, y).map(h -> String.format(HOVER, h.panel(), h.predicted(),
+                    Counts.percent(h.confidence())));
+        }
+    }
+}
