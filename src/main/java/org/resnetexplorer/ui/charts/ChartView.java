@@ -174,7 +174,12 @@ public abstract class ChartView extends BorderPane {
 
     /** Shows the "no data yet" hint while no run has data, else why this chart stays blank (if it does). */
     final void showEmptyHint(boolean show) {
-        canvas.setEmptyText(show ? NO_DATA : blankReason());
+        canvas.setEmptyText(show && !showsWithoutRuns() ? NO_DATA : blankReason());
+    }
+
+    /** Whether the chart has something to show before any run (points being drawn). */
+    boolean showsWithoutRuns() {
+        return false;
     }
 
     /** Why the chart stays blank although the runs have data (it measures what they lack), or null if it does not. */

@@ -2,6 +2,7 @@ package org.resnetexplorer.ui.charts;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -12,17 +13,12 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.scene.Cursor;
 import javafx.scene.control.Alert;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.stage.Window;
-import org.resnetexplorer.charts.ClassColours;
 import org.resnetexplorer.charts.PlaneMapping;
 import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.data.PointsCsv;
@@ -34,16 +30,13 @@ import org.resnetexplorer.i18n.Texts;
  * Drawing points on a picture of the plane: while {@link #drawingProperty() drawing} is on, a click adds a point
  * of the {@link #chosenClassProperty() chosen class} where it lands, a right-click or Shift+click removes the
  * nearest point within {@value #REMOVE_RADIUS} points of the pointer, and the keys 1 to 9 and 0 choose classes 1
- * to 10. Each change is one undoable edit of the {@link Drawing}. The points show on an overlay above the
- * picture ({@link #overlay()}), at once, whatever the picture is busy with; the picture says where it drew the
- * plane ({@code plane}, from its last layout), and without a plane (nothing drawn yet) clicks do nothing. Use on
- * the FX thread.
+ * to 10. Each change is one undoable edit of the {@link Drawing}; the picture draws the points. The picture says
+ * where it drew the plane ({@code planes}: one per panel, from its last layout); a click off every plane (or
+ * before anything is drawn) does what it does in the picture otherwise. Use on the FX thread.
  */
 final class PointDrawing {
     /** How near the pointer, in points, a point must be for a right-click to remove it. */
     static final double REMOVE_RADIUS = 8;
-    /** The radius of a drawn point, in points at normal text size. */
-    static final double DOT_RADIUS = 4.5;
     static final String ADD_EDIT = Texts.get("pointDrawing.add.edit");
     static final String REMOVE_EDIT = Texts.get("pointDrawing.remove.edit");
     static final String CLEAR_EDIT = Texts.get("pointDrawing.clear.edit");
@@ -57,39 +50,28 @@ final class PointDrawing {
     static final String DEFAULT_FILE = "points.csv";
 
     private final Region surface;
-    private final Supplier<Optional<PlaneMapping>> plane;
+    private final Supplier<List<PlaneMapping>> planes;
     private final Drawing drawing;
     private final BooleanProperty drawingOn = new SimpleBooleanProperty(false);
     private final IntegerProperty chosenClass = new SimpleIntegerProperty(0);
-    private final Canvas dots = new Canvas();
-    private final Pane overlay = new Pane(dots);
-    private double dotScale = 1;
     private Path lastFolder;
 
     /**
      * @param surface where the plane is drawn: it gets the clicks and keys
-     * @param plane   where the surface last drew the plane, if it has
+     * @param planes  where the surface last drew the plane: one mapping per panel, none before it drew
      * @param drawing the points, and where their edits go
      */
-    PointDrawing(Region surface, Supplier<Optional<PlaneMapping>> plane, Drawing drawing) {
+    PointDrawing(Region surface, Supplier<List<PlaneMapping>> planes, Drawing drawing) {
         this.surface = Objects.requireNonNull(surface, "surface");
-        this.plane = Objects.requireNonNull(plane, "plane");
+        this.planes = Objects.requireNonNull(planes, "planes");
         this.drawing = Objects.requireNonNull(drawing, "drawing");
-        overlay.setMouseTransparent(true);
-        overlay.getStyleClass().add("point-drawing-overlay");
-        dots.widthProperty().bind(overlay.widthProperty());
-        dots.heightProperty().bind(overlay.heightProperty());
-        dots.widthProperty().addListener((o, a, b) -> repaint());
-        dots.heightProperty().addListener((o, a, b) -> repaint());
         surface.addEventFilter(MouseEvent.MOUSE_PRESSED, this::pressed);
         surface.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
-        drawing.pointsProperty().addListener((o, a, b) -> repaint());
         drawingOn.addListener((o, was, on) -> {
             surface.setCursor(on ? Cursor.CROSSHAIR : null);
             if (on) {
                 drawing.started();
             }
-            repaint();
         });
     }
 
@@ -103,28 +85,12 @@ final class PointDrawing {
         return chosenClass;
     }
 
-    /** The layer that shows the points: stack it over the surface, the same size. */
-    Pane overlay() {
-        return overlay;
-    }
-
-    /** Larger dots for large text (presentation mode), {@code scale} times the normal size. */
-    void setDotScale(double scale) {
-        dotScale = scale;
-        repaint();
-    }
-
-    /** The surface drew the plane anew (its size or range changed): the points move with it. */
-    void planeChanged() {
-        repaint();
-    }
-
     private void pressed(MouseEvent e) {
         if (!drawingOn.get()) {
             return;
         }
-        Optional<PlaneMapping> mapping = plane.get();
-        if (mapping.isEmpty() || !mapping.get().contains(e.getX(), e.getY())) {
+        Optional<PlaneMapping> mapping = planes.get().stream().filter(p -> p.contains(e.getX(), e.getY())).findFirst();
+        if (mapping.isEmpty()) {
             return;
         }
         e.consume();
@@ -254,26 +220,5 @@ final class PointDrawing {
             lastFolder = file.toAbsolutePath().getParent();
             exportTo(file);
         });
-    }
-
-    /** Draws the points where the plane is, each in its class's colour with a dark ring (as the charts draw data). */
-    private void repaint() {
-        GraphicsContext g = dots.getGraphicsContext2D();
-        g.clearRect(0, 0, dots.getWidth(), dots.getHeight());
-        Optional<PlaneMapping> mapping = plane.get();
-        if (mapping.isEmpty()) {
-            return;
-        }
-        double r = DOT_RADIUS * dotScale;
-        g.setLineWidth(Math.max(1, dotScale));
-        g.setStroke(Color.rgb(20, 20, 20));
-        for (DrawnPoint p : drawing.points().points()) {
-            java.awt.Color c = ClassColours.of(p.label());
-            double x = mapping.get().pixelX(p.x());
-            double y = mapping.get().pixelY(p.y());
-            g.setFill(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
-            g.fillOval(x - r, y - r, 2 * r, 2 * r);
-            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
-        }
     }
 }
