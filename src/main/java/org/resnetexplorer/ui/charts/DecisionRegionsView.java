@@ -98,7 +98,8 @@ public final class DecisionRegionsView extends ChartView {
                 changed();
             }
         });
-        drawing.drawingProperty().addListener((o, a, b) -> {
+        drawing.drawingProperty().addListener((o, a, on) -> {
+            tip.setText(on ? DrawingControls.DRAW_TIP : EXPORT_TIP);
             showEmptyHint(!store.hasSnapshots());
             changed();
         });
