@@ -158,7 +158,8 @@ public final class DecisionRegionsChart {
         }
         Shape clip = g.getClip();
         g.clipRect(left, top, w, h);
-        double radius = Math.max(2.5, Math.min(w, h) / 140.0) * lines;
+        // smaller in a small panel, a little larger (not as much as the lines) on a projector, where points crowd
+        double radius = Math.max(1.5, Math.min(w, h) / 140.0) * Math.sqrt(lines);
         g.setStroke(new BasicStroke(Math.max(0.8f, (float) radius / 3)));
         drawPoints(g, data.train(), grid, a, radius, false);
         if (options.testPoints()) {

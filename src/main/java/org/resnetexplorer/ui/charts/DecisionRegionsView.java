@@ -275,7 +275,9 @@ public final class DecisionRegionsView extends ChartView {
                 }
             }
         });
-        cost.setText(String.format(COST, Math.round(result.nanos() / 1e6)));
+        if (!result.regions().isEmpty()) {
+            cost.setText(String.format(COST, Math.round(result.nanosPerGrid() / 1e6)));
+        }
         changed();
     }
 
@@ -298,7 +300,9 @@ public final class DecisionRegionsView extends ChartView {
                 || regions.containsKey(s.run()) && !regions.get(s.run()).grid().equals(grid));
         boolean showing = pane.selectedChart() == this;
         if (stale && showing) {
-            work.request(new RegionsWork.Request(wanted, grid, step.latest.isSelected()));
+            // following the latest step of runs still training is throttled; a step or run chosen by hand is not
+            boolean live = step.latest.isSelected() && wanted.stream().anyMatch(s -> training(s.run()));
+            work.request(new RegionsWork.Request(wanted, grid, live));
         }
         List<Shown> panels = new ArrayList<>();
         for (NetworkState s : wanted) {
@@ -313,6 +317,16 @@ public final class DecisionRegionsView extends ChartView {
             return new RegionsChart(panels, DrawingPlane.dataset(pane.drawing().points(), classes), grid);
         }
         return new RegionsChart(panels, data.get(), grid);
+    }
+
+    /** Whether a run has not reached its last step (it trains, or was paused or stopped on the way). */
+    private boolean training(String name) {
+        var history = store.history(name);
+        if (history == null || history.snapshots().isEmpty()) {
+            return true;
+        }
+        TrainingSnapshot last = history.snapshots().get(history.snapshots().size() - 1);
+        return last.step() < last.totalSteps();
     }
 
     /** A panel to draw: the state wanted, the regions at hand (null if none), whether to compute them in the painting. */

@@ -42,9 +42,15 @@ final class RegionsWork {
 
     /**
      * What a computation gave: per run, the state asked for and its regions (missing for a network that could not
-     * run), and how long the whole computation took, probes' loading and compiling included.
+     * run), and how long the computation took, loading the states into the probes included but not compiling a new
+     * probe (once per run shown: a first pass would otherwise hold the next one back for many seconds).
      */
     record Result(Map<String, DecisionRegions> regions, Map<String, NetworkState> states, long nanos) {
+        /** The time of one grid's inference, averaged over the runs computed (0 if none). */
+        long nanosPerGrid() {
+            return regions.isEmpty() ? 0 : regions.values().stream().mapToLong(DecisionRegions::nanos).sum()
+                    / regions.size();
+        }
     }
 
     private record Probe(Network network, NetworkProbe probe) {
@@ -120,6 +126,7 @@ final class RegionsWork {
     /** On the executor's thread: each state's regions, through the run's probe (compiled on first use). */
     private Result compute(Request request) {
         long start = System.nanoTime();
+        long compiling = 0;
         Map<String, DecisionRegions> regions = new LinkedHashMap<>();
         Map<String, NetworkState> states = new LinkedHashMap<>();
         // probes of runs no longer shown go: a view shows two runs, and a small network compiles again quickly
@@ -130,7 +137,9 @@ final class RegionsWork {
                 Probe probe = probes.get(state.run());
                 // a run's states share its network object; another network (a run started again) compiles anew
                 if (probe == null || probe.network() != state.network()) {
+                    long compile = System.nanoTime();
                     probe = new Probe(state.network(), NetworkProbe.of(state));
+                    compiling += System.nanoTime() - compile;
                     probes.put(state.run(), probe);
                 } else {
                     probe.probe().load(state);
@@ -143,6 +152,6 @@ final class RegionsWork {
                 t.getUncaughtExceptionHandler().uncaughtException(t, e);
             }
         }
-        return new Result(regions, states, System.nanoTime() - start);
+        return new Result(regions, states, System.nanoTime() - start - compiling);
     }
 }
