@@ -411,8 +411,10 @@ public final class DecisionRegionsView extends ChartView {
         @Override
         public Optional<String> describeAt(double x, double y) {
             DecisionRegionsChart.Layout l = layout;
-            return l == null || toCompute.isEmpty() || panels.get(0).title().equals(DRAWN_PANEL) ? Optional.empty() : l.hitAt(x, y).map(h -> String.format(HOVER, h.panel(), h.predicted(),
-                    Counts.percent(h.confidence())));
+            // a plane with no run has no prediction to tell
+            boolean blank = panels.size() == 1 && panels.get(0).title().equals(DRAWN_PANEL);
+            return l == null || blank ? Optional.empty() : l.hitAt(x, y).map(h -> String.format(HOVER, h.panel(),
+                    h.predicted(), Counts.percent(h.confidence())));
         }
     }
 }
