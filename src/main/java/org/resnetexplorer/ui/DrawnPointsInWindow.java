@@ -29,8 +29,9 @@ final class DrawnPointsInWindow {
         drawing.setFiles(files::openPoints, files::savePoints);
         drawing.setOnStart(() -> {
             if (!DrawnData.NAME.equals(panel.datasetProperty().get())) {
-                panel.chooseDataset(DrawnData.NAME);
+                // said first: the graph's fit to the points, or why it cannot read them, is the newer news
                 tell.accept(String.format(TRAINING_ON_CUSTOM, DrawnData.NAME));
+                panel.chooseDataset(DrawnData.NAME);
             }
         });
         training.setDrawnPoints(() -> document.state().points());

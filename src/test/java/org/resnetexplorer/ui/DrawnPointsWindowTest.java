@@ -37,13 +37,14 @@ class DrawnPointsWindowTest {
     Path temp;
 
     private MainWindow window;
+    private final MainWindowTest.ScriptedFiles files = new MainWindowTest.ScriptedFiles();
     /** The dataset each run trained on, as the session handed it to the charts. */
     private final Map<String, Dataset> trainedOn = new ConcurrentHashMap<>();
 
     @Start
     void start(Stage stage) {
         window = new MainWindow(stage, new WindowConfig(new MemoryPreferences(), temp.resolve("recovery"),
-                Duration.seconds(3), new MainWindowTest.ScriptedFiles()));
+                Duration.seconds(3), files));
         window.training().setRunData((run, data) -> {
             trainedOn.put(run, data);
             window.charts().putRunData(run, data);
@@ -99,6 +100,16 @@ class DrawnPointsWindowTest {
         Dataset second = trainedOn.get(fx(() -> window.training().sessionRuns().get(0).name()));
         assertThat(second.train().size()).isEqualTo(11);
         assertThat(second.train().classCounts()).containsExactly(6, 5);
+
+        Path saved = temp.resolve("drawn.json");
+        files.answers.add(saved);
+        robot.push(new javafx.scene.input.KeyCodeCombination(KeyCode.S, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        assertThat(org.resnetexplorer.graph.GraphFiles.loadDocument(saved).points())
+                .as("saved with the graph").isEqualTo(fx(() -> window.document().state().points()));
+        robot.interact(() -> robot.lookup("#templates").queryListView().scrollTo("mlp-plain-8"));
+        robot.clickOn("mlp-plain-8");
+        assertThat(fx(() -> window.document().network().name())).isEqualTo("mlp-plain-8");
+        assertThat(fx(() -> window.document().state().points().size())).as("a template keeps the points").isEqualTo(11);
     }
 
     private static Point2D screen(DecisionRegionsView view, PlaneMapping plane, double x, double y) {
