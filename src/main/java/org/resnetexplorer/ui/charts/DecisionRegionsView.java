@@ -49,7 +49,7 @@ public final class DecisionRegionsView extends ChartView {
 
     final ComboBox<String> run = Choosers.runCombo("regions-run", RUN_TIP, store, this::runChosen);
     /** The run drawn beside; "" for none. */
-    final ComboBox<String> beside = Choosers.runCombo("regions-beside", BESIDE_TIP, store, this::changed);
+    final ComboBox<String> beside = Choosers.runCombo("regions-beside", BESIDE_TIP, store, this::besideChosen);
     final CheckBox testPoints = new CheckBox(TEST);
     final CheckBox discretise = new CheckBox(DISCRETISE);
     final Choosers.StepChooser step = new Choosers.StepChooser("regions", this::changed);
@@ -62,8 +62,10 @@ public final class DecisionRegionsView extends ChartView {
     private final Map<String, NetworkState> regionStates = new HashMap<>();
     /** The run chosen by default last (the newest session's ResNet): a newer one replaces the user's choice. */
     private String lastDefault;
-    /** Set while the controls change the choice, not the user. */
+    /** Set while the view changes the choices, not the user. */
     private boolean choosing;
+    /** Whether the user chose what shows beside the run (kept until the run changes), rather than its partner. */
+    private boolean besideByUser;
 
     DecisionRegionsView(ChartsPane pane) {
         super(pane, ChartKind.DECISION_REGIONS);
@@ -142,35 +144,51 @@ public final class DecisionRegionsView extends ChartView {
         // the newest ResNet (a session's network) by default, else the newest run
         String preferred = names.stream().filter(r -> store.run(r).residual()).reduce((a, b) -> b)
                 .orElse(names.isEmpty() ? null : names.get(names.size() - 1));
+        String before = run.getValue();
         choosing = true;
         try {
             Choosers.setItems(run, names, preferred);
-            if (preferred != null && !preferred.equals(lastDefault)) {
-                run.setValue(preferred);
+            // a new default (a new session) wins; else the run shown stays (replacing the items may clear it)
+            String keep = preferred != null && !preferred.equals(lastDefault) || before == null
+                    || !names.contains(before) ? preferred : before;
+            if (!java.util.Objects.equals(run.getValue(), keep)) {
+                run.setValue(keep);
             }
             lastDefault = preferred;
-            updateBeside(false);
         } finally {
             choosing = false;
         }
+        if (!java.util.Objects.equals(before, run.getValue())) {
+            besideByUser = false;
+        }
+        updateBeside();
         updateSteps();
         showEmptyHint(!store.hasSnapshots());
     }
 
     private void runChosen() {
         if (!choosing) {
-            updateBeside(true);
+            besideByUser = false;
+            updateBeside();
             updateSteps();
             showEmptyHint(!store.hasSnapshots());
         }
         changed();
     }
 
+    private void besideChosen() {
+        if (!choosing) {
+            besideByUser = true;
+            updateSteps();
+        }
+        changed();
+    }
+
     /**
-     * Lists the runs that may show beside the chosen one (same dataset) and, when the run was chosen anew or
-     * nothing sensible is beside it, picks its partner: its plain twin (or a ResNet's, for a plain run).
+     * Lists the runs that may show beside the chosen one (same dataset) and, unless the user chose one that is still
+     * there, picks its partner: its plain twin (or a ResNet's, for a plain run), which may be added just after it.
      */
-    private void updateBeside(boolean runChanged) {
+    private void updateBeside() {
         String chosen = run.getValue();
         List<String> items = new ArrayList<>();
         items.add("");
@@ -182,11 +200,15 @@ public final class DecisionRegionsView extends ChartView {
             partner = partner(names, chosen);
         }
         String current = beside.getValue();
-        if (!beside.getItems().equals(items)) {
-            beside.getItems().setAll(items);
-        }
-        if (runChanged || current == null || !items.contains(current) || current.isEmpty() && partner != null) {
-            beside.setValue(partner == null ? "" : partner);
+        String wanted = besideByUser && items.contains(current) ? current : partner == null ? "" : partner;
+        choosing = true;
+        try {
+            if (!beside.getItems().equals(items)) {
+                beside.getItems().setAll(items);
+            }
+            beside.setValue(wanted);
+        } finally {
+            choosing = false;
         }
     }
 
