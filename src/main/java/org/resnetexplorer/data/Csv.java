@@ -156,7 +156,7 @@ final class Csv {
     }
 
     /** Class indices of the labels; fills {@code names} with the class names. */
-    private static int[] classes(String[] text, List<String> names) {
+    static int[] classes(String[] text, List<String> names) {
         int[] labels = new int[text.length];
         boolean numeric = Arrays.stream(text).allMatch(t -> decimal(t) != null);
         if (numeric) {
@@ -196,7 +196,7 @@ final class Csv {
     }
 
     /** The finite number in the cell, or null. */
-    private static Double number(String cell) {
+    static Double number(String cell) {
         if (cell.isEmpty()) {
             return null;
         }

@@ -109,15 +109,15 @@ public final class Datasets {
     }
 
     /**
-     * The shape of one example of {@code name}, known without loading it: a 2-D point for the generated sets,
-     * 1x28x28 for (Fashion-)MNIST and 3x32x32 for CIFAR-10, their height and width halved with {@code downscale}.
+     * The shape of one example of {@code name}, known without loading it: a 2-D point for the generated sets and
+     * the drawn points ({@value DrawnData#NAME}, which the window builds with {@link DrawnData}), 1x28x28 for (Fashion-)MNIST and 3x32x32 for CIFAR-10, their height and width halved with {@code downscale}.
      * Empty for a CSV file (its columns decide) and an unknown name.
      */
     public static Optional<Shape> shape(String name, boolean downscale) {
         if (name == null || isCsv(name)) {
             return Optional.empty();
         }
-        if (isGenerated(name)) {
+        if (isGenerated(name) || DrawnData.NAME.equals(name.trim())) {
             return Optional.of(Shape.flat(2));
         }
         int halve = downscale ? 2 : 1;

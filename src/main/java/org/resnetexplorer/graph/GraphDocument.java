@@ -14,10 +14,14 @@ import java.util.Set;
  * corner of its box; a missing entry means "wherever the automatic layout puts it", so an empty map is a fully
  * automatic layout. Names that are not in the network are dropped, and so are collapsed names that are not
  * blocks: two documents that show the same thing are equal.
+ *
+ * <p>{@code points} are the points drawn to train on (the "custom" dataset): the student's data, saved and undone
+ * with the network they are for.
  */
-public record GraphDocument(Network network, Map<String, Point> positions, Set<String> collapsed) {
+public record GraphDocument(Network network, Map<String, Point> positions, Set<String> collapsed, DrawnPoints points) {
     public GraphDocument {
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(points, "points");
         Map<String, Point> known = new HashMap<>();
         positions.forEach((name, point) -> {
             if (network.node(name).isPresent() || network.block(name).isPresent()) {
@@ -32,6 +36,11 @@ public record GraphDocument(Network network, Map<String, Point> positions, Set<S
             }
         }
         collapsed = Set.copyOf(blocks);
+    }
+
+    /** A document without drawn points. */
+    public GraphDocument(Network network, Map<String, Point> positions, Set<String> collapsed) {
+        this(network, positions, collapsed, DrawnPoints.NONE);
     }
 
     /** A network laid out automatically, every block expanded. */
@@ -56,20 +65,25 @@ public record GraphDocument(Network network, Map<String, Point> positions, Set<S
     }
 
     public GraphDocument withNetwork(Network next) {
-        return new GraphDocument(next, positions, collapsed);
+        return new GraphDocument(next, positions, collapsed, points);
     }
 
     public GraphDocument withPositions(Map<String, Point> next) {
-        return new GraphDocument(network, next, collapsed);
+        return new GraphDocument(network, next, collapsed, points);
     }
 
     public GraphDocument withCollapsed(Set<String> next) {
-        return new GraphDocument(network, positions, next);
+        return new GraphDocument(network, positions, next, points);
     }
 
     /** The same network and collapsed blocks, laid out automatically. */
     public GraphDocument withAutomaticLayout() {
-        return new GraphDocument(network, Map.of(), collapsed);
+        return new GraphDocument(network, Map.of(), collapsed, points);
+    }
+
+    /** The same network and layout with {@code next} as the drawn points. */
+    public GraphDocument withPoints(DrawnPoints next) {
+        return new GraphDocument(network, positions, collapsed, next);
     }
 
     public boolean isCollapsed(String block) {

@@ -105,7 +105,8 @@ public final class GraphFiles {
     }
 
     /**
-     * Reads the network saved in {@code file} with its layout (where the boxes are, which blocks are collapsed).
+     * Reads the network saved in {@code file} with its layout (where the boxes are, which blocks are collapsed)
+     * and the points drawn to train on.
      * A file without a layout, as saved by {@link #save} or an older version, loads as
      * {@link GraphDocument#opened}: laid out automatically, a deep network with its blocks collapsed.
      *
@@ -165,7 +166,7 @@ public final class GraphFiles {
     /**
      * The file contents for a document: the network as {@link #toJson(Network)} writes it, then
      * {@code "layout": {"positions": {"input": [0.0, 0.0], ...}, "collapsed": ["block1", ...]}}, one position
-     * per line, in network order.
+     * per line, in network order, then the drawn points if there are any ({@link DrawnPointsJson}).
      */
     public static String documentToJson(GraphDocument document) {
         Network network = document.network();
@@ -183,6 +184,7 @@ public final class GraphFiles {
         }
         ArrayNode collapsed = layout.putArray("collapsed");
         network.blocks().stream().map(Block::name).filter(document.collapsed()::contains).forEach(collapsed::add);
+        DrawnPointsJson.write(document.points(), root);
         return print(root);
     }
 
@@ -235,8 +237,9 @@ public final class GraphFiles {
     }
 
     /**
-     * Reads a document (network and layout) from the contents of a graph file; without a {@code "layout"} the
-     * document is laid out automatically with every block expanded.
+     * Reads a document (network, layout and drawn points) from the contents of a graph file; without a
+     * {@code "layout"} the document is laid out automatically with every block expanded, without {@code "points"}
+     * it has none.
      *
      * @throws GraphFileException if the text is not a graph or is damaged, saying what is wrong
      */
@@ -244,7 +247,7 @@ public final class GraphFiles {
         Objects.requireNonNull(json, "json");
         Reader reader = new Reader(Objects.requireNonNull(fileForMessages, "fileForMessages"));
         JsonNode root = reader.root(json);
-        return reader.document(root, reader.network(root));
+        return reader.document(root, reader.network(root)).withPoints(reader.points(root));
     }
 
     private static ObjectNode writeNode(Node node) {
@@ -333,7 +336,7 @@ public final class GraphFiles {
     }
 
     /** A JSON value as a message quotes it, shortened to fit on the line. */
-    private static String shown(JsonNode json) {
+    static String shown(JsonNode json) {
         String text = json.toString();
         return text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH - 3) + "...";
     }
@@ -420,6 +423,15 @@ public final class GraphFiles {
                 collapsed.add(block.textValue());
             }
             return new GraphDocument(network, positions, new java.util.HashSet<>(collapsed));
+        }
+
+        /** The points drawn to train on, if the file has them. */
+        DrawnPoints points(JsonNode root) throws GraphFileException {
+            try {
+                return DrawnPointsJson.read(root);
+            } catch (IllegalArgumentException e) {
+                throw fail(e.getMessage(), e);
+            }
         }
 
         private Point point(String name, JsonNode json) throws GraphFileException {

@@ -143,6 +143,7 @@ final class MainWindow {
         training.setCharts(charts::append);
         training.setStates(charts::appendStates);
         training.setRunData(charts::putRunData);
+        DrawnPointsInWindow.connect(document, trainingPanel, training, charts.drawing(), config.files(), this::tell);
         RunsInCharts.connect(training.runs(), charts);
         runsTable.setOnMessage(this::tell);
         charts.setOnMessage(this::tell);

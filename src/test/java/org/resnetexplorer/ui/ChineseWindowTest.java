@@ -98,6 +98,8 @@ class ChineseWindowTest {
         // the dataset chooser lists the datasets by their names; activations by theirs
         names.addAll(List.of("circles", "xor", "moons", "cifar", "relu", "tanh", "sigmoid", "identity", "Fashion",
                 "MNIST", "Adam", "dx", "px"));
+        // the drawn points' dataset is named as in the chooser
+        names.add(org.resnetexplorer.data.DrawnData.NAME);
 
         List<String> english = new ArrayList<>();
         for (String text : texts) {

@@ -43,6 +43,8 @@ public abstract class ChartView extends BorderPane {
     /** The chart's controls: they wrap onto a second row when large text leaves no room for them in one. */
     final FlowPane controls = new FlowPane(8, 4);
     final ContextMenu menu;
+    /** What the chart's tooltip says: how to export it, unless a view's clicks do something else. */
+    final Tooltip tip = new Tooltip(EXPORT_TIP);
     boolean dirty = true;
     /** The runs changed since the controls were last brought up to date (a hidden chart waits till it shows). */
     private boolean controlsStale;
@@ -89,7 +91,7 @@ public abstract class ChartView extends BorderPane {
         canvas.setEmptyText(NO_DATA);
         // focusable, so the keyboard reaches the context menu (context-menu key, Shift+F10)
         canvas.setFocusTraversable(true);
-        Tooltip.install(canvas, new Tooltip(EXPORT_TIP));
+        Tooltip.install(canvas, tip);
     }
 
     private static MenuItem item(String text, Runnable action) {
@@ -174,7 +176,12 @@ public abstract class ChartView extends BorderPane {
 
     /** Shows the "no data yet" hint while no run has data, else why this chart stays blank (if it does). */
     final void showEmptyHint(boolean show) {
-        canvas.setEmptyText(show ? NO_DATA : blankReason());
+        canvas.setEmptyText(show && !showsWithoutRuns() ? NO_DATA : blankReason());
+    }
+
+    /** Whether the chart has something to show before any run (points being drawn). */
+    boolean showsWithoutRuns() {
+        return false;
     }
 
     /** Why the chart stays blank although the runs have data (it measures what they lack), or null if it does not. */

@@ -57,6 +57,7 @@ public final class ChartsPane extends BorderPane {
     private final RunStore store = new RunStore();
     private final NetworkStates states = new NetworkStates();
     private final RunData data = new RunData();
+    private final Drawing drawing = new Drawing();
     private final BackgroundWork work;
     /** The runs' predictions on their test images, shared by the gallery and the confusion matrix. */
     private final RunPredictions predictions;
@@ -247,6 +248,11 @@ public final class ChartsPane extends BorderPane {
 
     RunPredictions predictions() {
         return predictions;
+    }
+
+    /** The points the student draws to train on, for the host to connect to its document. */
+    public Drawing drawing() {
+        return drawing;
     }
 
     /** Removes every run. */

@@ -46,6 +46,7 @@ public final class DecisionRegionsView extends ChartView {
     static final String PANEL_ERROR = Texts.get("decisionRegionsView.panel.error");
     static final String NEED_2D = Texts.get("decisionRegionsView.need.2d");
     static final String NO_STATE = Texts.get("decisionRegionsView.no.state");
+    static final String DRAWN_PANEL = Texts.get("decisionRegionsView.drawn.panel");
 
     final ComboBox<String> run = Choosers.runCombo("regions-run", RUN_TIP, store, this::runChosen);
     /** The run drawn beside; "" for none. */
@@ -55,6 +56,8 @@ public final class DecisionRegionsView extends ChartView {
     final Choosers.StepChooser step = new Choosers.StepChooser("regions", this::changed);
     final Label cost = new Label();
     private final RegionsWork work;
+    /** Clicks that draw points to train on, while Draw points is on. */
+    final PointDrawing drawing;
     /** The regions computed last per run shown, and the state each is of. */
     private final Map<String, DecisionRegions> regions = new HashMap<>();
     private final Map<String, NetworkState> regionStates = new HashMap<>();
@@ -91,6 +94,28 @@ public final class DecisionRegionsView extends ChartView {
         cost.setTooltip(new Tooltip(COST_TIP));
         controls.getChildren().addAll(Choosers.labelFor(RUN, run), run, Choosers.labelFor(BESIDE, beside), beside,
                 testPoints, discretise, step, cost);
+        drawing = new PointDrawing(canvas, this::planes, pane.drawing());
+        controls.getChildren().addAll(new DrawingControls(drawing, pane.drawing()).nodes());
+        pane.drawing().pointsProperty().addListener((o, a, b) -> {
+            if (drawing.drawingProperty().get()) {
+                changed();
+            }
+        });
+        drawing.drawingProperty().addListener((o, a, on) -> {
+            tip.setText(on ? DrawingControls.DRAW_TIP : EXPORT_TIP);
+            showEmptyHint(!store.hasSnapshots());
+            changed();
+        });
+    }
+
+    /** Where the chart shown last put the plane, panel by panel (none before it is drawn), for the clicks and a test. */
+    public List<org.resnetexplorer.charts.PlaneMapping> planes() {
+        return canvas.chart() instanceof RegionsChart c && c.layout != null ? DrawingPlane.mappings(c.layout) : List.of();
+    }
+
+    @Override
+    boolean showsWithoutRuns() {
+        return drawing.drawingProperty().get();
     }
 
     @Override
@@ -253,6 +278,9 @@ public final class DecisionRegionsView extends ChartView {
 
     @Override
     String blankReason() {
+        if (drawing.drawingProperty().get()) {
+            return null;
+        }
         if (run.getValue() == null) {
             return store.inDataset().isEmpty() ? null : NEED_2D;
         }
@@ -291,10 +319,13 @@ public final class DecisionRegionsView extends ChartView {
     Chart chart() {
         Optional<Dataset> data = Optional.ofNullable(run.getValue()).flatMap(r -> pane.runData().of(r))
                 .filter(DecisionRegions.Grid::fits);
-        if (data.isEmpty()) {
+        boolean drawn = drawing.drawingProperty().get();
+        if (data.isEmpty() && !drawn) {
             return new RegionsChart(List.of(), null, null);
         }
-        DecisionRegions.Grid grid = DecisionRegions.Grid.over(data.get());
+        // while drawing, the runs' regions over a plane that stays put, under the points drawn
+        DecisionRegions.Grid grid = drawn ? DrawingPlane.grid(pane.drawing().points())
+                : DecisionRegions.Grid.over(data.get());
         List<NetworkState> wanted = new ArrayList<>();
         for (String r : shownRuns()) {
             (step.latest.isSelected() ? pane.states().latest(r) : pane.states().at(r, step.step())).ifPresent(wanted::add);
@@ -313,6 +344,11 @@ public final class DecisionRegionsView extends ChartView {
             boolean current = r != null && r.grid().equals(grid);
             // shown, a run's older regions stay until the newer ones come; exported, they are computed if missing
             panels.add(new Shown(s, current ? r : null, !showing && (!current || regionStates.get(s.run()) != s)));
+        }
+        if (drawn) {
+            int classes = panels.stream().filter(p -> p.regions() != null).mapToInt(p -> p.regions().classes()).max()
+                    .orElse(0);
+            return new RegionsChart(panels, DrawingPlane.dataset(pane.drawing().points(), classes), grid);
         }
         return new RegionsChart(panels, data.get(), grid);
     }
@@ -368,6 +404,11 @@ public final class DecisionRegionsView extends ChartView {
             this.data = data;
             this.grid = grid;
             this.options = new DecisionRegionsChart.Options(testPoints.isSelected(), discretise.isSelected());
+            if (shown.isEmpty() && data != null) {
+                // points drawn before any run: a plane with no regions yet
+                panels.add(new DecisionRegionsChart.Panel(DRAWN_PANEL, DrawingPlane.blank(grid)));
+                toCompute.add(null);
+            }
             for (Shown s : shown) {
                 int at = s.regions() != null ? s.regions().step() : s.state().step();
                 panels.add(new DecisionRegionsChart.Panel(panelTitle(s.state().run(), s.compute() ? s.state().step()
@@ -404,8 +445,10 @@ public final class DecisionRegionsView extends ChartView {
         @Override
         public Optional<String> describeAt(double x, double y) {
             DecisionRegionsChart.Layout l = layout;
-            return l == null ? Optional.empty() : l.hitAt(x, y).map(h -> String.format(HOVER, h.panel(), h.predicted(),
-                    Counts.percent(h.confidence())));
+            // a plane with no run has no prediction to tell
+            boolean blank = panels.size() == 1 && panels.get(0).title().equals(DRAWN_PANEL);
+            return l == null || blank ? Optional.empty() : l.hitAt(x, y).map(h -> String.format(HOVER, h.panel(),
+                    h.predicted(), Counts.percent(h.confidence())));
         }
     }
 }

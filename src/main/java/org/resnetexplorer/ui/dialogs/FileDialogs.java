@@ -30,4 +30,14 @@ public interface FileDialogs {
     default Optional<Path> saveExperiment(Window owner, Path folder, String suggested) {
         return saveGraph(owner, folder, suggested);
     }
+
+    /** A CSV file of drawn points to import; empty if cancelled (or no dialog is offered). */
+    default Optional<Path> openPoints(Window owner, Path folder) {
+        return Optional.empty();
+    }
+
+    /** Where to export the drawn points as CSV; empty if cancelled (or no dialog is offered). */
+    default Optional<Path> savePoints(Window owner, Path folder, String suggested) {
+        return Optional.empty();
+    }
 }

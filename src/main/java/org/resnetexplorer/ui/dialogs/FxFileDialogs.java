@@ -21,6 +21,9 @@ public final class FxFileDialogs implements FileDialogs {
     static final String EXPERIMENT_OPEN_TITLE = Texts.get("fxFileDialogs.experiment.open.title");
     static final String EXPERIMENT_SAVE_TITLE = Texts.get("fxFileDialogs.experiment.save.title");
     static final String EXPERIMENT_FILES = Texts.get("fxFileDialogs.experiment.files");
+    static final String POINTS_OPEN_TITLE = Texts.get("fxFileDialogs.points.open.title");
+    static final String POINTS_SAVE_TITLE = Texts.get("fxFileDialogs.points.save.title");
+    static final String CSV_FILES = Texts.get("fxFileDialogs.csv.files");
 
     @Override
     public Optional<Path> openGraph(Window owner, Path folder) {
@@ -50,6 +53,16 @@ public final class FxFileDialogs implements FileDialogs {
     @Override
     public Optional<Path> saveExperiment(Window owner, Path folder, String suggested) {
         return save(owner, EXPERIMENT_SAVE_TITLE, folder, EXPERIMENT_FILES, ".json", suggested);
+    }
+
+    @Override
+    public Optional<Path> openPoints(Window owner, Path folder) {
+        return open(owner, POINTS_OPEN_TITLE, folder, CSV_FILES, ".csv");
+    }
+
+    @Override
+    public Optional<Path> savePoints(Window owner, Path folder, String suggested) {
+        return save(owner, POINTS_SAVE_TITLE, folder, CSV_FILES, ".csv", suggested);
     }
 
     private static Optional<Path> open(Window owner, String title, Path folder, String filter, String extension) {

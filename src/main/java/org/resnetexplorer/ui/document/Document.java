@@ -48,7 +48,8 @@ public final class Document {
         return history.current();
     }
 
-    ReadOnlyObjectProperty<GraphDocument> stateProperty() {
+    /** The current state, changing with every edit, undo, redo and graph opened. */
+    public ReadOnlyObjectProperty<GraphDocument> stateProperty() {
         return history.currentProperty();
     }
 

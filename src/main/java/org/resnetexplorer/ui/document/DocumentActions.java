@@ -159,12 +159,16 @@ public final class DocumentActions {
         }
     }
 
-    /** Opens {@code network} as a new untitled graph, asking about unsaved changes first; false if cancelled. */
+    /**
+     * Opens {@code network} as a new untitled graph with the points drawn so far, asking about unsaved changes
+     * first; false if cancelled.
+     */
     public boolean openTemplate(Network network) {
         if (!confirmDiscard()) {
             return false;
         }
-        replace(GraphDocument.opened(templateFit.apply(network)), null);
+        // the drawn points are the data, not the network: they stay while another network opens
+        replace(GraphDocument.opened(templateFit.apply(network)).withPoints(document.state().points()), null);
         return true;
     }
 

@@ -18,6 +18,8 @@ import javafx.concurrent.Task;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.data.Datasets;
+import org.resnetexplorer.data.DrawnData;
+import org.resnetexplorer.graph.DrawnPoints;
 import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.engine.RunResult;
 import org.resnetexplorer.engine.RunStatus;
@@ -78,6 +80,7 @@ public final class TrainingController {
     private final SnapshotQueue queue = new SnapshotQueue(this::deliver);
     private Consumer<List<TrainingSnapshot>> charts = batch -> { };
     private java.util.function.BiConsumer<String, Dataset> runData = (run, data) -> { };
+    private java.util.function.Supplier<DrawnPoints> drawnPoints = () -> DrawnPoints.NONE;
     private int sessions;
     /** Steps asked for while the session was still loading its dataset. */
     private int pendingSteps;
@@ -110,6 +113,11 @@ public final class TrainingController {
     /** Each run's dataset goes to {@code consumer} as the run starts (the charts that draw the data). */
     public void setRunData(java.util.function.BiConsumer<String, Dataset> consumer) {
         runData = Objects.requireNonNull(consumer, "consumer");
+    }
+
+    /** The points drawn to train on: the dataset {@value DrawnData#NAME} of a session, as they are at its start. */
+    public void setDrawnPoints(java.util.function.Supplier<DrawnPoints> points) {
+        drawnPoints = Objects.requireNonNull(points, "points");
     }
 
     /** Whether a session is loading or training (Run is off, Stop is on). */
@@ -150,6 +158,7 @@ public final class TrainingController {
         if (setup.dataset() == null) {
             throw new IllegalArgumentException(NO_DATASET);
         }
+        Dataset drawn = setup.dataset().equals(DrawnData.NAME) ? drawnDataset() : null;
         active.set(true);
         paused.set(startPaused);
         stopRequested = false;
@@ -162,7 +171,7 @@ public final class TrainingController {
         Task<Dataset> load = new Task<>() {
             @Override
             protected Dataset call() throws DatasetException {
-                return Datasets.load(setup.dataset(), setup.datasetOptions());
+                return drawn != null ? drawn : Datasets.load(setup.dataset(), setup.datasetOptions());
             }
         };
         load.setOnSucceeded(e -> launch(network, setup, load.getValue(), startPaused));
@@ -174,6 +183,15 @@ public final class TrainingController {
             paused.set(false);
         });
         work.start("dataset-loader", load);
+    }
+
+    /** The points drawn now as a dataset: later edits do not change the session. */
+    private Dataset drawnDataset() {
+        try {
+            return DrawnData.of(drawnPoints.get());
+        } catch (DatasetException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private static String firstError(Analysis analysis) {

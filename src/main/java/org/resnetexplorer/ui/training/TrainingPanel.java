@@ -18,6 +18,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.resnetexplorer.data.DatasetOptions;
 import org.resnetexplorer.data.Datasets;
+import org.resnetexplorer.data.DrawnData;
+import org.resnetexplorer.graph.DrawnPoints;
 import org.resnetexplorer.engine.Optimizer;
 import org.resnetexplorer.i18n.Texts;
 
@@ -54,6 +56,9 @@ public final class TrainingPanel extends VBox {
     static final String ADAM_LABEL = "Adam";
     public static final String NOT_WHOLE = Texts.get("trainingPanel.not.whole");
     public static final String NOT_NUMBER = Texts.get("trainingPanel.not.number");
+    static final String CUSTOM_TIP = Texts.get("trainingPanel.custom.tip");
+    static final String CUSTOM_NONE = Texts.get("trainingPanel.custom.none");
+    static final String CUSTOM_POINTS = Texts.get("trainingPanel.custom.points");
 
     private static final String KEY_DATASET = "dataset";
     private static final String KEY_CLASSES = "classes";
@@ -82,6 +87,9 @@ public final class TrainingPanel extends VBox {
     private final TextField weightDecay = new TextField();
     private final TextField seed = new TextField();
     private final CheckBox twin = new CheckBox(TWIN);
+    /** Under the dataset while the drawn points are chosen: how many there are, or where to draw them. */
+    private final Label customHint = new Label();
+    private DrawnPoints drawn = DrawnPoints.NONE;
 
     /**
      * @param rateChanged receives a new learning rate typed during a run (Enter in the field)
@@ -92,6 +100,7 @@ public final class TrainingPanel extends VBox {
         Label heading = new Label(HEADING);
         heading.getStyleClass().add("pane-heading");
         dataset.getItems().setAll(Datasets.names());
+        dataset.getItems().add(DrawnData.NAME);
         dataset.setCellFactory(list -> new DatasetCell());
         optimizer.getItems().setAll(Optimizer.values());
         optimizer.setCellFactory(list -> new OptimizerCell());
@@ -104,6 +113,11 @@ public final class TrainingPanel extends VBox {
         grid.setPadding(new Insets(4, 8, 8, 8));
         int row = 0;
         row = addRow(grid, row, DATASET, dataset, "training-dataset", Datasets.description("spiral"));
+        customHint.setId("training-custom-hint");
+        customHint.setWrapText(true);
+        customHint.getStyleClass().add("hint");
+        customHint.managedProperty().bind(customHint.visibleProperty());
+        grid.add(customHint, 1, row++);
         row = addRow(grid, row, CLASSES, classes, "training-classes", CLASSES_TIP);
         grid.add(downscale, 1, row++);
         downscale.setId("training-downscale");
@@ -131,6 +145,7 @@ public final class TrainingPanel extends VBox {
             }
         });
         downscale.selectedProperty().addListener((obs, old, now) -> onDatasetChange.run());
+        showDrawnPoints(DrawnPoints.NONE);
         optimizer.valueProperty().addListener((obs, old, now) -> optimizerChanged(old, now));
         rate.setOnAction(e -> {
             try {
@@ -171,14 +186,38 @@ public final class TrainingPanel extends VBox {
 
     /** The Classes field shows the dataset's classes: fixed ones (10 for images) disabled, else the chosen ones. */
     private void datasetChanged(String name) {
+        boolean custom = DrawnData.NAME.equals(name);
         boolean generated = name != null && Datasets.isGenerated(name);
         OptionalInt fixed = Datasets.fixedClasses(name);
         boolean chooses = generated && fixed.isEmpty();
         classes.setDisable(!chooses);
-        classes.getValueFactory().setValue(fixed.isPresent() ? fixed.getAsInt() : chosenClasses);
-        downscale.setDisable(generated);
+        classes.getValueFactory().setValue(custom ? customClasses() : fixed.isPresent() ? fixed.getAsInt() : chosenClasses);
+        downscale.setDisable(generated || custom);
         if (name != null) {
-            dataset.setTooltip(new Tooltip(Datasets.description(name)));
+            dataset.setTooltip(new Tooltip(description(name)));
+        }
+        customHint.setVisible(custom);
+    }
+
+    private static String description(String name) {
+        return DrawnData.NAME.equals(name) ? CUSTOM_TIP : Datasets.description(name);
+    }
+
+    /** The Classes field for the drawn points: their classes (the highest drawn), at least 2. */
+    private int customClasses() {
+        return Math.max(2, drawn.classes());
+    }
+
+    /**
+     * The points drawn to train on changed: the hint under the dataset says how many there are, and while they are
+     * the dataset the Classes field shows their classes.
+     */
+    public void showDrawnPoints(DrawnPoints points) {
+        drawn = Objects.requireNonNull(points, "points");
+        customHint.setText(points.isEmpty() ? CUSTOM_NONE : String.format(CUSTOM_POINTS,
+                Texts.count("count.points", points.size()), points.classes()));
+        if (DrawnData.NAME.equals(dataset.getValue())) {
+            classes.getValueFactory().setValue(customClasses());
         }
     }
 
@@ -222,6 +261,8 @@ public final class TrainingPanel extends VBox {
         DatasetOptions options = DatasetOptions.defaults();
         if (!classes.isDisabled()) {
             options = options.withClasses(classes.getValue());
+        } else if (DrawnData.NAME.equals(dataset.getValue()) && drawn.classes() >= 2) {
+            options = options.withClasses(drawn.classes());
         }
         if (!downscale.isDisabled() && downscale.isSelected()) {
             options = options.withDownscale(true);
@@ -327,7 +368,8 @@ public final class TrainingPanel extends VBox {
             classes.getValueFactory().setValue(chosenClasses);
         }
         String name = node.get(KEY_DATASET, null);
-        if (name != null && dataset.getItems().contains(name)) {
+        // the drawn points belong to a graph not open yet: a new window starts on a dataset that loads
+        if (name != null && dataset.getItems().contains(name) && !name.equals(DrawnData.NAME)) {
             dataset.setValue(name);
         }
         downscale.setSelected(node.getBoolean(KEY_DOWNSCALE, downscale.isSelected()));
@@ -350,7 +392,7 @@ public final class TrainingPanel extends VBox {
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item);
-            setTooltip(empty || item == null ? null : new Tooltip(Datasets.description(item)));
+            setTooltip(empty || item == null ? null : new Tooltip(description(item)));
         }
     }
 
