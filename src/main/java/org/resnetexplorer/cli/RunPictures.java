@@ -24,6 +24,7 @@ final class RunPictures {
     static List<Path> write(NetworkState state, Dataset dataset, Path folder, int width, int height)
             throws IOException {
         List<Path> written = new ArrayList<>();
+        FeatureMapFile.write(state, dataset, folder, width, height).ifPresent(written::add);
         return written;
     }
 }

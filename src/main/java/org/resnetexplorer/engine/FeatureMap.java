@@ -60,20 +60,6 @@ public record FeatureMap(String node, int channels, int height, int width, float
         return Math.sqrt(squares / count);
     }
 
-    /** The largest absolute value among the maps of {@code shown} (channels past the last are skipped). */
-    public double largestMagnitude(List<Integer> shown) {
-        int area = height * width;
-        double largest = 0;
-        for (int channel : shown) {
-            if (channel < channels) {
-                for (int i = channel * area; i < (channel + 1) * area; i++) {
-                    largest = Math.max(largest, Math.abs(values[i]));
-                }
-            }
-        }
-        return largest;
-    }
-
     /**
      * The {@code count} channels of largest std, in channel order: where the maps show most (a channel a ReLU has
      * silenced everywhere is flat and comes last).

@@ -125,7 +125,6 @@ class BlockMapsTest {
         assertThat(map.std()).isCloseTo(expected, within(1e-12));
         assertThat(map.strongestChannels(1)).containsExactly(1);
         assertThat(map.strongestChannels(5)).containsExactly(0, 1);
-        assertThat(map.largestMagnitude(List.of(0))).isEqualTo(3);
     }
 
     @Test
