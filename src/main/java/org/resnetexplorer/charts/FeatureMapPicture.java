@@ -151,7 +151,7 @@ public final class FeatureMapPicture {
         int channels = Math.min(MOST_CHANNELS, first.maps().output().channels());
         int rowCount = content.panels().stream().mapToInt(p -> p.maps().residual() ? 3 : 2).sum();
         int labelWidth = labelWidth(fm, bold, g);
-        int headers = content.panels().size() * (line + 4) + line;
+        int headers = content.panels().size() * (2 * line + 10);
         int tile;
         while (true) {
             int byWidth = (right - left - labelWidth - 8 * channels) / Math.max(1, channels);
@@ -182,11 +182,12 @@ public final class FeatureMapPicture {
             for (int r = 0; r < panelRows.get(p).size(); r++) {
                 Row row = panelRows.get(p).get(r);
                 allRows.add(row);
-                if (r == 0 && p == 0) {
+                if (r == 0) {
+                    // each network shows its own strongest channels: name them above its rows
+                    List<Integer> named = panelRows.get(p).get(panelRows.get(p).size() - 1).channels();
                     g.setColor(style.axis());
-                    for (int c = 0; c < row.channels().size(); c++) {
-                        String name = String.format(CHANNEL, panelRows.get(p).get(panelRows.get(p).size() - 1).channels().get(c));
-                        g.drawString(name, tilesLeft + c * (tile + 8), y + fm.getAscent());
+                    for (int c = 0; c < named.size(); c++) {
+                        g.drawString(String.format(CHANNEL, named.get(c)), tilesLeft + c * (tile + 8), y + fm.getAscent());
                     }
                     y += line;
                 }

@@ -17,7 +17,9 @@ public enum ChartKind {
     /** The distribution of a residual block's F(x) at one step. */
     RESIDUAL_HISTOGRAM("residual-histogram"),
     /** The std of each layer's response (the paper's Fig. 7). */
-    RESPONSE_STD("response-std");
+    RESPONSE_STD("response-std"),
+    /** A test image's feature maps x, F(x) and x + F(x) in a chosen block, or the first convolution's filters. */
+    FEATURE_MAPS("feature-maps");
 
     private final String id;
 

@@ -88,6 +88,7 @@ public final class ChartsPane extends BorderPane {
         views.add(new DepthView(this));
         views.add(new HistogramView(this));
         views.add(new ResponseStdView(this));
+        views.add(new FeatureMapsView(this));
         tabs.setId("chart-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (ChartView view : views) {
@@ -120,6 +121,11 @@ public final class ChartsPane extends BorderPane {
 
     Executor renderer() {
         return renderer;
+    }
+
+    /** How the views that run the networks get off the FX thread. */
+    BackgroundWork work() {
+        return work;
     }
 
     /** Adds a run to compare (or updates its model and kind); it gets the first free colour. */
