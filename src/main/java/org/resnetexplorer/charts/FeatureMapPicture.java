@@ -20,7 +20,7 @@ import org.resnetexplorer.i18n.Texts;
  * The feature maps of one block for one test image (the paper's Fig. 7 as pictures): for a residual net three rows,
  * x, F(x) and x + F(x) before the ReLU; for its plain twin two, the block's input and its layer output at the same
  * place. Each row shows the same few channels (those where the block's output varies most), all on one diverging
- * colour scale (blue below 0, red above, the colour bar at the right), with the std of the row's whole output beside
+ * colour scale (blue below 0, red above, near-white at 0; the colour bar at the right), with the std of the row's whole output beside
  * it: a student sees F(x) as a small correction to x. The image and its class are at the left.
  */
 public final class FeatureMapPicture {
@@ -187,7 +187,10 @@ public final class FeatureMapPicture {
                     List<Integer> named = panelRows.get(p).get(panelRows.get(p).size() - 1).channels();
                     g.setColor(style.axis());
                     for (int c = 0; c < named.size(); c++) {
-                        g.drawString(String.format(CHANNEL, named.get(c)), tilesLeft + c * (tile + 8), y + fm.getAscent());
+                        String name = String.format(CHANNEL, named.get(c));
+                        // a narrow tile keeps just the channel's number
+                        g.drawString(fm.stringWidth(name) <= tile + 4 ? name : String.valueOf(named.get(c)),
+                                tilesLeft + c * (tile + 8), y + fm.getAscent());
                     }
                     y += line;
                 }
@@ -291,7 +294,7 @@ public final class FeatureMapPicture {
         BufferedImage raster = new BufferedImage(map.width(), map.height(), BufferedImage.TYPE_INT_RGB);
         for (int r = 0; r < map.height(); r++) {
             for (int c = 0; c < map.width(); c++) {
-                raster.setRGB(c, r, DivergingScale.colour(map.value(channel, r, c) / limit, style).getRGB());
+                raster.setRGB(c, r, DivergingScale.colour(map.value(channel, r, c) / limit).getRGB());
             }
         }
         Object interpolation = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
@@ -315,7 +318,7 @@ public final class FeatureMapPicture {
         }
         g.setStroke(new BasicStroke(1f));
         for (int y = top; y <= bottom; y++) {
-            g.setColor(DivergingScale.colour(1 - 2.0 * (y - top) / (bottom - top), style));
+            g.setColor(DivergingScale.colour(1 - 2.0 * (y - top) / (bottom - top)));
             g.drawLine(x, y, x + barWidth, y);
         }
         g.setColor(style.axis());
