@@ -96,7 +96,12 @@ public final class FeatureMapsView extends ChartView {
     void runsChanged() {
         List<String> eligible = Choosers.runNames(store).stream().filter(this::looksIntoImages).toList();
         String newestResidual = eligible.stream().filter(r -> store.run(r).residual()).reduce((a, b) -> b).orElse(null);
+        String before = run.getValue();
         Choosers.setItems(run, eligible, newestResidual);
+        if (run.getValue() == null && !eligible.isEmpty()) {
+            // replacing the items can clear the choice: keep the run chosen before, else the newest residual one
+            run.setValue(eligible.contains(before) ? before : newestResidual != null ? newestResidual : eligible.get(0));
+        }
         chosen();
     }
 
