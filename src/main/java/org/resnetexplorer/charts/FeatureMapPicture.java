@@ -97,7 +97,7 @@ public final class FeatureMapPicture {
     }
 
     /** The rows a panel shows: x, F(x), x + F(x) for a residual block; input and layer output for a plain one. */
-    public static List<Row> rows(Panel panel, int channels) {
+    static List<Row> rows(Panel panel, int channels) {
         BlockMaps maps = panel.maps();
         List<Integer> shown = maps.output().strongestChannels(channels);
         // a plain block that widens has fewer input channels than output channels: its input shows its own

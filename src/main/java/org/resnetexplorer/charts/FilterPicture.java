@@ -118,11 +118,6 @@ public final class FilterPicture {
         return (int) Math.round(Math.max(0, Math.min(1, 0.5 + weight * scale)) * 255);
     }
 
-    /** The picture as an image, {@code width x height} points at {@code scale} pixels per point. */
-    public static BufferedImage render(List<Panel> panels, int width, int height, double scale, ChartStyle style) {
-        return ChartFrame.render(width, height, scale, (g, w, h) -> draw(g, panels, w, h, style));
-    }
-
     /** Draws the panels side by side into {@code width x height} units of {@code g}. */
     public static Layout draw(Graphics2D g, List<Panel> panels, int width, int height, ChartStyle style) {
         int titleHeight = ChartFrame.begin(g, TITLE, width, height, style);

@@ -28,7 +28,8 @@ import org.resnetexplorer.ui.work.BackgroundWork;
 
 /**
  * The live charts of every run compared, in tabs: error curves (or loss), the gradient-norm heatmap, gradient
- * norms of chosen layers, gradient norm against depth, the residual-response histogram and the paper's Fig. 7.
+ * norms of chosen layers, gradient norm against depth, the residual-response histogram, the paper's Fig. 7 and
+ * the feature maps of a test image (x, F(x) and x + F(x) of a block, run off the FX thread).
  *
  * <p>The host adds runs ({@link #addRun}) and hands over snapshots on the FX thread ({@link #append}, at most
  * once per pulse, as {@code SnapshotQueue} does); the pane redraws on the next pulse, only the tab that shows.

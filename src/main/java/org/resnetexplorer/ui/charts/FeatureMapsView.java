@@ -56,6 +56,9 @@ public final class FeatureMapsView extends ChartView {
     private final FeatureMapsWork work = new FeatureMapsWork(pane.work(), this::computed);
     /** The names of the blocks the block chooser lists, in its order. */
     private List<String> blockNames = List.of();
+    /** The network whose plain twin {@link #plain} is, and that twin. */
+    private Network plainOf;
+    private Network plain;
     /** What the chart asked for when it was last built (empty: no run with data chosen). */
     private Optional<FeatureMapsWork.Request> wanted = Optional.empty();
 
@@ -167,13 +170,19 @@ public final class FeatureMapsView extends ChartView {
         if (network.blocks().stream().noneMatch(b -> network.hasShortcut(b.name()))) {
             return Optional.empty();
         }
-        Network plain = network.withAllShortcuts(false);
+        if (network != plainOf) {
+            // the chart is built every pulse while a run trains: derive the plain network once per network
+            plainOf = network;
+            plain = network.withAllShortcuts(false);
+        }
+        Network wanted = plain;
         List<String> runs = Choosers.runNames(store);
         int from = runs.indexOf(name);
         for (int k = 1; k < runs.size(); k++) {
             String other = runs.get((from + k) % runs.size());
-            boolean same = pane.states().latest(other)
-                    .map(s -> s.network().withName(plain.name()).equals(plain)).orElse(false);
+            boolean same = pane.states().latest(other).map(NetworkState::network)
+                    .filter(n -> n.nodes().size() == wanted.nodes().size())
+                    .map(n -> n.withName(wanted.name()).equals(wanted)).orElse(false);
             if (same) {
                 return Optional.of(other);
             }
