@@ -26,6 +26,7 @@ final class RunPictures {
         List<Path> written = new ArrayList<>();
         DecisionRegionsPicture.write(state, dataset, folder, width, height).ifPresent(written::add);
         written.addAll(PredictionPictures.write(state, dataset, folder, width, height));
+        FeatureMapFile.write(state, dataset, folder, width, height).ifPresent(written::add);
         return written;
     }
 }

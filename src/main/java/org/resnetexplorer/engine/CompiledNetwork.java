@@ -49,6 +49,8 @@ public final class CompiledNetwork {
     private final String inputNode;
     private final String logitsNode;
     private final Map<String, INDArray> activations = new HashMap<>();
+    /** Where each layer's weights lie among the values, for the states taken (one map shared by all of them). */
+    private final Map<String, NetworkState.Slice> weightSlices;
     private LayerProfile profile;
 
     private CompiledNetwork(Analysis analysis, DataType dataType, long seed) {
@@ -57,9 +59,14 @@ public final class CompiledNetwork {
         this.dataType = dataType;
         this.parameters = Parameters.allocate(new Initialiser(analysis, seed).specs(), dataType);
         Map<String, Map<Parameters.Role, Parameters.Parameter>> owned = new HashMap<>();
+        Map<String, NetworkState.Slice> slices = new HashMap<>();
         for (Parameters.Parameter p : parameters.all()) {
             owned.computeIfAbsent(p.node(), k -> new HashMap<>()).put(p.role(), p);
+            if (p.role() == Parameters.Role.WEIGHT) {
+                slices.put(p.node(), new NetworkState.Slice(Math.toIntExact(p.offset()), p.value().shape()));
+            }
         }
+        this.weightSlices = Map.copyOf(slices);
         String input = null;
         String logits = null;
         for (String name : analysis.order()) {
@@ -249,7 +256,7 @@ public final class CompiledNetwork {
         for (BatchNormLayer bn : batchNorms()) {
             statistics.put(bn.name, bn.runningStatistics());
         }
-        return new NetworkState(run, step, network, parameters.values().toFloatVector(), statistics);
+        return new NetworkState(run, step, network, parameters.values().toFloatVector(), statistics, weightSlices);
     }
 
     /**

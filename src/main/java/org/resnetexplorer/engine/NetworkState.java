@@ -3,6 +3,7 @@ package org.resnetexplorer.engine;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.resnetexplorer.graph.Network;
 
 /**
@@ -16,8 +17,32 @@ public final class NetworkState {
     private final Network network;
     private final float[] values;
     private final Map<String, double[]> runningStatistics;
+    private final Map<String, Slice> weightSlices;
 
-    NetworkState(String run, int step, Network network, float[] values, Map<String, double[]> runningStatistics) {
+    /**
+     * Where a layer's weight matrix lies in {@code values}: its first value and its shape. The same map serves every
+     * state of one compiled network.
+     */
+    record Slice(int offset, long[] shape) {
+        int length() {
+            long n = 1;
+            for (long d : shape) {
+                n *= d;
+            }
+            return Math.toIntExact(n);
+        }
+    }
+
+    /**
+     * A layer's weights, copied out of a state: the shape (a convolution's filters, input channels, kernel height,
+     * kernel width; a dense layer's inputs and units; a projection shortcut's as the layer it is) and the values in
+     * row-major order of that shape.
+     */
+    public record Weights(long[] shape, float[] values) {
+    }
+
+    NetworkState(String run, int step, Network network, float[] values, Map<String, double[]> runningStatistics,
+            Map<String, Slice> weightSlices) {
         this.run = Objects.requireNonNull(run, "run");
         this.step = step;
         this.network = Objects.requireNonNull(network, "network");
@@ -25,6 +50,7 @@ public final class NetworkState {
         Map<String, double[]> copy = new HashMap<>();
         runningStatistics.forEach((layer, stats) -> copy.put(layer, stats.clone()));
         this.runningStatistics = Map.copyOf(copy);
+        this.weightSlices = Map.copyOf(weightSlices);
     }
 
     /** Another state's values under another run name: nothing is copied, both are immutable. */
@@ -78,6 +104,21 @@ public final class NetworkState {
     /** Per BatchNorm layer (engine name), its running means then its running variances. */
     Map<String, double[]> runningStatistics() {
         return runningStatistics;
+    }
+
+    /**
+     * The weights of a layer (a convolution, a dense layer or a projection shortcut; not biases or BatchNorm's
+     * scales), as trained at this step: e.g. the first convolution's filters, to draw them. Empty for a node with
+     * no weights.
+     */
+    public Optional<Weights> weights(String node) {
+        Slice slice = weightSlices.get(node);
+        if (slice == null) {
+            return Optional.empty();
+        }
+        float[] copy = new float[slice.length()];
+        System.arraycopy(values, slice.offset(), copy, 0, copy.length);
+        return Optional.of(new Weights(slice.shape().clone(), copy));
     }
 
     @Override

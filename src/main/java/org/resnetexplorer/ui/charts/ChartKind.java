@@ -10,6 +10,8 @@ public enum ChartKind {
     ERROR_CURVES("error-curves"),
     /** What a run on 2-D data predicts over the plane, beside its plain twin, at one step. */
     DECISION_REGIONS("decision-regions"),
+    /** What a network of 2-D data makes of the plane at one stage (block), its plain twin beside it. */
+    LAYER_PROJECTION("layer-projection"),
     /** One run's gradient norm of every layer over the iterations. */
     GRADIENT_HEATMAP("gradient-heatmap"),
     /** Chosen layers' gradient norms over the iterations. */
@@ -20,12 +22,12 @@ public enum ChartKind {
     RESIDUAL_HISTOGRAM("residual-histogram"),
     /** The std of each layer's response (the paper's Fig. 7). */
     RESPONSE_STD("response-std"),
-    /** What a network of 2-D data makes of the plane at one stage (block), its plain twin beside it. */
-    LAYER_PROJECTION("layer-projection"),
     /** A run's first test images with true and predicted labels, errors first. */
     PREDICTIONS("predictions"),
     /** How often each true class was predicted as each class, on a run's first test images. */
-    CONFUSION_MATRIX("confusion-matrix");
+    CONFUSION_MATRIX("confusion-matrix"),
+    /** A test image's feature maps x, F(x) and x + F(x) in a chosen block, or the first convolution's filters. */
+    FEATURE_MAPS("feature-maps");
 
     private final String id;
 

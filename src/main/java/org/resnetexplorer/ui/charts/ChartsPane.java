@@ -29,8 +29,9 @@ import org.resnetexplorer.ui.work.BackgroundWork;
 /**
  * The live charts of every run compared, in tabs: error curves (or loss), the gradient-norm heatmap, gradient
  * norms of chosen layers, gradient norm against depth, the residual-response histogram, the paper's Fig. 7, the
- * layers of a network of 2-D data, and for runs on images their predictions on the test images and the confusion
- * matrix.
+ * decision regions and the layers of a network of 2-D data, and for runs on images their predictions on the test
+ * images, the confusion matrix and the feature maps of a test image (x, F(x) and x + F(x) of a block); the views
+ * that run a network do it off the FX thread.
  *
  * <p>The host adds runs ({@link #addRun}) and hands over snapshots on the FX thread ({@link #append}, at most
  * once per pulse, as {@code SnapshotQueue} does); the pane redraws on the next pulse, only the tab that shows.
@@ -90,14 +91,15 @@ public final class ChartsPane extends BorderPane {
         getStylesheets().add(Objects.requireNonNull(ChartsPane.class.getResource("charts.css"), "charts.css").toExternalForm());
         views.add(new ErrorCurvesView(this));
         views.add(new DecisionRegionsView(this));
+        views.add(new LayerProjectionView(this));
         views.add(new HeatmapView(this));
         views.add(new LayerLinesView(this));
         views.add(new DepthView(this));
         views.add(new HistogramView(this));
         views.add(new ResponseStdView(this));
-        views.add(new LayerProjectionView(this));
         views.add(new PredictionsView(this));
         views.add(new ConfusionMatrixView(this));
+        views.add(new FeatureMapsView(this));
         tabs.setId("chart-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (ChartView view : views) {
