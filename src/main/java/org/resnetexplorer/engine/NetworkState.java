@@ -60,6 +60,7 @@ public final class NetworkState {
         this.network = state.network;
         this.values = state.values;
         this.runningStatistics = state.runningStatistics;
+        this.weightSlices = state.weightSlices;
     }
 
     /**
