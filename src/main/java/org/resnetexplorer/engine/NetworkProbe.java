@@ -15,8 +15,10 @@ import org.resnetexplorer.graph.Shape;
 /**
  * A trained state run in inference mode (BatchNorm's running statistics, no dropout) on any examples: what the
  * views of a network's predictions, regions and inner outputs compute from. Compiles the network once; a later
- * state of the same network loads into it ({@link #load}). Not thread-safe: use one probe on one thread at a time
- * (each pass opens that thread's step workspace, like a training step).
+ * state of the same network loads into it ({@link #load}). Not thread-safe: use one probe on one thread at a time.
+ * Each pass sets up the calling thread's compute settings and opens its step workspace, and frees that workspace as
+ * it ends: the window's background threads come and go (an idle one ends), and a workspace left on a thread that
+ * ended would hold its native memory until a collection.
  */
 public final class NetworkProbe {
     private final CompiledNetwork compiled;
@@ -94,6 +96,18 @@ public final class NetworkProbe {
             widths.put(node, width);
             outputs.put(node, new float[Math.multiplyExact(count, width)]);
         }
+        Nd4jRuntime.start();
+        try {
+            passes(features, count, nodes, probabilities, outputs, widths, classes);
+        } finally {
+            Nd4jRuntime.releaseThreadMemory();
+        }
+        return new Pass(count, classes, probabilities, outputs);
+    }
+
+    /** The pass itself, {@code chunk} examples at a time, each part in the step workspace from its start. */
+    private void passes(float[] features, int count, Collection<String> nodes, float[] probabilities,
+            Map<String, float[]> outputs, Map<String, Integer> widths, int classes) {
         for (int from = 0; from < count; from += chunk) {
             int size = Math.min(chunk, count - from);
             try (MemoryWorkspace ignored = Nd4jRuntime.stepWorkspace()) {
@@ -113,7 +127,6 @@ public final class NetworkProbe {
                 }
             }
         }
-        return new Pass(count, classes, probabilities, outputs);
     }
 
     /** Probabilities of every example, no inner outputs. */

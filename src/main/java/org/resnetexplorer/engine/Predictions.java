@@ -49,13 +49,7 @@ public final class Predictions {
         int count = Math.min(Math.max(0, limit), examples.size());
         float[] features = new float[count * examples.featureCount()];
         System.arraycopy(examples.features(), 0, features, 0, features.length);
-        Nd4jRuntime.start(); // this thread's compute settings, whichever thread runs the probe now
-        NetworkProbe.Pass pass;
-        try {
-            pass = probe.run(features, count);
-        } finally {
-            Nd4jRuntime.releaseThreadMemory();
-        }
+        NetworkProbe.Pass pass = probe.run(features, count);
         if (pass.classes() != examples.classes()) {
             throw new IllegalArgumentException("the network predicts " + pass.classes() + " classes, the examples have "
                     + examples.classes());
