@@ -214,33 +214,31 @@ public final class DecisionRegionsView extends ChartView {
     }
 
     /**
-     * The run trained alongside {@code chosen}, of the other kind (plain or residual) on the same dataset: the
-     * nearest whose network is the same with every shortcut off (its plain twin: a session's, or an experiment's
-     * plain-20 beside resnet-20), else the next run added after it (a session adds its ResNet, then its twin), else
-     * the one before. Null if there is none.
+     * The run trained alongside {@code chosen}, of the other kind (plain or residual) on the same dataset: its twin
+     * ({@link TwinRuns}: a session's plain twin, or an experiment's plain-20 beside resnet-20), else the nearest run
+     * of the other kind, the next added after it first (a session adds its ResNet, then its twin). Null if there is
+     * none.
      */
     private String partner(List<String> names, String chosen) {
         RunStore.Run c = store.run(chosen);
+        List<String> sameData = names.stream().filter(r -> store.run(r).dataset().equals(c.dataset())).toList();
+        Optional<String> twin = TwinRuns.of(chosen, sameData,
+                r -> pane.states().latest(r).map(NetworkState::network));
+        if (twin.isPresent()) {
+            return twin.get();
+        }
         int at = names.indexOf(chosen);
-        List<String> others = new ArrayList<>();
         for (int distance = 1; distance < names.size(); distance++) {
             for (int i : new int[] {at + distance, at - distance}) {
                 if (i >= 0 && i < names.size()) {
                     RunStore.Run r = store.run(names.get(i));
                     if (r.residual() != c.residual() && r.dataset().equals(c.dataset())) {
-                        others.add(r.name());
+                        return r.name();
                     }
                 }
             }
         }
-        Optional<Network> plain = plainOf(chosen);
-        return others.stream().filter(r -> plain.isPresent() && plain.equals(plainOf(r))).findFirst()
-                .orElse(others.isEmpty() ? null : others.get(0));
-    }
-
-    /** A run's network with every shortcut off, under one name, to compare with another's; empty without a state. */
-    private Optional<Network> plainOf(String name) {
-        return pane.states().latest(name).map(s -> s.network().withAllShortcuts(false).withName("twin"));
+        return null;
     }
 
     @Override

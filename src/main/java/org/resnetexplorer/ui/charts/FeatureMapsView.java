@@ -57,8 +57,6 @@ public final class FeatureMapsView extends ChartView {
     /** The names of the blocks the block chooser lists, in its order. */
     private List<String> blockNames = List.of();
     /** The network whose plain twin {@link #plain} is, and that twin. */
-    private Network plainOf;
-    private Network plain;
     /** What the chart asked for when it was last built (empty: no run with data chosen). */
     private Optional<FeatureMapsWork.Request> wanted = Optional.empty();
 
@@ -165,29 +163,12 @@ public final class FeatureMapsView extends ChartView {
         e.consume();
     }
 
-    /** The plain twin of a residual run: a run of the same network with every shortcut off, the nearest after it. */
+    /** The plain twin of a residual run ({@link TwinRuns}); none for a plain run. */
     private Optional<String> twinOf(String name, Network network) {
-        if (network.blocks().stream().noneMatch(b -> network.hasShortcut(b.name()))) {
+        if (!TwinRuns.residual(network)) {
             return Optional.empty();
         }
-        if (network != plainOf) {
-            // the chart is built every pulse while a run trains: derive the plain network once per network
-            plainOf = network;
-            plain = network.withAllShortcuts(false);
-        }
-        Network wanted = plain;
-        List<String> runs = Choosers.runNames(store);
-        int from = runs.indexOf(name);
-        for (int k = 1; k < runs.size(); k++) {
-            String other = runs.get((from + k) % runs.size());
-            boolean same = pane.states().latest(other).map(NetworkState::network)
-                    .filter(n -> n.nodes().size() == wanted.nodes().size())
-                    .map(n -> n.withName(wanted.name()).equals(wanted)).orElse(false);
-            if (same) {
-                return Optional.of(other);
-            }
-        }
-        return Optional.empty();
+        return TwinRuns.of(name, Choosers.runNames(store), r -> pane.states().latest(r).map(NetworkState::network));
     }
 
     /** What the choices ask for now, if a run with data is chosen. */
