@@ -134,6 +134,15 @@ public abstract class ChartView extends BorderPane {
     void statesChanged() {
     }
 
+    /**
+     * Whether the chart draws the runs' snapshots, so that each pulse's snapshots redraw it (true). A chart of what
+     * the networks compute draws their trained states and redraws when those arrive ({@link #statesChanged}):
+     * repainting its picture at every pulse of a run would cost a core's time for nothing.
+     */
+    boolean drawsSnapshots() {
+        return true;
+    }
+
     /** The runs changed: the controls update now if the chart shows, else when it shows or exports. */
     final void runsChangedWhile(boolean shown) {
         controlsStale = true;

@@ -219,7 +219,7 @@ public final class ChartsPane extends BorderPane {
             return;
         }
         store.append(batch);
-        runsChanged();
+        runsChanged(true);
     }
 
     /**
@@ -287,13 +287,20 @@ public final class ChartsPane extends BorderPane {
     }
 
     private void runsChanged() {
+        runsChanged(false);
+    }
+
+    /** The runs changed, by new snapshots only or otherwise: the controls follow, the charts that show it redraw. */
+    private void runsChanged(boolean snapshotsOnly) {
         datasetChooser.show(store.datasets(), store.dataset());
         boolean empty = !store.hasSnapshots();
         Tab shown = tabs.getSelectionModel().getSelectedItem();
         for (ChartView view : views) {
             view.runsChangedWhile(shown != null && shown.getContent() == view);
             view.showEmptyHint(empty);
-            view.changed();
+            if (!snapshotsOnly || view.drawsSnapshots()) {
+                view.changed();
+            }
         }
     }
 

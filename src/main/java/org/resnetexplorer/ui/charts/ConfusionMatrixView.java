@@ -55,6 +55,12 @@ final class ConfusionMatrixView extends ChartView {
         shown.refreshRuns(run);
     }
 
+    /** It draws the trained states: new snapshots alone change nothing in it. */
+    @Override
+    boolean drawsSnapshots() {
+        return false;
+    }
+
     @Override
     void statesChanged() {
         shown.refreshRuns(run);

@@ -241,6 +241,12 @@ public final class DecisionRegionsView extends ChartView {
         return null;
     }
 
+    /** It draws the trained states: new snapshots alone change nothing in it. */
+    @Override
+    boolean drawsSnapshots() {
+        return false;
+    }
+
     @Override
     void statesChanged() {
         updateSteps();

@@ -106,6 +106,12 @@ public final class FeatureMapsView extends ChartView {
         chosen();
     }
 
+    /** It draws the trained states: new snapshots alone change nothing in it. */
+    @Override
+    boolean drawsSnapshots() {
+        return false;
+    }
+
     @Override
     void statesChanged() {
         runsChangedWhile(pane.selectedChart() == this);

@@ -125,6 +125,12 @@ final class LayerProjectionView extends ChartView {
         refreshRuns();
     }
 
+    /** It draws the trained states: new snapshots alone change nothing in it. */
+    @Override
+    boolean drawsSnapshots() {
+        return false;
+    }
+
     @Override
     void statesChanged() {
         refreshRuns();

@@ -95,6 +95,12 @@ final class PredictionsView extends ChartView {
         shown.refreshRuns(run);
     }
 
+    /** It draws the trained states: new snapshots alone change nothing in it. */
+    @Override
+    boolean drawsSnapshots() {
+        return false;
+    }
+
     @Override
     void statesChanged() {
         shown.refreshRuns(run);

@@ -96,6 +96,22 @@ class ChartsPaneTest {
     }
 
     @Test
+    @DisplayName("new snapshots redraw the charts of snapshots, not those of trained states (regions, predictions...)")
+    void snapshotsLeaveStateChartsAlone(FxRobot robot) throws Exception {
+        feedTwoRuns(robot);
+        robot.interact(() -> pane.charts().forEach(v -> v.dirty = false));
+        List<TrainingSnapshot> more = SyntheticRuns.steps("resnet-8", true, 8, 401, 410, 500);
+        robot.interact(() -> pane.append(more));
+        assertThat(onFx(() -> view(HeatmapView.class).dirty)).as("the heatmap (not shown) draws snapshots").isTrue();
+        for (Class<? extends ChartView> states : List.of(DecisionRegionsView.class, LayerProjectionView.class,
+                PredictionsView.class, ConfusionMatrixView.class, FeatureMapsView.class)) {
+            assertThat(onFx(() -> view(states).dirty)).as("%s waits for states", states.getSimpleName()).isFalse();
+        }
+        robot.interact(() -> pane.addRun("another", "mlp-resnet-4", true));
+        assertThat(onFx(() -> view(DecisionRegionsView.class).dirty)).as("a run added is news to every chart").isTrue();
+    }
+
+    @Test
     @DisplayName("the pane holds one chart of each kind, in the kinds' order, each tab and canvas named after its kind")
     void oneChartPerKind(FxRobot robot) {
         assertThat(pane.charts()).extracting(ChartView::kind).containsExactly(ChartKind.values());
