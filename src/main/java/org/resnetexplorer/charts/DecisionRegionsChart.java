@@ -62,9 +62,11 @@ public final class DecisionRegionsChart {
 
     /**
      * Where the last drawing put each panel's plot area, to tell what lies under the pointer (hover), and where the
-     * legend begins ({@code legendLeft}, drawing units from the left).
+     * legend begins ({@code legendLeft} and {@code legendTop}, drawing units from the top left: beside the panels, or
+     * in a row below them when that leaves them more room).
      */
-    public record Layout(DecisionRegions.Grid grid, List<String> classNames, List<Area> areas, int legendLeft) {
+    public record Layout(DecisionRegions.Grid grid, List<String> classNames, List<Area> areas, int legendLeft,
+            int legendTop) {
         /** The cell of a computed panel at drawing position ({@code x}, {@code y}), if any. */
         public Optional<Hit> hitAt(double x, double y) {
             for (Area a : areas) {
@@ -118,15 +120,27 @@ public final class DecisionRegionsChart {
         int gap = line * 2;
         int count = Math.max(1, panels.size());
         int top = 16 + titleHeight + line + 10;
-        double roomWidth = width - 16 - legendWidth - 24 - count * (tickWidth + line) - (count - 1) * gap;
+        double axes = count * (tickWidth + line) + (count - 1) * gap;
+        double roomWidth = width - 16 - legendWidth - 24 - axes;
         double roomHeight = height - top - 2 * line - 16;
         double aspect = (double) grid.columns() / grid.rows();
+        // a tall, narrow area (the charts beside the run list at 1280x720): the legend goes in a row below the
+        // panels, so that they take the whole width instead of a third of the height
+        int row = legendRowWidth(fm, names, options, swatch);
+        double beside = Math.min(roomWidth / count, roomHeight * aspect);
+        double underneath = Math.min((width - 32 - axes) / count, (roomHeight - line - 8) * aspect);
+        boolean below = underneath > 1.15 * beside && row <= width - 32;
+        if (below) {
+            roomWidth = width - 32 - axes;
+            roomHeight -= line + 8;
+        }
         double plotWidth = Math.max(20, Math.min(roomWidth / count, roomHeight * aspect));
         double plotHeight = plotWidth / aspect;
         double used = count * (plotWidth + tickWidth + line) + (count - 1) * gap;
-        // the panels and the legend centred together, the legend right beside the last panel
-        double x = 16 + Math.max(0, (width - 32 - legendWidth - 24 - used) / 2);
-        int legendLeft = (int) Math.round(x + used + 24);
+        // the panels and the legend centred together, the legend right beside the last panel (or centred below)
+        double x = 16 + Math.max(0, (width - 32 - (below ? 0 : legendWidth + 24) - used) / 2);
+        int legendLeft = below ? Math.max(16, (width - row) / 2) : (int) Math.round(x + used + 24);
+        int legendTop = below ? (int) Math.round(top + plotHeight + 2 * line + 8) : top;
 
         List<Area> areas = new ArrayList<>();
         for (Panel panel : panels) {
@@ -136,8 +150,8 @@ public final class DecisionRegionsChart {
             areas.add(area);
             x = left + plotWidth + gap;
         }
-        drawLegend(g, fm, style, names, options, legendLeft, top, swatch, lines);
-        return new Layout(grid, names, List.copyOf(areas), legendLeft);
+        drawLegend(g, fm, style, names, options, legendLeft, legendTop, swatch, lines, below);
+        return new Layout(grid, names, List.copyOf(areas), legendLeft, legendTop);
     }
 
     private static void drawPanel(Graphics2D g, FontMetrics fm, ChartStyle style, Area a, DecisionRegions.Grid grid,
@@ -240,36 +254,57 @@ public final class DecisionRegionsChart {
         g.drawString(X2, left - labelsWidth - fm.stringWidth(X2), top + h / 2 + fm.getAscent() / 2);
     }
 
+    /** The width of the legend as one row: each class, the training points and, if shown, the test points. */
+    private static int legendRowWidth(FontMetrics fm, List<String> names, Options options, int swatch) {
+        int entry = swatch + 10 + LEGEND_ROW_GAP;
+        int width = names.stream().mapToInt(n -> entry + fm.stringWidth(n)).sum() + entry + fm.stringWidth(TRAINING_POINTS);
+        return options.testPoints() ? width + entry + fm.stringWidth(TEST_POINTS) : width;
+    }
+
+    /** Space between two entries of the legend drawn as a row. */
+    private static final int LEGEND_ROW_GAP = 18;
+
+    /** The legend from ({@code x}, {@code top}): its entries one under the other, or in one row. */
     private static void drawLegend(Graphics2D g, FontMetrics fm, ChartStyle style, List<String> names, Options options,
-            int x, int top, int swatch, float lines) {
-        int y = top;
+            int x, int top, int swatch, float lines, boolean inRow) {
+        int[] at = {x, top};
         double r = swatch / 2.0;
         g.setStroke(new BasicStroke(Math.max(1f, lines)));
+        java.util.function.Consumer<String> next = text -> {
+            if (inRow) {
+                at[0] += swatch + 10 + fm.stringWidth(text) + LEGEND_ROW_GAP;
+            } else {
+                at[1] += fm.getHeight() + 4;
+            }
+        };
         for (int c = 0; c < names.size(); c++) {
             g.setColor(ClassColours.of(c));
-            g.fillRect(x, y + fm.getAscent() - swatch, swatch, swatch);
+            g.fillRect(at[0], at[1] + fm.getAscent() - swatch, swatch, swatch);
             g.setColor(style.foreground());
-            g.drawString(fitted(names.get(c), fm, 16 * fm.getHeight()), x + swatch + 10, y + fm.getAscent());
-            y += fm.getHeight() + 4;
+            String name = fitted(names.get(c), fm, 16 * fm.getHeight());
+            g.drawString(name, at[0] + swatch + 10, at[1] + fm.getAscent());
+            next.accept(name);
         }
-        y += fm.getHeight() / 2;
-        double cy = y + fm.getAscent() - r;
-        Shape circle = new Ellipse2D.Double(x, cy - r, 2 * r, 2 * r);
+        if (!inRow) {
+            at[1] += fm.getHeight() / 2;
+        }
+        double cy = at[1] + fm.getAscent() - r;
+        Shape circle = new Ellipse2D.Double(at[0], cy - r, 2 * r, 2 * r);
         g.setColor(style.dark() ? style.foreground() : style.axis());
         g.fill(circle);
         g.setColor(OUTLINE);
         g.draw(circle);
         g.setColor(style.foreground());
-        g.drawString(TRAINING_POINTS, x + swatch + 10, y + fm.getAscent());
+        g.drawString(TRAINING_POINTS, at[0] + swatch + 10, at[1] + fm.getAscent());
         if (options.testPoints()) {
-            y += fm.getHeight() + 4;
-            Shape d = diamond(x + r, y + fm.getAscent() - r, r * 1.2);
+            next.accept(TRAINING_POINTS);
+            Shape d = diamond(at[0] + r, at[1] + fm.getAscent() - r, r * 1.2);
             g.setColor(Color.WHITE);
             g.fill(d);
             g.setColor(style.dark() ? style.foreground() : style.axis());
             g.draw(d);
             g.setColor(style.foreground());
-            g.drawString(TEST_POINTS, x + swatch + 10, y + fm.getAscent());
+            g.drawString(TEST_POINTS, at[0] + swatch + 10, at[1] + fm.getAscent());
         }
     }
 

@@ -108,7 +108,25 @@ class DecisionRegionsChartTest {
             assertThat(a.top() + a.height()).isLessThan(image.getHeight());
         }
         DecisionRegionsChart.Area right = layout.areas().get(1);
-        assertThat(right.left() + right.width()).as("the panels end before the legend").isLessThan(layout.legendLeft());
+        boolean beside = right.left() + right.width() < layout.legendLeft();
+        boolean below = layout.legendTop() > right.top() + right.height();
+        assertThat(beside || below).as("the legend beside or below the panels, not over them").isTrue();
         assertThat(layout.legendLeft()).as("room for the legend's class names").isLessThan(image.getWidth() - 150);
+        assertThat(layout.legendTop()).as("the legend inside the chart").isLessThan(image.getHeight() - 20);
+    }
+
+    @Test
+    @DisplayName("in a tall, narrow chart (beside the run list at 1280x720) the legend goes below and the panels take the width")
+    void legendBelowWhenNarrow() {
+        BufferedImage image = new BufferedImage(470, 330, BufferedImage.TYPE_INT_RGB);
+        DecisionRegionsChart.Layout layout = draw(image, ChartStyle.LIGHT, List.of(
+                new DecisionRegionsChart.Panel("resnet", halves(0.9f)),
+                new DecisionRegionsChart.Panel("plain", halves(0.9f))), false);
+        DecisionRegionsChart.Area left = layout.areas().get(0);
+        DecisionRegionsChart.Area right = layout.areas().get(1);
+        assertThat(left.width()).as("each panel takes nearly half the width").isGreaterThan(150);
+        assertThat(right.left() + right.width()).isLessThan(image.getWidth());
+        assertThat(layout.legendTop()).as("the legend under the panels, not beside them")
+                .isGreaterThan((int) (left.top() + left.height()));
     }
 }
