@@ -251,7 +251,11 @@ public final class DecisionRegionsView extends ChartView {
     void statesChanged() {
         updateSteps();
         showEmptyHint(!store.hasSnapshots());
-        changed();
+        // a new state while the view shows the runs' regions: ask for its regions, and repaint when they come
+        // (repainting the older regions at every state doubled the tab's painting for nothing)
+        if (!target().map(this::requestStale).orElse(false)) {
+            changed();
+        }
     }
 
     /** The slider spans the steps the shown runs have states of. */
@@ -321,11 +325,40 @@ public final class DecisionRegionsView extends ChartView {
 
     @Override
     Chart chart() {
+        Optional<Target> target = target();
+        if (target.isEmpty()) {
+            return new RegionsChart(List.of(), null, null);
+        }
+        DecisionRegions.Grid grid = target.get().grid();
+        List<NetworkState> wanted = target.get().wanted();
+        requestStale(target.get());
+        boolean showing = pane.selectedChart() == this;
+        List<Shown> panels = new ArrayList<>();
+        for (NetworkState s : wanted) {
+            DecisionRegions r = regions.get(s.run());
+            boolean current = r != null && r.grid().equals(grid);
+            // shown, a run's older regions stay until the newer ones come; exported, they are computed if missing
+            panels.add(new Shown(s, current ? r : null, !showing && (!current || regionStates.get(s.run()) != s)));
+        }
+        if (target.get().drawn()) {
+            int classes = panels.stream().filter(p -> p.regions() != null).mapToInt(p -> p.regions().classes()).max()
+                    .orElse(0);
+            return new RegionsChart(panels, DrawingPlane.dataset(pane.drawing().points(), classes), grid);
+        }
+        return new RegionsChart(panels, target.get().data(), grid);
+    }
+
+    /** What the view shows: the grid, each run's state wanted (at the step chosen, or its latest), and the data. */
+    private record Target(DecisionRegions.Grid grid, List<NetworkState> wanted, Dataset data, boolean drawn) {
+    }
+
+    /** What the view shows now; empty when the run chosen has no 2-D data and no points are being drawn. */
+    private Optional<Target> target() {
         Optional<Dataset> data = Optional.ofNullable(run.getValue()).flatMap(r -> pane.runData().of(r))
                 .filter(DecisionRegions.Grid::fits);
         boolean drawn = drawing.drawingProperty().get();
         if (data.isEmpty() && !drawn) {
-            return new RegionsChart(List.of(), null, null);
+            return Optional.empty();
         }
         // while drawing, the runs' regions over a plane that stays put, under the points drawn
         DecisionRegions.Grid grid = drawn ? DrawingPlane.grid(pane.drawing().points())
@@ -334,27 +367,25 @@ public final class DecisionRegionsView extends ChartView {
         for (String r : shownRuns()) {
             (step.latest.isSelected() ? pane.states().latest(r) : pane.states().at(r, step.step())).ifPresent(wanted::add);
         }
+        return Optional.of(new Target(grid, wanted, data.orElse(null), drawn));
+    }
+
+    /**
+     * While the view shows, asks for the regions of the wanted states it has not computed; true if it asked and
+     * every run shown already has regions on the grid (the picture then changes only when the new ones come).
+     */
+    private boolean requestStale(Target target) {
+        DecisionRegions.Grid grid = target.grid();
+        List<NetworkState> wanted = target.wanted();
         boolean stale = wanted.stream().anyMatch(s -> regionStates.get(s.run()) != s
                 || regions.containsKey(s.run()) && !regions.get(s.run()).grid().equals(grid));
-        boolean showing = pane.selectedChart() == this;
-        if (stale && showing) {
-            // following the latest step of runs still training is throttled; a step or run chosen by hand is not
-            boolean live = step.latest.isSelected() && wanted.stream().anyMatch(s -> training(s.run()));
-            work.request(new RegionsWork.Request(wanted, grid, live));
+        if (!stale || pane.selectedChart() != this) {
+            return false;
         }
-        List<Shown> panels = new ArrayList<>();
-        for (NetworkState s : wanted) {
-            DecisionRegions r = regions.get(s.run());
-            boolean current = r != null && r.grid().equals(grid);
-            // shown, a run's older regions stay until the newer ones come; exported, they are computed if missing
-            panels.add(new Shown(s, current ? r : null, !showing && (!current || regionStates.get(s.run()) != s)));
-        }
-        if (drawn) {
-            int classes = panels.stream().filter(p -> p.regions() != null).mapToInt(p -> p.regions().classes()).max()
-                    .orElse(0);
-            return new RegionsChart(panels, DrawingPlane.dataset(pane.drawing().points(), classes), grid);
-        }
-        return new RegionsChart(panels, data.get(), grid);
+        // following the latest step of runs still training is throttled; a step or run chosen by hand is not
+        boolean live = step.latest.isSelected() && wanted.stream().anyMatch(s -> training(s.run()));
+        work.request(new RegionsWork.Request(wanted, grid, live));
+        return wanted.stream().allMatch(s -> regions.containsKey(s.run()) && regions.get(s.run()).grid().equals(grid));
     }
 
     /** Whether a run has not reached its last step (it trains, or was paused or stopped on the way). */
