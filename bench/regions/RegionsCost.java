@@ -12,7 +12,6 @@ import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.engine.RunResult;
 import org.resnetexplorer.engine.Trainer;
 import org.resnetexplorer.engine.TrainingListener;
-import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.ui.training.TrainingSetup;
 
@@ -39,21 +38,7 @@ public final class RegionsCost {
         for (Network network : List.of(example, example.withAllShortcuts(false))) {
             List<NetworkState> states = new ArrayList<>();
             Trainer trainer = new Trainer(network.name(), network, data, setup.settings());
-            trainer.addListener(new TrainingListener() {
-                @Override
-                public void snapshot(TrainingSnapshot snapshot) {
-                }
-
-                @Override
-                public boolean wantsStates() {
-                    return true;
-                }
-
-                @Override
-                public void state(NetworkState state) {
-                    states.add(state);
-                }
-            });
+            trainer.addListener(TrainingListener.ofStates(states::add));
             long start = System.nanoTime();
             RunResult result = trainer.run();
             double trainMs = (System.nanoTime() - start) / 1e6;

@@ -119,22 +119,8 @@ final class TrainCommand implements Command {
         List<TrainingSnapshot> snapshots = new ArrayList<>();
         AtomicReference<NetworkState> trained = new AtomicReference<>();
         if (parsed.flag("--png")) {
-            trainer.addListener(new TrainingListener() {
-                @Override
-                public void snapshot(TrainingSnapshot snapshot) {
-                    snapshots.add(snapshot);
-                }
-
-                @Override
-                public boolean wantsStates() {
-                    return true;
-                }
-
-                @Override
-                public void state(NetworkState state) {
-                    trained.set(state);
-                }
-            });
+            trainer.addListener(snapshots::add);
+            trainer.addListener(TrainingListener.ofStates(trained::set));
         }
         out.println("training " + network.name() + " on " + dataset.name() + " (" + dataset.train().size() + " train / "
                 + dataset.test().size() + " test, " + dataset.shape() + ", " + dataset.classes() + " classes) for "

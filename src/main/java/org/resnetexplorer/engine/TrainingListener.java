@@ -25,4 +25,24 @@ public interface TrainingListener {
      */
     default void state(NetworkState state) {
     }
+
+    /** A listener of the trained states only (it wants them; snapshots pass it by): {@code states} hears each. */
+    static TrainingListener ofStates(java.util.function.Consumer<NetworkState> states) {
+        java.util.Objects.requireNonNull(states, "states");
+        return new TrainingListener() {
+            @Override
+            public void snapshot(TrainingSnapshot snapshot) {
+            }
+
+            @Override
+            public boolean wantsStates() {
+                return true;
+            }
+
+            @Override
+            public void state(NetworkState state) {
+                states.accept(state);
+            }
+        };
+    }
 }

@@ -112,21 +112,7 @@ class DecisionRegionsTest {
     private static NetworkState trained() {
         List<NetworkState> states = new ArrayList<>();
         Trainer trainer = new Trainer("run", NETWORK, TrainerTest.spiral(), TrainerTest.quick(150).withEvalEvery(150));
-        trainer.addListener(new TrainingListener() {
-            @Override
-            public void snapshot(TrainingSnapshot snapshot) {
-            }
-
-            @Override
-            public boolean wantsStates() {
-                return true;
-            }
-
-            @Override
-            public void state(NetworkState state) {
-                states.add(state);
-            }
-        });
+        trainer.addListener(TrainingListener.ofStates(states::add));
         assertThat(trainer.run().status()).isEqualTo(RunStatus.FINISHED);
         return states.get(states.size() - 1);
     }

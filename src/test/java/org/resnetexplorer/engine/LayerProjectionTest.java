@@ -22,21 +22,7 @@ class LayerProjectionTest {
     private static NetworkState trained() {
         List<NetworkState> states = new java.util.ArrayList<>();
         Trainer trainer = new Trainer("run", RESNET, TrainerTest.spiral(), TrainerTest.quick(30));
-        trainer.addListener(new TrainingListener() {
-            @Override
-            public void snapshot(TrainingSnapshot snapshot) {
-            }
-
-            @Override
-            public boolean wantsStates() {
-                return true;
-            }
-
-            @Override
-            public void state(NetworkState state) {
-                states.add(state);
-            }
-        });
+        trainer.addListener(TrainingListener.ofStates(states::add));
         trainer.run();
         return states.get(states.size() - 1);
     }

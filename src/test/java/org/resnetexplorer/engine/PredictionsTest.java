@@ -28,22 +28,8 @@ class PredictionsTest {
         List<NetworkState> states = new ArrayList<>();
         List<TrainingSnapshot> snapshots = new ArrayList<>();
         Trainer trainer = new Trainer("run", network, data, TrainerTest.quick(40).withTestLimit(TEST_LIMIT));
-        trainer.addListener(new TrainingListener() {
-            @Override
-            public void snapshot(TrainingSnapshot snapshot) {
-                snapshots.add(snapshot);
-            }
-
-            @Override
-            public boolean wantsStates() {
-                return true;
-            }
-
-            @Override
-            public void state(NetworkState state) {
-                states.add(state);
-            }
-        });
+        trainer.addListener(snapshots::add);
+        trainer.addListener(TrainingListener.ofStates(states::add));
         assertThat(trainer.run().status()).isEqualTo(RunStatus.FINISHED);
         NetworkState last = states.get(states.size() - 1);
         measuredTestError = snapshots.stream().filter(s -> s.step() == last.step()).findFirst().orElseThrow().testError();

@@ -17,7 +17,6 @@ import org.resnetexplorer.engine.Projection;
 import org.resnetexplorer.engine.Trainer;
 import org.resnetexplorer.engine.TrainingListener;
 import org.resnetexplorer.engine.TrainingSettings;
-import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.graph.TemplateOptions;
 import org.resnetexplorer.graph.Templates;
@@ -38,21 +37,7 @@ class LayerPicturesTest {
         Trainer trainer = new Trainer("run", Templates.build("mlp-resnet-4", TemplateOptions.defaults()
                 .withInput(Shape.flat(2))), data, TrainingSettings.defaults().withSteps(30).withEvalEvery(10)
                 .withTestLimit(20));
-        trainer.addListener(new TrainingListener() {
-            @Override
-            public void snapshot(TrainingSnapshot snapshot) {
-            }
-
-            @Override
-            public boolean wantsStates() {
-                return true;
-            }
-
-            @Override
-            public void state(NetworkState state) {
-                states.add(state);
-            }
-        });
+        trainer.addListener(TrainingListener.ofStates(states::add));
         trainer.run();
         List<Runnable> tasks = new CopyOnWriteArrayList<>();
         List<LayerPictures.Result> results = new CopyOnWriteArrayList<>();

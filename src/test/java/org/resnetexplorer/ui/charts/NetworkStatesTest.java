@@ -14,7 +14,6 @@ import org.resnetexplorer.engine.RunStatus;
 import org.resnetexplorer.engine.Trainer;
 import org.resnetexplorer.engine.TrainingListener;
 import org.resnetexplorer.engine.TrainingSettings;
-import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.graph.TemplateOptions;
@@ -49,21 +48,7 @@ class NetworkStatesTest {
         List<NetworkState> states = new ArrayList<>();
         Trainer trainer = new Trainer("run", network, data, TrainingSettings.defaults().withSteps(steps)
                 .withEvalEvery(every).withTestLimit(20));
-        trainer.addListener(new TrainingListener() {
-            @Override
-            public void snapshot(TrainingSnapshot snapshot) {
-            }
-
-            @Override
-            public boolean wantsStates() {
-                return true;
-            }
-
-            @Override
-            public void state(NetworkState state) {
-                states.add(state);
-            }
-        });
+        trainer.addListener(TrainingListener.ofStates(states::add));
         assertThat(trainer.run().status()).isEqualTo(RunStatus.FINISHED);
         return states;
     }
