@@ -15,7 +15,6 @@ import org.resnetexplorer.data.Normalization;
 import org.resnetexplorer.engine.ConfusionMatrix;
 import org.resnetexplorer.engine.Predictions;
 import org.resnetexplorer.graph.Counts;
-import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.i18n.Texts;
 
 /**
@@ -167,32 +166,7 @@ public final class PredictionGallery {
      * for three (for another number of channels, its first channel in grey).
      */
     public static BufferedImage image(Dataset dataset, int i) {
-        if (!(dataset.shape() instanceof Shape.Image shape)) {
-            throw new IllegalArgumentException("the examples of " + dataset.name() + " are no images");
-        }
-        int h = shape.height();
-        int w = shape.width();
-        int plane = h * w;
-        float[] values = dataset.test().features();
-        int offset = i * dataset.test().featureCount();
-        Normalization n = dataset.normalization();
-        boolean colour = shape.channels() == 3;
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int at = offset + y * w + x;
-                int r = byteOf(n, 0, values[at]);
-                int rgb = colour ? r << 16 | byteOf(n, 1, values[at + plane]) << 8 | byteOf(n, 2, values[at + 2 * plane])
-                        : r << 16 | r << 8 | r;
-                image.setRGB(x, y, rgb);
-            }
-        }
-        return image;
-    }
-
-    private static int byteOf(Normalization n, int channel, float stored) {
-        double raw = n.restore(n.isNone() ? 0 : Math.min(channel, n.mean().size() - 1), stored);
-        return (int) Math.round(Math.max(0, Math.min(1, raw)) * 255);
+        return TestImage.of(dataset, i).picture();
     }
 
     static String name(Dataset dataset, int c) {

@@ -36,7 +36,10 @@ public record TestImage(int index, String label, Shape.Image shape, float[] valu
                 dataset.test().example(index), dataset.normalization());
     }
 
-    /** The image as a person sees it: grey for one channel, RGB from the first three otherwise, values in [0, 1]. */
+    /**
+     * The image as a person sees it, as it looked before standardisation: colour for three channels, grey otherwise
+     * (for another number than three, its first channel), values clamped to [0, 1].
+     */
     public BufferedImage picture() {
         int h = shape.height();
         int w = shape.width();
@@ -44,7 +47,7 @@ public record TestImage(int index, String label, Shape.Image shape, float[] valu
         int area = h * w;
         for (int i = 0; i < area; i++) {
             int r = level(0, i);
-            int rgb = shape.channels() >= 3 ? r << 16 | level(1, i) << 8 | level(2, i) : r << 16 | r << 8 | r;
+            int rgb = shape.channels() == 3 ? r << 16 | level(1, i) << 8 | level(2, i) : r << 16 | r << 8 | r;
             picture.setRGB(i % w, i / w, rgb);
         }
         return picture;
