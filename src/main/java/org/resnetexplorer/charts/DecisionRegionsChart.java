@@ -7,7 +7,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,27 +207,18 @@ public final class DecisionRegionsChart {
 
     private static void drawPoints(Graphics2D g, Examples examples, DecisionRegions.Grid grid, Area a, double r,
             boolean test) {
+        Markers markers = new Markers(g, test ? r * 1.3 : r, ((BasicStroke) g.getStroke()).getLineWidth());
         float[] f = examples.features();
         for (int i = 0; i < examples.size(); i++) {
             double px = a.left() + (f[2 * i] - grid.left()) / (grid.right() - grid.left()) * a.width();
             double py = a.top() + (grid.top() - f[2 * i + 1]) / (grid.top() - grid.bottom()) * a.height();
             Color colour = ClassColours.of(examples.label(i));
-            Shape marker = test ? diamond(px, py, r * 1.3) : new Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r);
-            g.setColor(test ? Color.WHITE : colour);
-            g.fill(marker);
-            g.setColor(test ? colour : OUTLINE);
-            g.draw(marker);
+            if (test) {
+                markers.draw(Markers.Kind.DIAMOND, px, py, Color.WHITE, colour);
+            } else {
+                markers.draw(Markers.Kind.CIRCLE, px, py, colour, OUTLINE);
+            }
         }
-    }
-
-    private static Shape diamond(double x, double y, double r) {
-        Path2D.Double d = new Path2D.Double();
-        d.moveTo(x, y - r);
-        d.lineTo(x + r, y);
-        d.lineTo(x, y + r);
-        d.lineTo(x - r, y);
-        d.closePath();
-        return d;
     }
 
     private static void drawAxes(Graphics2D g, FontMetrics fm, ChartStyle style, DecisionRegions.Grid grid, int left,
@@ -298,7 +288,7 @@ public final class DecisionRegionsChart {
         g.drawString(TRAINING_POINTS, at[0] + swatch + 10, at[1] + fm.getAscent());
         if (options.testPoints()) {
             next.accept(TRAINING_POINTS);
-            Shape d = diamond(at[0] + r, at[1] + fm.getAscent() - r, r * 1.2);
+            Shape d = Markers.shape(Markers.Kind.DIAMOND, at[0] + r, at[1] + fm.getAscent() - r, r * 1.2);
             g.setColor(Color.WHITE);
             g.fill(d);
             g.setColor(style.dark() ? style.foreground() : style.axis());

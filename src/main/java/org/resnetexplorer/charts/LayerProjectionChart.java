@@ -297,21 +297,15 @@ public final class LayerProjectionChart {
     private static void drawPoints(Graphics2D g, LayerProjection.Picture picture, Frame f, ChartStyle style) {
         // larger on a projector, but not so large that a class's dots merge into a band
         double r = 2.6 * Math.min(style.lineScale(), 1.6);
-        BasicStroke outline = new BasicStroke((float) (0.6 * style.lineScale()));
+        Markers markers = new Markers(g, r, (float) (0.6 * style.lineScale()));
         Color edge = new Color(0, 0, 0, 150);
         float[] points = picture.points();
         int[] labels = picture.labels();
-        Ellipse2D.Double dot = new Ellipse2D.Double();
         for (int i = 0; i < labels.length; i++) {
             float x = points[2 * i];
             float y = points[2 * i + 1];
             if (Float.isFinite(x) && Float.isFinite(y)) {
-                dot.setFrame(f.px(x) - r, f.py(y) - r, 2 * r, 2 * r);
-                g.setColor(ClassColours.of(labels[i]));
-                g.fill(dot);
-                g.setColor(edge);
-                g.setStroke(outline);
-                g.draw(dot);
+                markers.draw(Markers.Kind.CIRCLE, f.px(x), f.py(y), ClassColours.of(labels[i]), edge);
             }
         }
     }
