@@ -1,6 +1,8 @@
 package org.resnetexplorer.ui.charts;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.resnetexplorer.graph.Network;
@@ -13,6 +15,28 @@ import org.resnetexplorer.graph.Network;
  */
 final class TwinRuns {
     private TwinRuns() {
+    }
+
+    /**
+     * Each network's plain form met so far, by identity: the views ask for a run's twin at every pulse of snapshots,
+     * and turning 20 shortcuts off rebuilt the network 20 times each time (a tenth of the FX thread's allocation while
+     * the first-start example trained with the Decision regions tab open). A run's network is one object for the whole
+     * run; the map forgets everything once it holds {@link #REMEMBERED} (a session of many runs).
+     */
+    private static final Map<Network, Network> PLAIN = new IdentityHashMap<>();
+    private static final int REMEMBERED = 64;
+
+    /** The network with every shortcut off under one name, to compare by structure alone. */
+    private static synchronized Network plainForm(Network network) {
+        Network plain = PLAIN.get(network);
+        if (plain == null) {
+            if (PLAIN.size() >= REMEMBERED) {
+                PLAIN.clear();
+            }
+            plain = (residual(network) ? network.withAllShortcuts(false) : network).withName("plain");
+            PLAIN.put(network, plain);
+        }
+        return plain;
     }
 
     /** Whether a network has at least one shortcut on. */
@@ -31,7 +55,7 @@ final class TwinRuns {
             return Optional.empty();
         }
         boolean residual = residual(own);
-        Network plain = residual ? own.withAllShortcuts(false) : own;
+        Network plain = plainForm(own);
         String best = null;
         double nearest = Double.MAX_VALUE;
         for (int i = 0; i < runs.size(); i++) {
@@ -40,11 +64,11 @@ final class TwinRuns {
             if (i == at || network == null || residual(network) == residual) {
                 continue;
             }
-            Network otherPlain = residual ? network : network.withAllShortcuts(false);
+            Network otherPlain = plainForm(network);
             // a twin is added after its ResNet: on a tie, the one on that side
             boolean expectedSide = residual ? i > at : i < at;
             double distance = Math.abs(i - at) + (expectedSide ? 0 : 0.5);
-            if (otherPlain.withName(plain.name()).equals(plain) && distance < nearest) {
+            if (otherPlain.equals(plain) && distance < nearest) {
                 best = other;
                 nearest = distance;
             }
