@@ -76,6 +76,7 @@ public final class ExperimentSession {
     static final String MENU = Texts.get("experimentSession.menu");
     static final String MENU_TOY = Texts.get("experimentSession.menu.toy");
     static final String MENU_IMAGES = Texts.get("experimentSession.menu.images");
+    static final String MENU_STUDIES = Texts.get("experimentSession.menu.studies");
     public static final String OPEN_FILE = Texts.get("experimentSession.open.file");
     public static final String SAVE_AS = Texts.get("experimentSession.save.as");
     static final String TAB_GRAPH = Texts.get("experimentSession.tab.graph");
@@ -222,21 +223,27 @@ public final class ExperimentSession {
     }
 
     /**
-     * The Experiments menu: the presets on toy data (seconds each), then those on images (minutes each), each group
-     * under a heading and in the bundled order; then open, save, and the full setting.
+     * The Experiments menu: the presets on toy data (seconds each), then those on images (minutes each), then those
+     * that study trained networks (why residual nets work), each group under a heading and in the bundled order; then
+     * open, save, and the full setting.
      */
     public Menu menu() {
         Menu menu = new Menu(MENU);
         menu.setId("menu-experiments");
         List<MenuItem> toy = new ArrayList<>();
         List<MenuItem> images = new ArrayList<>();
+        List<MenuItem> studies = new ArrayList<>();
         for (String id : Experiments.BUNDLED) {
             String text;
-            boolean onImages = false;
+            List<MenuItem> group = toy;
             try {
                 Experiment experiment = Experiments.bundled(id);
                 text = Experiment.text(experiment.title(), language());
-                onImages = experiment.trains() && !Datasets.isGenerated(experiment.dataset());
+                if (experiment.study() != null) {
+                    group = studies;
+                } else if (experiment.trains() && !Datasets.isGenerated(experiment.dataset())) {
+                    group = images;
+                }
             } catch (ExperimentFileException e) {
                 text = String.format(UNREADABLE_BUNDLED, id);
             }
@@ -245,12 +252,16 @@ public final class ExperimentSession {
             item.setMnemonicParsing(false);
             item.disableProperty().bind(running);
             item.setOnAction(e -> openBundled(id));
-            (onImages ? images : toy).add(item);
+            group.add(item);
         }
         menu.getItems().add(heading(MENU_TOY, "menu-experiments-toy"));
         menu.getItems().addAll(toy);
         menu.getItems().addAll(new SeparatorMenuItem(), heading(MENU_IMAGES, "menu-experiments-images"));
         menu.getItems().addAll(images);
+        if (!studies.isEmpty()) {
+            menu.getItems().addAll(new SeparatorMenuItem(), heading(MENU_STUDIES, "menu-experiments-studies"));
+            menu.getItems().addAll(studies);
+        }
         MenuItem open = new MenuItem(OPEN_FILE);
         open.setId("menu-experiment-open");
         open.disableProperty().bind(running);
