@@ -19,7 +19,10 @@ final class HelpDialogs {
     private HelpDialogs() {
     }
 
-    /** Every key of the window and what it does: the actions' keys in menu order, the View keys, F1, Quit. */
+    /**
+     * Every key of the window and what it does: the actions' keys in menu order, the View keys, the chart tabs' keys,
+     * F1, Quit.
+     */
     static void showShortcuts(Stage stage) {
         GridPane grid = new GridPane();
         grid.setHgap(16);
@@ -33,6 +36,9 @@ final class HelpDialogs {
         for (String[] keys : Appearance.shortcuts()) {
             grid.addRow(row++, new Label(keys[0]), new Label(keys[1]));
         }
+        for (String[] keys : org.resnetexplorer.ui.charts.ChartsPane.shortcuts()) {
+            grid.addRow(row++, new Label(keys[0]), new Label(keys[1]));
+        }
         for (Action action : LAST) {
             grid.addRow(row++, new Label(action.keysText()), new Label(action.text()));
         }
@@ -40,7 +46,15 @@ final class HelpDialogs {
         alert.initOwner(stage);
         alert.setTitle(Action.SHORTCUTS.text());
         alert.setHeaderText(Action.SHORTCUTS.text());
-        alert.getDialogPane().setContent(grid);
+        // a projector at 1024x768 with large text: the list scrolls rather than running off the screen
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        double screen = javafx.stage.Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight()).stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds().getHeight();
+        scroll.setMaxHeight(screen * 0.7);
+        scroll.setPrefViewportHeight(Math.min(screen * 0.7, grid.prefHeight(-1)));
+        alert.getDialogPane().setContent(scroll);
         alert.getDialogPane().setId("shortcuts");
         alert.showAndWait();
     }

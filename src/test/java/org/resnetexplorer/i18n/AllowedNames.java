@@ -24,7 +24,7 @@ public final class AllowedNames {
             // the paper and its authors
             "He", "Zhang", "Ren", "Sun", "Deep", "Residual", "Learning", "for", "Image", "Recognition",
             // keys
-            "Ctrl", "Shift", "Enter", "Delete", "Esc", "FLOPs",
+            "Ctrl", "Shift", "Enter", "Delete", "Esc", "Page", "Up", "Down", "FLOPs",
             // a language called by its own name
             "English");
 

@@ -188,7 +188,7 @@ class AppearanceTest {
     }
 
     @Test
-    @DisplayName("dialogs wear the window's theme and text size; the shortcuts list names F11 and F12")
+    @DisplayName("dialogs wear the window's theme and text size; the shortcuts list names F11, F12 and the chart tabs' keys")
     void dialogsFollowTheTheme(FxRobot robot) {
         robot.interact(() -> window.appearance().setTheme(Appearance.Theme.HIGH_CONTRAST));
         robot.push(KeyCode.F1);
@@ -198,6 +198,9 @@ class AppearanceTest {
                 .isPresent();
         assertThat(robot.from(shortcuts).lookup((Label l) -> "F12".equals(l.getText())).tryQuery()).isPresent();
         assertThat(robot.from(shortcuts).lookup((Label l) -> "F11".equals(l.getText())).tryQuery()).isPresent();
+        // the chart tabs' keys too
+        assertThat(robot.from(shortcuts).lookup((Label l) -> org.resnetexplorer.i18n.Texts.get("chartsPane.keys.classes")
+                .equals(l.getText())).tryQuery()).isPresent();
         robot.interact(() -> shortcuts.getScene().getWindow().hide());
     }
 

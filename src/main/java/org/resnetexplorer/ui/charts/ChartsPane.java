@@ -354,6 +354,18 @@ public final class ChartsPane extends BorderPane {
         select(study);
     }
 
+    /**
+     * The keys and clicks of the chart tabs, for the Keyboard Shortcuts dialog: each a pair of what to press and what
+     * it does (the views handle them: LayerProjectionView, PredictionsView, PointDrawing).
+     */
+    public static List<String[]> shortcuts() {
+        return List.of(new String[] {Texts.get("chartsPane.keys.stage"), Texts.get("chartsPane.keys.stage.does")},
+                new String[] {Texts.get("chartsPane.keys.page"), Texts.get("chartsPane.keys.page.does")},
+                new String[] {Texts.get("chartsPane.keys.classes"), Texts.get("chartsPane.keys.classes.does")},
+                new String[] {Texts.get("chartsPane.keys.remove"), Texts.get("chartsPane.keys.remove.does")},
+                new String[] {Texts.get("chartsPane.keys.maximise"), Texts.get("chartsPane.keys.maximise.does")});
+    }
+
     /** Shows the chart's tab. */
     public void select(ChartView chart) {
         tabs.getSelectionModel().select(views.indexOf(chart));
