@@ -27,6 +27,7 @@ final class StudyView extends ChartView {
         picture.valueProperty().addListener((o, a, b) -> changed());
         controls.getChildren().addAll(Choosers.labelFor(PICTURE, picture), picture);
         showPictureChooser();
+        showEmptyHint(true);
     }
 
     /** Shows {@code shown} (the first of them), replacing what the tab showed. */
@@ -35,6 +36,7 @@ final class StudyView extends ChartView {
         picture.getItems().setAll(pictures.stream().map(StudyCharts.Picture::title).toList());
         picture.getSelectionModel().selectFirst();
         showPictureChooser();
+        showEmptyHint(false);
         changed();
     }
 
@@ -67,9 +69,10 @@ final class StudyView extends ChartView {
         return false;
     }
 
+    /** Its pictures do not depend on the runs: without a study, it says how to get one rather than "no data". */
     @Override
     boolean showsWithoutRuns() {
-        return chosen() != null;
+        return true;
     }
 
     @Override
