@@ -1,0 +1,138 @@
+package org.resnetexplorer.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.resnetexplorer.engine.BlockSurgery;
+import org.resnetexplorer.graph.Counts;
+import org.resnetexplorer.i18n.Texts;
+
+/**
+ * The insert-block study in one picture: left, bars of the test error of the trained net and right after each
+ * insertion (residual middle and end in the first run colour, plain middle and end in the second), each labelled with
+ * its value; right, the test error of the four edited nets as they train on from the carried weights, the trained
+ * net's error as a dashed reference line. Residual solid, plain likewise; the end insertions dashed.
+ */
+public final class InsertBlockChart {
+    /** The PNG {@code experiment insert-block --png} writes it as. */
+    public static final String FILE = "insert-block.png";
+    private static final Color RESIDUAL = Palette.run(0);
+    private static final Color PLAIN = Palette.run(1);
+    /** The trained net's colour: the palette's black (white in the dark and high-contrast styles). */
+    private static final Color TRAINED = Palette.run(6);
+
+    private final BlockSurgery.Findings findings;
+
+    public InsertBlockChart(BlockSurgery.Findings findings) {
+        this.findings = Objects.requireNonNull(findings, "findings");
+    }
+
+    /** The picture's title, as the Study tab lists it. */
+    public static String title() {
+        return Texts.get("insertBlockChart.title");
+    }
+
+    /** Paints the whole picture into {@code width x height} units of {@code g}. */
+    public void paint(Graphics2D g, int width, int height, ChartStyle style) {
+        int titleHeight = ChartFrame.begin(g, title() + " (" + findings.run() + ")", width, height, style);
+        int top = 10 + titleHeight;
+        int split = (int) (width * 0.4);
+        Graphics2D bars = (Graphics2D) g.create(0, top, split, height - top);
+        try {
+            paintBars(bars, split, height - top, style);
+        } finally {
+            bars.dispose();
+        }
+        Graphics2D curves = (Graphics2D) g.create(split, top, width - split, height - top);
+        try {
+            curves(style).draw(curves, width - split, height - top, style);
+        } finally {
+            curves.dispose();
+        }
+    }
+
+    /** The continued training's test error curves, with the trained net's error as a reference. */
+    LinePlot curves(ChartStyle style) {
+        LinePlot plot = new LinePlot(Texts.get("insertBlockChart.continued"), Texts.get("insertBlockChart.steps"),
+                Texts.get("insertBlockChart.testError")).percent(true);
+        int last = 0;
+        for (BlockSurgery.Insertion insertion : findings.insertions()) {
+            last = Math.max(last, insertion.steps()[insertion.steps().length - 1]);
+            double[] x = new double[insertion.steps().length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = insertion.steps()[i];
+            }
+            plot.add(new LinePlot.Line(new Series(label(insertion), x, insertion.testErrors().clone()),
+                    insertion.residual() ? RESIDUAL : PLAIN, 2f, insertion.position() == BlockSurgery.Position.END));
+        }
+        plot.add(new LinePlot.Line(new Series(Texts.get("insertBlock.trained"), new double[] {0, Math.max(1, last)},
+                new double[] {findings.trainedError(), findings.trainedError()}), TRAINED, 1.5f, true));
+        return plot;
+    }
+
+    /** Bars of the test error before and right after each insertion, on their own axis from 0. */
+    private void paintBars(Graphics2D g, int width, int height, ChartStyle style) {
+        int titleHeight = ChartFrame.begin(g, Texts.get("insertBlockChart.after"), width, height, style);
+        FontMetrics fm = g.getFontMetrics();
+        List<String> labels = new ArrayList<>(List.of(Texts.get("insertBlock.trained")));
+        List<Double> values = new ArrayList<>(List.of(findings.trainedError()));
+        List<Color> colours = new ArrayList<>(List.of(TRAINED));
+        for (BlockSurgery.Insertion insertion : findings.insertions()) {
+            labels.add(label(insertion));
+            values.add(insertion.errorAfter());
+            colours.add(insertion.residual() ? RESIDUAL : PLAIN);
+        }
+        int left = 16 + fm.stringWidth("100%") + 8;
+        int right = width - 12;
+        int plotTop = 20 + titleHeight + fm.getHeight();
+        int bottom = height - 16 - 2 * fm.getHeight();
+        if (right - left < 40 || bottom - plotTop < 40) {
+            return;
+        }
+        double max = Math.max(0.1, values.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).max()
+                .orElse(0.1));
+        List<Double> ticks = LinePlot.niceTicks(0, max * 1.12, 5);
+        double top = ticks.get(ticks.size() - 1);
+        for (double tick : ticks) {
+            int y = (int) Math.round(bottom - tick / top * (bottom - plotTop));
+            g.setColor(style.grid());
+            g.drawLine(left, y, right, y);
+            g.setColor(style.axis());
+            String text = Counts.percent(tick).replace(".0%", "%");
+            g.drawString(text, left - 6 - fm.stringWidth(text), y + fm.getAscent() / 2 - 1);
+        }
+        double slot = (right - left) / (double) labels.size();
+        for (int i = 0; i < labels.size(); i++) {
+            int x0 = (int) Math.round(left + i * slot + slot * 0.18);
+            int barWidth = (int) Math.round(slot * 0.64);
+            double value = values.get(i);
+            if (Double.isFinite(value)) {
+                int y = (int) Math.round(bottom - value / top * (bottom - plotTop));
+                g.setColor(style.line(colours.get(i)));
+                g.fillRect(x0, y, barWidth, Math.max(1, bottom - y));
+                g.setColor(style.foreground());
+                String text = Counts.percent(value);
+                g.drawString(text, x0 + (barWidth - fm.stringWidth(text)) / 2, y - 4);
+            }
+            g.setColor(style.axis());
+            String[] words = labels.get(i).split(" ", 2);
+            for (int line = 0; line < words.length; line++) {
+                String word = words[line];
+                g.drawString(word, (int) Math.round(left + (i + 0.5) * slot - fm.stringWidth(word) / 2.0),
+                        bottom + fm.getAscent() + 4 + line * fm.getHeight());
+            }
+        }
+        g.setStroke(new BasicStroke(style.width(1.2f)));
+        g.drawLine(left, bottom, right, bottom);
+        g.drawLine(left, plotTop, left, bottom);
+    }
+
+    /** "residual middle", "plain end", in the user's language. */
+    private static String label(BlockSurgery.Insertion insertion) {
+        return Texts.get("insertBlock." + insertion.name());
+    }
+}
