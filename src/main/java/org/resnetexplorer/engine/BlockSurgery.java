@@ -123,7 +123,8 @@ public final class BlockSurgery {
         Trainer trainer = new Trainer(start.run(), inserted.network(), dataset, settings);
         trainer.startFrom(start);
         trainer.addListener(snapshot -> {
-            if (snapshot.hasTestError()) {
+            // step 0's evaluation is errorAfter, measured by the probe on the same examples
+            if (snapshot.hasTestError() && snapshot.step() > 0) {
                 steps.add(snapshot.step());
                 errors.add(snapshot.testError());
             }

@@ -124,7 +124,8 @@ public final class Trainer {
     /**
      * Starts the coming run (set before {@link #run()}) from {@code state} instead of fresh weights: a state of
      * this trainer's network, e.g. what {@link CarriedState} made of a trained run's weights for an edited network.
-     * The optimizer's state (momentum, Adam's moments) starts fresh, as does the schedule: step 0 is step 0.
+     * The optimizer's state (momentum, Adam's moments) starts fresh, as does the schedule: step 0 is step 0. The run
+     * is evaluated once before its first step, in a snapshot of step 0 without loss or gradients.
      *
      * @throws IllegalArgumentException if the state is of another network
      */
@@ -189,6 +190,14 @@ public final class Trainer {
         boolean states = listeners.stream().anyMatch(TrainingListener::wantsStates);
         if (states) {
             publish(compiled.state(run, 0));
+        }
+        if (start != null) {
+            // a run that continues trained weights is evaluated before its first step: the error the edit left,
+            // where the run it continues ended if nothing was changed (no loss or gradients: no step was taken)
+            progress.trainError = error(compiled, train, trainSample);
+            progress.testError = error(compiled, test, testExamples);
+            publish(new TrainingSnapshot(run, 0, settings.steps(), Double.NaN, Double.NaN, progress.trainError,
+                    progress.testError, schedule.at(0), 0, List.of(), List.of(), List.of()));
         }
         for (int step = 0; step < settings.steps(); step++) {
             if (!awaitTurn()) {

@@ -108,7 +108,7 @@ class CarriedStateTest {
     }
 
     @Test
-    @DisplayName("a trainer started from a carried state begins where the trained run ended, and refuses another network's state")
+    @DisplayName("a trainer started from a carried state begins where the trained run ended, evaluated at step 0, and refuses another network's state")
     void trainerStartsFromTheState() throws EngineException {
         Dataset spiral = TrainerTest.spiral();
         Network net = Templates.build("mlp-resnet-4", SPIRAL);
@@ -118,7 +118,12 @@ class CarriedStateTest {
         Trainer trainer = new Trainer("again", net, spiral, TrainerTest.quick(10).withSeed(4));
         trainer.startFrom(carried.state());
         trainer.addListener(TrainingListener.ofStates(states::add));
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        trainer.addListener(snapshots::add);
         assertThat(trainer.run().status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(snapshots.get(0).step()).as("evaluated before its first step").isZero();
+        assertThat(snapshots.get(0).testError()).as("where the trained run ended")
+                .isEqualTo(BlockSurgery.testError(trained, spiral.test(), 50));
         assertThat(states.get(0).values()).as("step 0 is the trained run's last state").isEqualTo(trained.values());
         assertThat(states.get(states.size() - 1).values()).as("and it trains on").isNotEqualTo(trained.values());
 
