@@ -12,9 +12,9 @@ import org.resnetexplorer.graph.Counts;
 import org.resnetexplorer.i18n.Texts;
 
 /**
- * The insert-block study in one picture: left, bars of the test error of the trained net and right after each
- * insertion (residual middle and end in the first run colour, plain middle and end in the second), each labelled with
- * its value; right, the test error of the four edited nets as they train on from the carried weights, the trained
+ * The insert-block study in one picture: left, a bar per row for the test error of the trained net and right after
+ * each insertion (residual middle and end in the first run colour, plain middle and end in the second), each labelled
+ * with its value; right, the test error of the four edited nets as they train on from the carried weights, the trained
  * net's error as a dashed reference line. Residual solid, plain likewise; the end insertions dashed.
  */
 public final class InsertBlockChart {
@@ -74,7 +74,10 @@ public final class InsertBlockChart {
         return plot;
     }
 
-    /** Bars of the test error before and right after each insertion, on their own axis from 0. */
+    /**
+     * Bars of the test error before and right after each insertion, one row each with its name on the left and its
+     * value at its end (rows stay readable however narrow the picture), on an axis from 0.
+     */
     private void paintBars(Graphics2D g, int width, int height, ChartStyle style) {
         int titleHeight = ChartFrame.begin(g, Texts.get("insertBlockChart.after"), width, height, style);
         FontMetrics fm = g.getFontMetrics();
@@ -86,49 +89,47 @@ public final class InsertBlockChart {
             values.add(insertion.errorAfter());
             colours.add(insertion.residual() ? RESIDUAL : PLAIN);
         }
-        int left = 16 + fm.stringWidth("100%") + 8;
-        int right = width - 12;
-        int plotTop = 20 + titleHeight + fm.getHeight();
-        int bottom = height - 16 - 2 * fm.getHeight();
-        if (right - left < 40 || bottom - plotTop < 40) {
+        int labelWidth = labels.stream().mapToInt(fm::stringWidth).max().orElse(0);
+        int left = 16 + labelWidth + 8;
+        int right = width - 16 - fm.stringWidth("100.0%") - 6;
+        int top = 20 + titleHeight;
+        int bottom = height - 12 - 2 * fm.getHeight();
+        if (right - left < 40 || bottom - top < 5 * labels.size()) {
             return;
         }
         double max = Math.max(0.1, values.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).max()
                 .orElse(0.1));
-        List<Double> ticks = LinePlot.niceTicks(0, max * 1.12, 5);
-        double top = ticks.get(ticks.size() - 1);
+        List<Double> ticks = LinePlot.niceTicks(0, max, 4);
+        double end = Math.max(max, ticks.get(ticks.size() - 1));
         for (double tick : ticks) {
-            int y = (int) Math.round(bottom - tick / top * (bottom - plotTop));
+            int x = (int) Math.round(left + tick / end * (right - left));
             g.setColor(style.grid());
-            g.drawLine(left, y, right, y);
+            g.drawLine(x, top, x, bottom);
             g.setColor(style.axis());
             String text = Counts.percent(tick).replace(".0%", "%");
-            g.drawString(text, left - 6 - fm.stringWidth(text), y + fm.getAscent() / 2 - 1);
+            g.drawString(text, x - fm.stringWidth(text) / 2, bottom + fm.getAscent() + 4);
         }
-        double slot = (right - left) / (double) labels.size();
+        String axis = Texts.get("insertBlockChart.testError");
+        g.drawString(axis, (left + right - fm.stringWidth(axis)) / 2, height - 10);
+        double row = (bottom - top) / (double) labels.size();
+        int thickness = (int) Math.max(2, Math.min(row * 0.62, 3.0 * fm.getHeight()));
         for (int i = 0; i < labels.size(); i++) {
-            int x0 = (int) Math.round(left + i * slot + slot * 0.18);
-            int barWidth = (int) Math.round(slot * 0.64);
+            int middle = (int) Math.round(top + (i + 0.5) * row);
+            g.setColor(style.axis());
+            g.drawString(labels.get(i), left - 8 - fm.stringWidth(labels.get(i)), middle + fm.getAscent() / 2 - 1);
             double value = values.get(i);
             if (Double.isFinite(value)) {
-                int y = (int) Math.round(bottom - value / top * (bottom - plotTop));
+                int length = (int) Math.round(value / end * (right - left));
                 g.setColor(style.line(colours.get(i)));
-                g.fillRect(x0, y, barWidth, Math.max(1, bottom - y));
+                g.fillRect(left, middle - thickness / 2, Math.max(1, length), thickness);
                 g.setColor(style.foreground());
-                String text = Counts.percent(value);
-                g.drawString(text, x0 + (barWidth - fm.stringWidth(text)) / 2, y - 4);
-            }
-            g.setColor(style.axis());
-            String[] words = labels.get(i).split(" ", 2);
-            for (int line = 0; line < words.length; line++) {
-                String word = words[line];
-                g.drawString(word, (int) Math.round(left + (i + 0.5) * slot - fm.stringWidth(word) / 2.0),
-                        bottom + fm.getAscent() + 4 + line * fm.getHeight());
+                g.drawString(Counts.percent(value), left + length + 6, middle + fm.getAscent() / 2 - 1);
             }
         }
+        g.setColor(style.axis());
         g.setStroke(new BasicStroke(style.width(1.2f)));
+        g.drawLine(left, top, left, bottom);
         g.drawLine(left, bottom, right, bottom);
-        g.drawLine(left, plotTop, left, bottom);
     }
 
     /** "residual middle", "plain end", in the user's language. */
