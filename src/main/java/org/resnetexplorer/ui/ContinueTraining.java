@@ -1,5 +1,6 @@
 package org.resnetexplorer.ui;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -34,12 +35,16 @@ final class ContinueTraining {
         runs.setOnContinue(run -> training.trainedState(run).isPresent(), this::open);
     }
 
-    /** Continues the run selected in the run list, else the latest run that ended with its weights kept. */
+    /**
+     * Continues the run selected in the run list, else the latest run that ended with its weights kept (the network of
+     * its session rather than its plain twin: what the user trained).
+     */
     void continueSelected() {
         RunRecord selected = runs.getSelectionModel().getSelectedItem();
-        RunRecord run = selected != null && training.trainedState(selected).isPresent() ? selected
-                : training.runs().stream().filter(r -> training.trainedState(r).isPresent())
-                        .reduce((first, second) -> second).orElse(null);
+        List<RunRecord> kept = training.runs().stream().filter(r -> training.trainedState(r).isPresent()).toList();
+        RunRecord run = selected != null && kept.contains(selected) ? selected
+                : kept.stream().filter(r -> !r.plainTwin()).reduce((first, second) -> second)
+                        .orElse(kept.isEmpty() ? null : kept.get(kept.size() - 1));
         if (run == null) {
             tell.accept(NOTHING);
         } else {
