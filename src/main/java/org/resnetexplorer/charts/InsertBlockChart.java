@@ -15,7 +15,7 @@ import org.resnetexplorer.i18n.Texts;
  * The insert-block study in one picture: left, a bar per row for the test error of the trained net and right after
  * each insertion (residual middle and end in the first run colour, plain middle and end in the second), each labelled
  * with its value; right, the test error of the four edited nets as they train on from the carried weights, the trained
- * net's error as a dashed reference line. Residual solid, plain likewise; the end insertions dashed.
+ * net's error as a thin reference line. The middle insertions solid, the end ones dashed.
  */
 public final class InsertBlockChart {
     /** The PNG {@code experiment insert-block --png} writes it as. */
@@ -70,8 +70,13 @@ public final class InsertBlockChart {
                     insertion.residual() ? RESIDUAL : PLAIN, 2f, insertion.position() == BlockSurgery.Position.END));
         }
         plot.add(new LinePlot.Line(new Series(Texts.get("insertBlock.trained"), new double[] {0, Math.max(1, last)},
-                new double[] {findings.trainedError(), findings.trainedError()}), TRAINED, 1.5f, true));
-        return plot;
+                new double[] {findings.trainedError(), findings.trainedError()}), TRAINED, 1.5f, false));
+        // four short entries instead of five long ones: the colour says which kind, a dashed line the end
+        return plot.legend(List.of(
+                Legend.Entry.run("residual", Texts.get("insertBlockChart.residual"), RESIDUAL, 2f, false, false),
+                Legend.Entry.run("plain", Texts.get("insertBlockChart.plain"), PLAIN, 2f, false, false),
+                Legend.Entry.key(Texts.get("insertBlockChart.atEnd"), 2f, true),
+                Legend.Entry.run("trained", Texts.get("insertBlock.trained"), TRAINED, 1.5f, false, false)));
     }
 
     /**
@@ -99,7 +104,9 @@ public final class InsertBlockChart {
         }
         double max = Math.max(0.1, values.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).max()
                 .orElse(0.1));
-        List<Double> ticks = LinePlot.niceTicks(0, max, 4);
+        // as many ticks as fit their labels side by side, so a narrow panel shows 0% and 50% rather than a smear
+        int room = (right - left) / (2 * fm.stringWidth("100%"));
+        List<Double> ticks = LinePlot.niceTicks(0, max, Math.max(1, Math.min(4, room)));
         double end = Math.max(max, ticks.get(ticks.size() - 1));
         for (double tick : ticks) {
             int x = (int) Math.round(left + tick / end * (right - left));

@@ -44,13 +44,16 @@ class InsertBlockChartTest {
     }
 
     @Test
-    @DisplayName("the curves start at step 0 with the error right after each insertion, beside the trained net's line")
+    @DisplayName("the curves start at step 0 with the error right after each insertion, beside the trained net's line;"
+            + " four legend entries say it")
     void curves() {
         LinePlot plot = new InsertBlockChart(FINDINGS).curves(ChartStyle.LIGHT);
         assertThat(plot.lines()).hasSize(5);
         assertThat(plot.lines().get(2).series().yAt(0)).isEqualTo(0.6);
         assertThat(plot.lines().get(2).series().xAt(0)).isZero();
-        assertThat(plot.lines().get(4).dashed()).isTrue();
+        assertThat(plot.lines().get(3).dashed()).as("plain end").isTrue();
+        assertThat(plot.lines().get(4).dashed()).as("the trained net's reference").isFalse();
+        assertThat(plot.legendEntries()).hasSize(4);
         assertThat(plot.lines().get(4).series().y()).containsExactly(0.03, 0.03);
     }
 }
