@@ -7,7 +7,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.i18n.Texts;
-import org.resnetexplorer.ui.document.Document;
 import org.resnetexplorer.ui.document.DocumentActions;
 import org.resnetexplorer.ui.training.RunRecord;
 import org.resnetexplorer.ui.training.RunsTable;
@@ -65,10 +64,5 @@ final class ContinueTraining {
     static BooleanBinding unavailable(TrainingController training) {
         return Bindings.createBooleanBinding(() -> training.activeProperty().get()
                 || training.runs().stream().noneMatch(RunRecord::isOver), training.activeProperty(), training.runs());
-    }
-
-    /** The trained state Run continues: the document's, if it was opened by "Continue training". */
-    static NetworkState from(Document document) {
-        return document.trainedWeights();
     }
 }

@@ -367,19 +367,17 @@ final class MainWindow {
     // training
 
     private void step() {
-        if (training.activeProperty().get()) {
-            training.step();
-        } else {
+        if (!training.activeProperty().get()) {
             startTraining(true);
-            training.step();
         }
+        training.step();
     }
 
     private void startTraining(boolean paused) {
         try {
             TrainingSetup setup = trainingPanel.setup();
             trainingPanel.save(prefs.node(NODE_TRAINING));
-            training.start(document.network(), setup, paused, ContinueTraining.from(document));
+            training.start(document.network(), setup, paused, document.trainedWeights());
         } catch (IllegalArgumentException e) {
             tell(e.getMessage());
             ErrorDialog.show(stage, CANNOT_TRAIN, e.getMessage());
