@@ -10,6 +10,7 @@ import org.resnetexplorer.data.Examples;
 import org.resnetexplorer.graph.Block;
 import org.resnetexplorer.graph.BlockInsertion;
 import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.i18n.Texts;
 
 /**
  * The notes' argument made measurable: into a trained network, insert a residual block in the middle and at the end
@@ -79,7 +80,7 @@ public final class BlockSurgery {
      * @param trained  its trained state
      * @param settings how to continue training: its steps, rates and seed (the seed also initialises new layers);
      *                 the test error is measured on its first {@code testLimit} test examples, as a run measures it
-     * @param progress hears the fraction done (0 to 1) and what is being done
+     * @param progress hears what is being done (in the user's language) and the fraction done (0 to 1)
      * @param stopped  true ends the measurement early: what was measured so far is returned
      * @throws EngineException if a network cannot compile
      */
@@ -101,9 +102,9 @@ public final class BlockSurgery {
                 Block previous = position == Position.END ? blocks.get(blocks.size() - 1)
                         : blocks.get(Math.max(0, blocks.size() / 2 - 1));
                 BlockInsertion inserted = BlockInsertion.after(network, previous.name(), residual);
-                String name = run + " + " + (residual ? "residual-" : "plain-") + position.name().toLowerCase(
-                        java.util.Locale.ROOT);
-                progress.accept(name, (double) done / 4);
+                String kind = (residual ? "residual-" : "plain-") + position.name().toLowerCase(java.util.Locale.ROOT);
+                String name = run + " + " + kind;
+                progress.accept(run + ": " + Texts.get("insertBlock." + kind), (double) done / 4);
                 CarriedState.Carried carried = CarriedState.of(trained, inserted.network(), settings.seed(), name);
                 double errorAfter = testError(carried.state(), dataset.test(), settings.testLimit());
                 insertions.add(continued(inserted, residual, position, errorAfter, carried.state(), dataset, settings,

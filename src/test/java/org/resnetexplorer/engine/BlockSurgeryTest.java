@@ -11,6 +11,7 @@ import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.graph.Shape;
 import org.resnetexplorer.graph.TemplateOptions;
 import org.resnetexplorer.graph.Templates;
+import org.resnetexplorer.i18n.Texts;
 
 /** The insert-block surgery measured without a window: insert, measure, train on. */
 class BlockSurgeryTest {
@@ -57,7 +58,8 @@ class BlockSurgeryTest {
         NetworkState trained = CarriedStateTest.trained(NET, spiral, 30);
         AtomicBoolean stop = new AtomicBoolean();
         BlockSurgery.Findings findings = BlockSurgery.measure("resnet", NET, trained, spiral, ON,
-                (what, done) -> stop.compareAndSet(false, what.contains("plain")), stop::get);
+                (what, done) -> stop.compareAndSet(false, what.contains(Texts.get("insertBlock.plain-middle"))),
+                stop::get);
         assertThat(findings.insertions()).hasSize(3);
         assertThat(findings.insertions().get(2).result().status()).isEqualTo(RunStatus.STOPPED);
     }
