@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.resnetexplorer.engine.BlockSurgery;
 
 /**
  * The pictures of a preset's study, from the engine's records of what it measured: each with the file name
@@ -52,6 +53,10 @@ public final class StudyCharts {
         for (Object finding : findings) {
             // one line per kind of record: its pictures
             Objects.requireNonNull(finding, "finding");
+            if (finding instanceof BlockSurgery.Findings surgery) {
+                pictures.add(new Picture(InsertBlockChart.FILE, InsertBlockChart.title(),
+                        new InsertBlockChart(surgery)::paint));
+            }
         }
         return List.copyOf(pictures);
     }

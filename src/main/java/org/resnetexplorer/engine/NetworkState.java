@@ -71,6 +71,17 @@ public final class NetworkState {
         return name.equals(run) ? this : new NetworkState(name, this);
     }
 
+    /**
+     * A state of the same network and run with other values and running statistics (same layout): what {@link
+     * CarriedState} makes of a fresh state.
+     */
+    NetworkState withValues(float[] newValues, Map<String, double[]> statistics) {
+        if (newValues.length != values.length) {
+            throw new IllegalArgumentException(newValues.length + " values for a state of " + values.length);
+        }
+        return new NetworkState(run, step, network, newValues, statistics, weightSlices);
+    }
+
     /** The run it was taken from. */
     public String run() {
         return run;

@@ -53,6 +53,7 @@ public final class Trainer {
     private volatile LearningRateSchedule schedule;
     private volatile LayerProfile profile;
     private volatile Semaphore computePermit;
+    private volatile NetworkState start;
     private int evalBatch = EVAL_BATCH;
 
     public Trainer(String run, Network network, Dataset dataset, TrainingSettings settings) {
@@ -120,6 +121,22 @@ public final class Trainer {
         this.computePermit = permit;
     }
 
+    /**
+     * Starts the coming run (set before {@link #run()}) from {@code state} instead of fresh weights: a state of
+     * this trainer's network, e.g. what {@link CarriedState} made of a trained run's weights for an edited network.
+     * The optimizer's state (momentum, Adam's moments) starts fresh, as does the schedule: step 0 is step 0. The run
+     * is evaluated once before its first step, in a snapshot of step 0 without loss or gradients.
+     *
+     * @throws IllegalArgumentException if the state is of another network
+     */
+    public void startFrom(NetworkState state) {
+        if (!state.network().equals(network)) {
+            throw new IllegalArgumentException("a state of " + state.network().name() + " cannot start a run of "
+                    + network.name());
+        }
+        this.start = state;
+    }
+
     /** Times every layer of the coming run into {@code profile} (set before {@link #run()}; costs a clock read per layer). */
     public void profile(LayerProfile profile) {
         this.profile = profile;
@@ -139,6 +156,9 @@ public final class Trainer {
             Nd4jRuntime.start();
             Nd4j.getRandom().setSeed(settings.seed());
             CompiledNetwork compiled = CompiledNetwork.compile(analysis, DataType.FLOAT, settings.seed());
+            if (start != null) {
+                compiled.load(start);
+            }
             compiled.profile(profile);
             publish(RunStatus.RUNNING, "");
             return train(compiled, progress, started);
@@ -170,6 +190,14 @@ public final class Trainer {
         boolean states = listeners.stream().anyMatch(TrainingListener::wantsStates);
         if (states) {
             publish(compiled.state(run, 0));
+        }
+        if (start != null) {
+            // a run that continues trained weights is evaluated before its first step: the error the edit left,
+            // where the run it continues ended if nothing was changed (no loss or gradients: no step was taken)
+            progress.trainError = error(compiled, train, trainSample);
+            progress.testError = error(compiled, test, testExamples);
+            publish(new TrainingSnapshot(run, 0, settings.steps(), Double.NaN, Double.NaN, progress.trainError,
+                    progress.testError, schedule.at(0), 0, List.of(), List.of(), List.of()));
         }
         for (int step = 0; step < settings.steps(); step++) {
             if (!awaitTurn()) {

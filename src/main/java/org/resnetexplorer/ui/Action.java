@@ -40,6 +40,8 @@ enum Action {
     STEP("step", "main.step", MaterialDesignS.STEP_FORWARD, new KeyCodeCombination(KeyCode.F10)),
     /** Removes every ended run from the run list and the charts (running ones stay). */
     CLEAR_RUNS("clear-runs", "main.clear.runs", null, null),
+    /** Opens the selected (or latest) ended run's trained network to edit and train on from its weights. */
+    CONTINUE_TRAINING("continue-training", "main.continue.training", null, null),
     FIT("fit", "main.fit", MaterialDesignF.FIT_TO_PAGE_OUTLINE, shortcut(KeyCode.DIGIT0)),
     /** Also Ctrl and the keypad's + ({@link #alternative()}). */
     ZOOM_IN("zoom-in", "main.zoom.in", MaterialDesignM.MAGNIFY_PLUS_OUTLINE,

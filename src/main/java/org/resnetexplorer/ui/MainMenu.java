@@ -58,7 +58,8 @@ final class MainMenu {
         // Language just above Theme, the last: a pointer going from Theme to its submenu crosses no other submenu
         view.getItems().add(view.getItems().size() - 1, language);
         Menu train = new Menu(TRAIN, null, items(commands, Action.RUN, Action.PAUSE, Action.STOP, Action.STEP));
-        train.getItems().addAll(new SeparatorMenuItem(), commands.menuItem(Action.CLEAR_RUNS));
+        train.getItems().addAll(new SeparatorMenuItem(), commands.menuItem(Action.CONTINUE_TRAINING),
+                commands.menuItem(Action.CLEAR_RUNS));
         Menu exports = new Menu(EXPORT, null, items(commands, Action.EXPORT_CHART, Action.EXPORT_CHART_2X,
                 Action.EXPORT_ALL, Action.EXPORT_CSV));
         exports.getItems().add(new SeparatorMenuItem());

@@ -209,6 +209,8 @@ final class MainWindow {
                 .text(Action.PAUSE, Bindings.when(training.pausedProperty()).then(RESUME).otherwise(Action.PAUSE.text()))
                 .bind(Action.STOP, training::stop, training.activeProperty().not())
                 .bind(Action.CLEAR_RUNS, runsTable::clearEnded)
+                .bind(Action.CONTINUE_TRAINING, new ContinueTraining(training, runsTable, documents, this::tell)
+                        ::continueSelected, ContinueTraining.unavailable(training))
                 .bind(Action.STEP, this::step, training.activeProperty().and(training.pausedProperty().not())
                         .or(experiments.runningProperty()))
                 .bind(Action.EXPORT_CHART, () -> charts.showExportPngDialog(1))
@@ -365,19 +367,17 @@ final class MainWindow {
     // training
 
     private void step() {
-        if (training.activeProperty().get()) {
-            training.step();
-        } else {
+        if (!training.activeProperty().get()) {
             startTraining(true);
-            training.step();
         }
+        training.step();
     }
 
     private void startTraining(boolean paused) {
         try {
             TrainingSetup setup = trainingPanel.setup();
             trainingPanel.save(prefs.node(NODE_TRAINING));
-            training.start(document.network(), setup, paused);
+            training.start(document.network(), setup, paused, document.trainedWeights());
         } catch (IllegalArgumentException e) {
             tell(e.getMessage());
             ErrorDialog.show(stage, CANNOT_TRAIN, e.getMessage());

@@ -7,6 +7,7 @@ import javafx.beans.binding.StringExpression;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.graph.GraphDocument;
 import org.resnetexplorer.graph.Network;
 import org.resnetexplorer.i18n.Texts;
@@ -25,6 +26,8 @@ public final class Document {
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper();
     /** A recovered graph is unsaved even where it equals its file's last saved state. */
     private boolean neverSaved;
+    /** The trained run's state this graph was opened from by "Continue training"; null for any other graph. */
+    private final ReadOnlyObjectWrapper<NetworkState> trainedWeights = new ReadOnlyObjectWrapper<>();
 
     public Document(Network initial) {
         this(GraphDocument.opened(initial));
@@ -82,6 +85,7 @@ public final class Document {
 
     /** Starts afresh with {@code document}, from {@code source} (null for a new graph): nothing to undo. */
     public void replace(GraphDocument document, Path source) {
+        trainedWeights.set(null);
         neverSaved = false;
         file.set(source);
         history.reset(document);
@@ -97,6 +101,7 @@ public final class Document {
     }
 
     void recover(GraphDocument recovered, GraphDocument original, Path source, String editName) {
+        trainedWeights.set(null);
         file.set(source);
         if (original != null) {
             neverSaved = false;
@@ -107,6 +112,24 @@ public final class Document {
             neverSaved = true;
         }
         refresh();
+    }
+
+    /**
+     * Remembers that this graph was opened from a trained run's {@code state} (decision 0033): Run then starts from
+     * its weights wherever a layer is unchanged, until another graph replaces this one. Edits keep it.
+     */
+    void continueFrom(NetworkState state) {
+        trainedWeights.set(Objects.requireNonNull(state, "state"));
+    }
+
+    /** The trained state the graph continues (null when it was not opened by "Continue training"). */
+    public ReadOnlyObjectProperty<NetworkState> trainedWeightsProperty() {
+        return trainedWeights.getReadOnlyProperty();
+    }
+
+    /** The trained state the graph continues, or null. */
+    public NetworkState trainedWeights() {
+        return trainedWeights.get();
     }
 
     /** The graph is now on disk as {@code saved}. */

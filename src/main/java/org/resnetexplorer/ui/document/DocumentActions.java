@@ -17,6 +17,7 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.resnetexplorer.files.FileNames;
+import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.graph.GraphDocument;
 import org.resnetexplorer.graph.GraphFileException;
 import org.resnetexplorer.graph.GraphFiles;
@@ -169,6 +170,19 @@ public final class DocumentActions {
         }
         // the drawn points are the data, not the network: they stay while another network opens
         replace(GraphDocument.opened(templateFit.apply(network)).withPoints(document.state().points()), null);
+        return true;
+    }
+
+    /**
+     * "Continue training": asks about unsaved changes, then opens the network of a trained run's {@code state}
+     * (as it trained, fitted to its data) as a new graph that remembers the state, so Run continues from its weights.
+     */
+    public boolean openTrained(NetworkState state) {
+        if (!confirmDiscard()) {
+            return false;
+        }
+        replace(GraphDocument.opened(state.network()).withPoints(document.state().points()), null);
+        document.continueFrom(state);
         return true;
     }
 

@@ -26,6 +26,7 @@ public final class RunRecord {
     private final String dataset;
     private final boolean plainTwin;
     private final int totalSteps;
+    private final String continues;
     private final ObjectProperty<RunStatus> status = new SimpleObjectProperty<>(RunStatus.READY);
     private final IntegerProperty step = new SimpleIntegerProperty();
     private final DoubleProperty loss = new SimpleDoubleProperty(Double.NaN);
@@ -35,6 +36,12 @@ public final class RunRecord {
     private final StringProperty message = new SimpleStringProperty("");
 
     public RunRecord(String name, String model, String dataset, boolean plainTwin, int totalSteps) {
+        this(name, model, dataset, plainTwin, totalSteps, null);
+    }
+
+    /** A run that continues the trained weights of run {@code continues} (null: a run from fresh weights). */
+    public RunRecord(String name, String model, String dataset, boolean plainTwin, int totalSteps, String continues) {
+        this.continues = continues;
         this.name = name;
         this.label.set(name);
         this.model = model;
@@ -75,6 +82,11 @@ public final class RunRecord {
 
     public int totalSteps() {
         return totalSteps;
+    }
+
+    /** The name of the run whose trained weights this one started from, if it continues one ("Continue training"). */
+    public java.util.Optional<String> continues() {
+        return java.util.Optional.ofNullable(continues);
     }
 
     public ObjectProperty<RunStatus> statusProperty() {

@@ -6,13 +6,17 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import org.resnetexplorer.i18n.Texts;
 
-/** The run list's context menu: show or hide, rename (F2), remove (Delete) the selected run; clear the ended runs. */
+/**
+ * The run list's context menu: continue training the selected run from its trained weights, show or hide, rename (F2),
+ * remove (Delete) it; clear the ended runs.
+ */
 final class RunsMenu {
     static final String SHOW = Texts.get("runsMenu.show");
     static final String HIDE = Texts.get("runsMenu.hide");
     static final String RENAME = Texts.get("runsMenu.rename");
     static final String REMOVE = Texts.get("runsMenu.remove");
     static final String CLEAR = Texts.get("runsMenu.clear");
+    static final String CONTINUE = Texts.get("runsMenu.continue");
 
     private final RunsTable table;
 
@@ -36,13 +40,18 @@ final class RunsMenu {
         BooleanBinding none = table.getSelectionModel().selectedItemProperty().isNull();
         toggle.disableProperty().bind(none);
         rename.disableProperty().bind(none);
-        ContextMenu menu = new ContextMenu(toggle, rename, remove, new SeparatorMenuItem(), clear);
+        MenuItem continued = new MenuItem(CONTINUE);
+        continued.setId("runs-menu-continue");
+        continued.setOnAction(e -> table.continueTraining(selected()));
+        ContextMenu menu = new ContextMenu(continued, new SeparatorMenuItem(), toggle, rename, remove,
+                new SeparatorMenuItem(), clear);
         // the texts follow the run it opens on: Show for a hidden run, Remove greyed while it trains
         menu.setOnShowing(e -> {
             RunRecord run = selected();
             toggle.setText(run != null && !run.shownProperty().get() ? SHOW : HIDE);
             remove.setDisable(run == null || !run.isOver());
             clear.setDisable(table.getItems().stream().noneMatch(RunRecord::isOver));
+            continued.setDisable(!table.canContinue(run));
         });
         return menu;
     }

@@ -29,6 +29,7 @@ public final class RunsTable extends TableView<RunRecord> {
     static final String TEST_ERROR = Texts.get("runsTable.test.error");
     static final String MESSAGE = Texts.get("runsTable.message");
     static final String EMPTY = Texts.get("runsTable.empty");
+    static final String CONTINUES = Texts.get("runsTable.continues");
     /** The widest the run column grows to fit its names, in points. */
     static final double MAX_NAME_WIDTH = 300;
 
@@ -36,6 +37,8 @@ public final class RunsTable extends TableView<RunRecord> {
     final TableColumn<RunRecord, String> runColumn;
     private final RunListEdits edits;
     private java.util.function.Consumer<String> onMessage = message -> { };
+    private java.util.function.Consumer<RunRecord> onContinue = run -> { };
+    private java.util.function.Predicate<RunRecord> canContinue = run -> false;
 
     public RunsTable(ObservableList<RunRecord> runs) {
         super(runs);
@@ -67,7 +70,8 @@ public final class RunsTable extends TableView<RunRecord> {
                 e.doubleValue())), 88));
         getColumns().add(column(STATUS, r -> r.statusProperty().map(RunsTable::statusText), 75));
         getColumns().add(column(STEP, r -> r.stepProperty().map(s -> s + " / " + r.totalSteps()), 85));
-        getColumns().add(column(MODEL, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.model()), 170));
+        getColumns().add(column(MODEL, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.model()
+                + r.continues().map(from -> String.format(CONTINUES, from)).orElse("")), 170));
         getColumns().add(column(DATASET, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.dataset()), 80));
         getColumns().add(column(MESSAGE, RunRecord::messageProperty, 520));
         for (TableColumn<RunRecord, ?> c : getColumns()) {
@@ -95,6 +99,23 @@ public final class RunsTable extends TableView<RunRecord> {
     /** Where renames, removals and refusals are told (the status bar). */
     public void setOnMessage(java.util.function.Consumer<String> onMessage) {
         this.onMessage = java.util.Objects.requireNonNull(onMessage, "onMessage");
+    }
+
+    /**
+     * What the context menu's "Continue training" does with the selected run ({@code action}), offered for a run
+     * where {@code possible} holds (one that ended with trained weights kept).
+     */
+    public void setOnContinue(java.util.function.Predicate<RunRecord> possible, java.util.function.Consumer<RunRecord> action) {
+        this.canContinue = java.util.Objects.requireNonNull(possible, "possible");
+        this.onContinue = java.util.Objects.requireNonNull(action, "action");
+    }
+
+    boolean canContinue(RunRecord run) {
+        return run != null && canContinue.test(run);
+    }
+
+    void continueTraining(RunRecord run) {
+        onContinue.accept(run);
     }
 
     /** Starts editing the run's name in its row. */

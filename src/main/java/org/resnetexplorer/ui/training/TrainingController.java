@@ -20,6 +20,8 @@ import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.data.Datasets;
 import org.resnetexplorer.data.DrawnData;
 import org.resnetexplorer.graph.DrawnPoints;
+import org.resnetexplorer.engine.CarriedState;
+import org.resnetexplorer.engine.EngineException;
 import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.engine.RunResult;
 import org.resnetexplorer.engine.RunStatus;
@@ -64,6 +66,7 @@ public final class TrainingController {
     static final String RUN_PREFIX = "#%d %s";
     static final String SUMMARY = Texts.get("trainingController.summary");
     static final String LOAD_FAILED = Texts.get("trainingController.load.failed");
+    static final String CONTINUED = Texts.get("trainingController.continued");
 
     private final BackgroundWork work;
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
@@ -85,9 +88,16 @@ public final class TrainingController {
     /** Steps asked for while the session was still loading its dataset. */
     private int pendingSteps;
     private boolean stopRequested;
+    /** Each run's latest trained state (while it is in the list): what "Continue training" starts from. */
+    private final Map<String, NetworkState> latestStates = new java.util.HashMap<>();
 
     public TrainingController(BackgroundWork work) {
         this.work = Objects.requireNonNull(work, "work");
+        runs.addListener((javafx.collections.ListChangeListener<RunRecord>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(r -> latestStates.remove(r.name()));
+            }
+        });
     }
 
     /** Every run of this window, oldest first. */
@@ -107,7 +117,20 @@ public final class TrainingController {
 
     /** The runs' trained states, in batches per pulse, go to {@code consumer} (the charts that run networks). */
     public void setStates(Consumer<List<NetworkState>> consumer) {
-        queue.setStates(consumer);
+        Objects.requireNonNull(consumer, "consumer");
+        queue.setStates(batch -> {
+            batch.forEach(state -> latestStates.put(state.run(), state));
+            consumer.accept(batch);
+        });
+    }
+
+    /**
+     * The trained state of a run that finished or was stopped: its weights at its last evaluation, what "Continue
+     * training" opens. Empty for a run that trains, diverged or failed, or whose states no chart asked for.
+     */
+    public java.util.Optional<NetworkState> trainedState(RunRecord run) {
+        boolean usable = run.status() == RunStatus.FINISHED || run.status() == RunStatus.STOPPED;
+        return usable ? java.util.Optional.ofNullable(latestStates.get(run.name())) : java.util.Optional.empty();
     }
 
     /** Each run's dataset goes to {@code consumer} as the run starts (the charts that draw the data). */
@@ -148,6 +171,15 @@ public final class TrainingController {
      * @throws IllegalArgumentException if the graph cannot train, saying why
      */
     public void start(Network network, TrainingSetup setup, boolean startPaused) {
+        start(network, setup, startPaused, null);
+    }
+
+    /**
+     * Starts a session as {@link #start(Network, TrainingSetup, boolean)} does, or with {@code from} (a trained
+     * state of a run, null for none) a run that continues it (decision 0033): the network alone, no plain twin, every
+     * unchanged layer starting with the weights of {@code from}, an inserted residual block as the identity.
+     */
+    public void start(Network network, TrainingSetup setup, boolean startPaused, NetworkState from) {
         if (active.get()) {
             return;
         }
@@ -168,17 +200,20 @@ public final class TrainingController {
         sessionRuns.clear();
         dataset.set(setup.dataset());
         message.set(String.format(LOADING, setup.dataset()));
-        Task<Dataset> load = new Task<>() {
+        Task<Prepared> load = new Task<>() {
             @Override
-            protected Dataset call() throws DatasetException {
-                return drawn != null ? drawn : Datasets.load(setup.dataset(), setup.datasetOptions());
+            protected Prepared call() throws DatasetException, EngineException {
+                Dataset data = drawn != null ? drawn : Datasets.load(setup.dataset(), setup.datasetOptions());
+                Network fitted = fit(network, data);
+                return new Prepared(data, fitted, from == null ? null
+                        : CarriedState.of(from, fitted, setup.settings().seed(), from.run()));
             }
         };
         load.setOnSucceeded(e -> launch(network, setup, load.getValue(), startPaused));
         load.setOnFailed(e -> {
             Throwable failure = load.getException();
             message.set(failure instanceof DatasetException || failure instanceof IllegalArgumentException
-                    ? failure.getMessage() : String.format(LOAD_FAILED, setup.dataset(), failure));
+                    || failure instanceof EngineException ? failure.getMessage() : String.format(LOAD_FAILED, setup.dataset(), failure));
             active.set(false);
             paused.set(false);
         });
@@ -199,27 +234,28 @@ public final class TrainingController {
         return first.nodeName().map(n -> n + ": ").orElse("") + first.message();
     }
 
-    private void launch(Network network, TrainingSetup setup, Dataset data, boolean startPaused) {
+    /**
+     * What a session needs before its runs start, made off the FX thread: the dataset, the network fitted to it,
+     * and for a run that continues a trained one, the weights it starts from.
+     */
+    private record Prepared(Dataset data, Network fitted, CarriedState.Carried carried) {
+    }
+
+    private void launch(Network network, TrainingSetup setup, Prepared prepared, boolean startPaused) {
         if (stopRequested) {
             active.set(false);
             paused.set(false);
             message.set(STOPPING);
             return;
         }
-        Network fitted;
-        try {
-            fitted = fit(network, data);
-        } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
-            active.set(false);
-            paused.set(false);
-            return;
-        }
+        Dataset data = prepared.data();
+        Network fitted = prepared.fitted();
         sessions++;
         List<Network> nets = new ArrayList<>();
         nets.add(fitted);
         boolean hasShortcut = fitted.blocks().stream().map(Block::name).anyMatch(fitted::hasShortcut);
-        if (setup.plainTwin() && hasShortcut) {
+        // a continued run trains alone: its plain twin would not start from the trained weights
+        if (setup.plainTwin() && hasShortcut && prepared.carried() == null) {
             nets.add(fitted.withAllShortcuts(false));
         }
         queue.start();
@@ -232,12 +268,16 @@ public final class TrainingController {
             String model = network.name() + (twin ? TWIN_SUFFIX : "");
             // short names that differ from their start: "#3 mlp-resnet-20" and "#3 plain twin" (decision 0020)
             String name = String.format(RUN_PREFIX, sessions, twin ? TWIN_NAME : network.name());
-            RunRecord record = new RunRecord(name, model, data.name(), twin, setup.settings().steps());
+            String continues = prepared.carried() == null ? null : prepared.carried().state().run();
+            RunRecord record = new RunRecord(name, model, data.name(), twin, setup.settings().steps(), continues);
             runData.accept(name, data);
             runs.add(record);
             records.add(record);
             sessionRuns.add(record);
             Trainer trainer = new Trainer(name, nets.get(i), data, setup.settings());
+            if (prepared.carried() != null) {
+                trainer.startFrom(prepared.carried().state());
+            }
             if (turns != null) {
                 trainer.shareComputeWith(turns);
             }
@@ -256,7 +296,11 @@ public final class TrainingController {
                     service.getException()), record.stepProperty().get(), Double.NaN, Double.NaN, Double.NaN, 0, 0)));
             services.add(service);
         }
-        message.set(String.format(STARTED, network.name() + (nets.size() > 1 ? TWIN_STARTED : ""), data.name()));
+        message.set(prepared.carried() == null
+                ? String.format(STARTED, network.name() + (nets.size() > 1 ? TWIN_STARTED : ""), data.name())
+                : String.format(CONTINUED, sessionRuns.get(0).name(), prepared.carried().state().run(),
+                        prepared.carried().kept().size(), prepared.carried().initialised().size(),
+                        prepared.carried().silenced().isEmpty() ? "-" : String.join(", ", prepared.carried().silenced())));
         startAfterFrames(START_AFTER_FRAMES, () -> services.forEach(TrainingService::start));
     }
 
