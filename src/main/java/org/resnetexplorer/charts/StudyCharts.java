@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.resnetexplorer.engine.GradientShattering;
 
 /**
  * The pictures of a preset's study, from the engine's records of what it measured: each with the file name
@@ -52,6 +53,9 @@ public final class StudyCharts {
         for (Object finding : findings) {
             // one line per kind of record: its pictures
             Objects.requireNonNull(finding, "finding");
+            if (finding instanceof GradientShattering shattering) {
+                pictures.addAll(ShatteredGradientsChart.pictures(shattering));
+            }
         }
         return List.copyOf(pictures);
     }
