@@ -1,7 +1,10 @@
 package org.resnetexplorer.charts;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.geom.Path2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,7 @@ public final class ShatteredGradientsChart {
     static final String DEPTH = Texts.get("shatteredGradients.depth");
     static final String CORRELATION = Texts.get("shatteredGradients.correlation");
     static final String PANEL = Texts.get("shatteredGradients.panel");
+    static final String DEPTH_ROW = Texts.get("shatteredGradients.depth.row");
     static final String RANGE = Texts.get("shatteredGradients.range");
     static final String NOTHING = Texts.get("shatteredGradients.nothing");
     /** The space between two panels of the gradients' grid, in drawing units. */
@@ -42,51 +46,122 @@ public final class ShatteredGradientsChart {
     }
 
     /**
-     * The gradients: one row per pictured depth (shallowest on top), one column per family, each panel its own
-     * y scale (deep plain nets' gradients are thousands of times larger) with its correlation in its title.
+     * The gradients as small multiples: one row per pictured depth (shallowest on top), one column per family, each
+     * panel on its own y scale (a deep plain net's gradients are thousands of times larger than a shallow one's),
+     * written at its top right, with its correlation at its top left. Axis labels once, so the panels stay readable
+     * in the window's small chart area.
      */
     static void paintGradients(Graphics2D g, int width, int height, ChartStyle style, GradientShattering shattering) {
         int titleHeight = ChartFrame.begin(g, TITLE, width, height, style);
+        FontMetrics fm = g.getFontMetrics();
         List<GradientShattering.Family> families = shattering.families();
         TreeSet<Integer> depths = new TreeSet<>();
         families.forEach(f -> f.gradients().forEach(gradient -> depths.add(gradient.depth())));
-        int top = 16 + titleHeight;
+        int top = 16 + titleHeight + fm.getHeight();
         if (depths.isEmpty()) {
             g.setColor(style.axis());
-            g.drawString(NOTHING, 16, top + g.getFontMetrics().getAscent());
+            g.drawString(NOTHING, 16, top);
             return;
         }
+        String widest = depths.stream().map(d -> String.format(DEPTH_ROW, d)).reduce((a, b) -> fm.stringWidth(a)
+                >= fm.stringWidth(b) ? a : b).orElse("");
+        int left = 16 + fm.stringWidth(widest) + GAP;
+        int bottom = height - 10 - 2 * fm.getHeight();
         int columns = families.size();
         int rows = depths.size();
-        int cellWidth = (width - GAP * (columns - 1)) / columns;
-        int cellHeight = (height - top - GAP * (rows - 1)) / rows;
+        double cellWidth = (width - 16 - left - GAP * (columns - 1)) / (double) columns;
+        double cellHeight = (bottom - top - GAP * (rows - 1)) / (double) rows;
+        if (cellWidth < 20 || cellHeight < 12) {
+            return;
+        }
+        for (int column = 0; column < columns; column++) {
+            GradientShattering.Family family = families.get(column);
+            g.setColor(style.line(Palette.run(column)));
+            g.drawString(family.name(), (int) (left + column * (cellWidth + GAP)), top - fm.getDescent() - 2);
+        }
         int row = 0;
         for (int depth : depths) {
+            int y = (int) Math.round(top + row * (cellHeight + GAP));
+            g.setColor(style.axis());
+            String label = String.format(DEPTH_ROW, depth);
+            g.drawString(label, 16, (int) (y + cellHeight / 2 + fm.getAscent() / 2.0));
             for (int column = 0; column < columns; column++) {
-                GradientShattering.Family family = families.get(column);
-                for (GradientShattering.Gradient gradient : family.gradients()) {
+                int x = (int) Math.round(left + column * (cellWidth + GAP));
+                for (GradientShattering.Gradient gradient : families.get(column).gradients()) {
                     if (gradient.depth() == depth) {
-                        Graphics2D cell = (Graphics2D) g.create(column * (cellWidth + GAP), top + row * (cellHeight + GAP),
-                                cellWidth, cellHeight);
-                        try {
-                            panel(shattering, family, gradient, Palette.run(column)).draw(cell, cellWidth, cellHeight, style);
-                        } finally {
-                            cell.dispose();
-                        }
+                        panel(g, fm, style, shattering.inputs(), gradient, Palette.run(column), x, y, (int) cellWidth,
+                                (int) cellHeight);
                     }
                 }
             }
             row++;
         }
+        g.setColor(style.axis());
+        for (int column = 0; column < columns; column++) {
+            int x = (int) Math.round(left + column * (cellWidth + GAP));
+            double[] inputs = shattering.inputs();
+            String from = LinePlot.formatNumber(inputs[0]);
+            String to = LinePlot.formatNumber(inputs[inputs.length - 1]);
+            g.drawString(from, x, bottom + 2 + fm.getAscent());
+            g.drawString(to, x + (int) cellWidth - fm.stringWidth(to), bottom + 2 + fm.getAscent());
+        }
+        g.drawString(INPUT, (left + width - 16 - fm.stringWidth(INPUT)) / 2, height - 10);
     }
 
-    /** One family's gradient at one depth against the input. */
-    static LinePlot panel(GradientShattering shattering, GradientShattering.Family family,
-            GradientShattering.Gradient gradient, Color colour) {
-        String title = String.format(PANEL, family.name(), gradient.depth(), format(gradient.correlation()));
-        return new LinePlot(title, INPUT, GRADIENT).legend(List.of())
-                .add(new LinePlot.Line(new Series(family.name(), shattering.inputs(), gradient.values()), colour, 1.4f,
-                        false));
+    /**
+     * One gradient in a framed panel: the zero line, the curve scaled to the panel's largest |value|, that value at
+     * the top right and the correlation at the top left.
+     */
+    private static void panel(Graphics2D g, FontMetrics fm, ChartStyle style, double[] inputs,
+            GradientShattering.Gradient gradient, Color colour, int x, int y, int w, int h) {
+        double[] values = gradient.values();
+        double largest = 0;
+        for (double v : values) {
+            largest = Double.isFinite(v) ? Math.max(largest, Math.abs(v)) : largest;
+        }
+        double scale = largest > 0 ? largest * 1.08 : 1;
+        double from = inputs[0];
+        double span = inputs[inputs.length - 1] - from;
+        g.setColor(style.grid());
+        g.drawLine(x, y + h / 2, x + w, y + h / 2);
+        Path2D.Double path = new Path2D.Double();
+        for (int i = 0; i < values.length; i++) {
+            double px = x + (inputs[i] - from) / span * w;
+            double py = y + h / 2.0 - values[i] / scale * (h / 2.0);
+            if (i == 0) {
+                path.moveTo(px, py);
+            } else {
+                path.lineTo(px, py);
+            }
+        }
+        java.awt.Shape clip = g.getClip();
+        g.clipRect(x, y, w + 1, h + 1);
+        g.setColor(style.line(colour));
+        g.setStroke(new BasicStroke(style.width(1.2f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(path);
+        g.setClip(clip);
+        g.setColor(style.axis());
+        g.setStroke(new BasicStroke(style.width(1f)));
+        g.drawRect(x, y, w, h);
+        String correlation = panelLabel(gradient);
+        String size = "±" + LinePlot.formatNumber(largest);
+        int baseline = y + fm.getAscent() + 1;
+        if (h >= fm.getHeight() + 2) {
+            // on a veil of the background, so that the curve under the text does not garble it
+            Color veil = style.background();
+            g.setColor(new Color(veil.getRed(), veil.getGreen(), veil.getBlue(), 200));
+            g.fillRect(x + 1, y + 1, fm.stringWidth(correlation) + 6, fm.getHeight());
+            g.fillRect(x + w - 6 - fm.stringWidth(size), y + 1, fm.stringWidth(size) + 5, fm.getHeight());
+            g.setColor(style.foreground());
+            g.drawString(correlation, x + 4, baseline);
+            g.setColor(style.axis());
+            g.drawString(size, x + w - 4 - fm.stringWidth(size), baseline);
+        }
+    }
+
+    /** The text of a panel: its correlation, as its corner shows it. */
+    static String panelLabel(GradientShattering.Gradient gradient) {
+        return String.format(PANEL, format(gradient.correlation()));
     }
 
     /** The mean correlation against depth per family (bold), the lowest and highest of its networks (dashed). */

@@ -2,7 +2,6 @@ package org.resnetexplorer.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -45,13 +44,18 @@ class ShatteredGradientsChartTest {
     }
 
     @Test
-    @DisplayName("each panel's title names the family, the depth and the correlation of its gradient")
-    void panelTitles() {
-        GradientShattering shattering = measured();
-        LinePlot panel = ShatteredGradientsChart.panel(shattering, shattering.families().get(0),
-                shattering.families().get(0).gradients().get(1), Color.BLUE);
-        assertThat(panel.title()).contains("plain").contains("20").contains("-0.40");
-        assertThat(panel.lines()).hasSize(1);
+    @DisplayName("each panel shows the correlation of its gradient, to two digits")
+    void panelLabels() {
+        GradientShattering.Gradient noisy = measured().families().get(0).gradients().get(1);
+        assertThat(ShatteredGradientsChart.panelLabel(noisy)).contains("-0.40");
+    }
+
+    @Test
+    @DisplayName("the panels stay readable in the window's small chart area: each family's curve still shows")
+    void smallArea() {
+        BufferedImage image = ShatteredGradientsChart.pictures(measured()).get(0).render(480, 230, 1, ChartStyle.LIGHT);
+        assertThat(Pixels.count(image, Palette.run(0))).isGreaterThan(20);
+        assertThat(Pixels.count(image, Palette.run(1))).isGreaterThan(20);
     }
 
     @Test

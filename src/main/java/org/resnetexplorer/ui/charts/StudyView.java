@@ -35,6 +35,8 @@ final class StudyView extends ChartView {
         picture.getItems().setAll(pictures.stream().map(StudyCharts.Picture::title).toList());
         picture.getSelectionModel().selectFirst();
         showPictureChooser();
+        // a study of runs that do not train (shattered gradients) leaves no snapshots: the hint set before must go
+        showEmptyHint(!store.hasSnapshots());
         changed();
     }
 
