@@ -89,6 +89,16 @@ class ShatteredGradientsStudyTest {
     }
 
     @Test
+    @DisplayName("the full setting averages fullFactor times as many networks of each depth")
+    void fullSettingAveragesMore() throws Exception {
+        Experiment experiment = Experiments.fromJson(preset(RUNS, SMALL).replace("\"runs\":", "\"fullFactor\": 2, \"runs\":"),
+                "mine.json");
+        GradientShattering full = (GradientShattering) new ExperimentRunner(experiment, true).run().study().orElseThrow()
+                .findings().get(0);
+        assertThat(full.networks()).isEqualTo(4);
+    }
+
+    @Test
     @DisplayName("a stop ends the measurement early, leaving the depths not measured as NaN")
     void stopsEarly() throws Exception {
         Experiment experiment = read(RUNS, SMALL);
