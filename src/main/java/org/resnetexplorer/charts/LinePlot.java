@@ -370,7 +370,8 @@ public final class LinePlot {
         return formatNumber(y);
     }
 
-    private static String formatNumber(double v) {
+    /** A tick label: whole numbers plain, others to three digits, very large or small ones in e-notation. */
+    static String formatNumber(double v) {
         if (v == 0) {
             return "0";
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.resnetexplorer.engine.BlockSurgery;
+import org.resnetexplorer.engine.GradientShattering;
 
 /**
  * The pictures of a preset's study, from the engine's records of what it measured: each with the file name
@@ -51,11 +52,14 @@ public final class StudyCharts {
     public static List<Picture> of(List<?> findings) {
         List<Picture> pictures = new ArrayList<>();
         for (Object finding : findings) {
-            // one line per kind of record: its pictures
+            // each kind of record a study returns: its pictures
             Objects.requireNonNull(finding, "finding");
             if (finding instanceof BlockSurgery.Findings surgery) {
                 pictures.add(new Picture(InsertBlockChart.FILE, InsertBlockChart.title(),
                         new InsertBlockChart(surgery)::paint));
+            }
+            if (finding instanceof GradientShattering shattering) {
+                pictures.addAll(ShatteredGradientsChart.pictures(shattering));
             }
         }
         return List.copyOf(pictures);

@@ -38,6 +38,8 @@ final class BatchNormLayer extends Layer {
     private final double[] shift;
     private long[] shape;
     private DataType type;
+    /** Whether the last forward normalised with the batch's statistics (else with the running ones). */
+    private boolean training;
     private int batch;
     private int spatial;
     /** The input x, the output before the ReLU, the output after it, and the gradient: float or double. */
@@ -90,6 +92,18 @@ final class BatchNormLayer extends Layer {
         System.arraycopy(both, channels, runningVar, 0, channels);
     }
 
+    /**
+     * Makes the running statistics those of the last training pass's batch (its mean and biased variance), so
+     * that an inference pass over the same batch computes exactly what that pass computed, each example now on
+     * its own instead of through the batch's statistics.
+     */
+    void keepBatchStatistics() {
+        for (int c = 0; c < channels; c++) {
+            runningMean[c] = mean[c];
+            runningVar[c] = 1 / (invStd[c] * invStd[c]) - epsilon;
+        }
+    }
+
     /** Whether this layer also applies the ReLU after it. */
     boolean fusesRelu() {
         return relu;
@@ -103,6 +117,7 @@ final class BatchNormLayer extends Layer {
         int length = (int) x.length();
         batch = (int) shape[0];
         spatial = length / (batch * channels);
+        this.training = training;
         boolean floats = HostArrays.floats(type);
         if (floats) {
             xf = grow(xf, length);
@@ -225,7 +240,9 @@ final class BatchNormLayer extends Layer {
     /**
      * With x-hat = (x - mean) / std and M values per channel,
      * dx = gamma / std / M (M g - sum g - x-hat sum(g x-hat)), which per channel is a g + b x + c;
-     * dgamma = sum(g x-hat), dbeta = sum g. Behind a fused ReLU, g is first zeroed where y <= 0.
+     * dgamma = sum(g x-hat), dbeta = sum g. Behind a fused ReLU, g is first zeroed where y <= 0. After an
+     * inference pass the statistics are constants, and dx = gamma / std g: the gradient of the function each
+     * example goes through on its own (what the input gradients of an untrained network measure).
      */
     @Override
     INDArray[] backward(INDArray gradOutput) {
@@ -250,8 +267,10 @@ final class BatchNormLayer extends Layer {
         for (int c = 0; c < channels; c++) {
             double sumGxhat = sumGx[c] * invStd[c];
             a[c] = gammaValues[c] * invStd[c];
-            b[c] = -a[c] * invStd[c] * sumGxhat / count;
-            c0[c] = -a[c] * sumG[c] / count - b[c] * mean[c];
+            if (training) {
+                b[c] = -a[c] * invStd[c] * sumGxhat / count;
+                c0[c] = -a[c] * sumG[c] / count - b[c] * mean[c];
+            }
             gamma.grad().putScalar(c, sumGxhat);
             beta.grad().putScalar(c, sumG[c]);
         }

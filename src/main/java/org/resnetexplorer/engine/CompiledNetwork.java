@@ -49,6 +49,8 @@ public final class CompiledNetwork {
     private final String inputNode;
     private final String logitsNode;
     private final Map<String, INDArray> activations = new HashMap<>();
+    /** dL/d(input) of the last backward: the first layers compute it anyway, so keeping it costs nothing. */
+    private INDArray inputGradient;
     /** Where each layer's weights lie among the values, for the states taken (one map shared by all of them). */
     private final Map<String, NetworkState.Slice> weightSlices;
     private LayerProfile profile;
@@ -185,6 +187,7 @@ public final class CompiledNetwork {
      */
     public INDArray forward(INDArray batch, boolean training) {
         activations.clear();
+        inputGradient = null;
         activations.put(inputNode, batch);
         for (Map.Entry<String, Layer> entry : layers.entrySet()) {
             String[] from = sources.get(entry.getKey());
@@ -204,8 +207,10 @@ public final class CompiledNetwork {
     }
 
     /**
-     * Back-propagates dL/d(logits) through the last training pass, leaving every parameter's gradient in
-     * {@link #gradients()} (zero for parameters the loss does not reach).
+     * Back-propagates dL/d(logits) through the last pass, leaving every parameter's gradient in
+     * {@link #gradients()} (zero for parameters the loss does not reach) and dL/d(input) in {@link #inputGradient()}.
+     * After a training pass BatchNorm's gradient runs through the batch's statistics; after an inference pass
+     * through the running ones, held constant.
      */
     public void backward(INDArray gradLogits) {
         parameters.grads().assign(0);
@@ -228,6 +233,27 @@ public final class CompiledNetwork {
                 // add() rather than addi(): an Add hands the same array to both of its inputs
                 grads.merge(from[i], inputGrads[i], INDArray::add);
             }
+        }
+        inputGradient = grads.get(inputNode);
+    }
+
+    /**
+     * dL/d(input) of the last {@link #backward}, in the input's shape with the batch first (in the caller's
+     * workspace, valid until the next pass); empty before the first backward or when the loss does not reach the
+     * input.
+     */
+    public Optional<INDArray> inputGradient() {
+        return Optional.ofNullable(inputGradient);
+    }
+
+    /**
+     * Makes every BatchNorm's running statistics those of the last training pass's batch, so that inference passes
+     * over that batch compute what the training pass computed, but each example as a function of itself alone:
+     * {@link InputGradients} differentiates that function. The trained state's statistics are overwritten.
+     */
+    void keepBatchStatistics() {
+        for (BatchNormLayer bn : batchNorms()) {
+            bn.keepBatchStatistics();
         }
     }
 

@@ -19,7 +19,8 @@ abstract class Layer {
 
     /**
      * Given dL/d(output), writes the gradients of this layer's parameters into their views and returns dL/d(input)
-     * for each input port. Called once per step, after {@link #forward} with {@code training} true.
+     * for each input port. Called once per step, after {@link #forward} with {@code training} true; after an
+     * inference pass it back-propagates through that pass (BatchNorm's statistics held constant).
      */
     abstract INDArray[] backward(INDArray gradOutput);
 

@@ -23,6 +23,8 @@ public final class AllowedNames {
             "CIFAR", "ImageNet", "MNIST", "Fashion", "fashion", "mnist", "dataset", "data", "dir",
             // the paper and its authors
             "He", "Zhang", "Ren", "Sun", "Deep", "Residual", "Learning", "for", "Image", "Recognition",
+            // issue 16: the first author of the shattered-gradients paper
+            "Balduzzi",
             // keys
             "Ctrl", "Shift", "Enter", "Delete", "Esc", "Page", "Up", "Down", "FLOPs",
             // a language called by its own name
