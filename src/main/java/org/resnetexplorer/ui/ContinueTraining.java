@@ -2,10 +2,13 @@ package org.resnetexplorer.ui;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import org.resnetexplorer.engine.NetworkState;
+import org.resnetexplorer.engine.RunStatus;
 import org.resnetexplorer.i18n.Texts;
 import org.resnetexplorer.ui.document.DocumentActions;
 import org.resnetexplorer.ui.training.RunRecord;
@@ -25,13 +28,21 @@ final class ContinueTraining {
     private final RunsTable runs;
     private final DocumentActions documents;
     private final Consumer<String> tell;
+    /** The charts' latest state of a run: where an experiment's runs keep theirs. */
+    private final Function<String, Optional<NetworkState>> charted;
 
-    ContinueTraining(TrainingController training, RunsTable runs, DocumentActions documents, Consumer<String> tell) {
+    /**
+     * @param charted a run's latest state as the charts hold it, by the run's name: the runs of experiments, which do
+     *                not pass through {@code training}
+     */
+    ContinueTraining(TrainingController training, RunsTable runs, DocumentActions documents, Consumer<String> tell,
+            Function<String, Optional<NetworkState>> charted) {
         this.training = Objects.requireNonNull(training, "training");
+        this.charted = Objects.requireNonNull(charted, "charted");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.documents = Objects.requireNonNull(documents, "documents");
         this.tell = Objects.requireNonNull(tell, "tell");
-        runs.setOnContinue(run -> training.trainedState(run).isPresent(), this::open);
+        runs.setOnContinue(run -> trainedState(run).isPresent(), this::open);
     }
 
     /**
@@ -40,7 +51,7 @@ final class ContinueTraining {
      */
     void continueSelected() {
         RunRecord selected = runs.getSelectionModel().getSelectedItem();
-        List<RunRecord> kept = training.runs().stream().filter(r -> training.trainedState(r).isPresent()).toList();
+        List<RunRecord> kept = training.runs().stream().filter(r -> trainedState(r).isPresent()).toList();
         RunRecord run = selected != null && kept.contains(selected) ? selected
                 : kept.stream().filter(r -> !r.plainTwin()).reduce((first, second) -> second)
                         .orElse(kept.isEmpty() ? null : kept.get(kept.size() - 1));
@@ -52,12 +63,18 @@ final class ContinueTraining {
     }
 
     private void open(RunRecord run) {
-        NetworkState state = training.trainedState(run).orElse(null);
+        NetworkState state = trainedState(run).orElse(null);
         if (state == null) {
             tell.accept(NOTHING);
         } else if (documents.openTrained(state)) {
             tell.accept(String.format(OPENED, run.label(), state.step()));
         }
+    }
+
+    /** The weights a run ended with: a session's as the training kept them, an experiment's as the charts did. */
+    private Optional<NetworkState> trainedState(RunRecord run) {
+        boolean over = run.status() == RunStatus.FINISHED || run.status() == RunStatus.STOPPED;
+        return over ? training.trainedState(run).or(() -> charted.apply(run.name())) : Optional.empty();
     }
 
     /** True while nothing could be continued: a session runs, or no run has ended yet. */

@@ -209,8 +209,8 @@ final class MainWindow {
                 .text(Action.PAUSE, Bindings.when(training.pausedProperty()).then(RESUME).otherwise(Action.PAUSE.text()))
                 .bind(Action.STOP, training::stop, training.activeProperty().not())
                 .bind(Action.CLEAR_RUNS, runsTable::clearEnded)
-                .bind(Action.CONTINUE_TRAINING, new ContinueTraining(training, runsTable, documents, this::tell)
-                        ::continueSelected, ContinueTraining.unavailable(training))
+                .bind(Action.CONTINUE_TRAINING, new ContinueTraining(training, runsTable, documents, this::tell,
+                        charts::latestState)::continueSelected, ContinueTraining.unavailable(training))
                 .bind(Action.STEP, this::step, training.activeProperty().and(training.pausedProperty().not())
                         .or(experiments.runningProperty()))
                 .bind(Action.EXPORT_CHART, () -> charts.showExportPngDialog(1))

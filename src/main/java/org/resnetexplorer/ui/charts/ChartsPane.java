@@ -238,6 +238,11 @@ public final class ChartsPane extends BorderPane {
         views.forEach(ChartView::statesChanged);
     }
 
+    /** A run's latest trained state the charts hold (an experiment's runs' too), if any. */
+    public java.util.Optional<org.resnetexplorer.engine.NetworkState> latestState(String run) {
+        return states.latest(run);
+    }
+
     NetworkStates states() {
         return states;
     }
