@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.resnetexplorer.engine.Landscapes;
 
 /**
  * The pictures of a preset's study, from the engine's records of what it measured: each with the file name
@@ -52,6 +53,12 @@ public final class StudyCharts {
         for (Object finding : findings) {
             // one line per kind of record: its pictures
             Objects.requireNonNull(finding, "finding");
+            if (finding instanceof Landscapes landscapes) {
+                pictures.add(new Picture(LossLandscapeChart.FILE, LossLandscapeChart.TITLE,
+                        (g, w, h, style) -> LossLandscapeChart.paint(g, landscapes, w, h, style)));
+                pictures.add(new Picture(LossLandscapeSliceChart.FILE, LossLandscapeSliceChart.TITLE,
+                        (g, w, h, style) -> LossLandscapeSliceChart.paint(g, landscapes, w, h, style)));
+            }
         }
         return List.copyOf(pictures);
     }

@@ -73,16 +73,25 @@ public record Landscape(String run, double range, int points, double[] losses, d
 
     /**
      * The width of the low-loss basin along the slice: the length (in units of the direction) of the interval
-     * around a = 0 where the loss stays below {@code level}, its ends placed by linear interpolation between the
-     * neighbouring points. The whole range (2 x range) if the loss never reaches the level; 0 if the centre itself
-     * is not below it. A point not measured (NaN) counts as above the level.
+     * around a = 0 where the loss stays below {@code level} ({@link #basin}). The whole range (2 x range) if the loss
+     * never reaches the level; 0 if the centre itself is not below it.
      */
     public double basinWidth(double level) {
+        double[] ends = basin(level);
+        return ends[1] - ends[0];
+    }
+
+    /**
+     * The ends {a0, a1} of the interval around a = 0 where the slice's loss stays below {@code level}, each placed by
+     * linear interpolation between the last point below the level and the next; {0, 0} if the centre itself is not
+     * below it. A point not measured (NaN) counts as above the level, and the interval ends at the last point below.
+     */
+    public double[] basin(double level) {
         int centre = slice.length / 2;
         if (!(slice[centre] < level)) {
-            return 0;
+            return new double[] {0, 0};
         }
-        return reach(level, centre, 1) + reach(level, centre, -1);
+        return new double[] {-reach(level, centre, -1), reach(level, centre, 1)};
     }
 
     /** How far from a = 0 the slice stays below {@code level}, walking in direction {@code step}. */
