@@ -39,7 +39,7 @@ final class LossLandscapeStudy implements StudyMethod {
         fullPoints = odd(settings, "fullPoints", LossLandscape.MAX_POINTS, LossLandscape.MAX_POINTS);
         slicePoints = odd(settings, "slicePoints", 41, LossLandscape.MAX_SLICE_POINTS);
         range = settings.number("range", 1, 0.01, 100);
-        sample = settings.integer("sample", 128, 1, 10_000);
+        sample = settings.integer("sample", 128, 16, 10_000);
         basinFactor = settings.number("basinFactor", 2, 1.01, 1000);
         if (!experiment.trains()) {
             throw settings.problem("kind", "measures the loss around trained weights, but no run trains");
