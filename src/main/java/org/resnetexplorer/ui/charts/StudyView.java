@@ -35,6 +35,8 @@ final class StudyView extends ChartView {
         picture.getItems().setAll(pictures.stream().map(StudyCharts.Picture::title).toList());
         picture.getSelectionModel().selectFirst();
         showPictureChooser();
+        // the "no study yet" hint came with the tab and no snapshot takes it away: this view draws none
+        showEmptyHint(false);
         changed();
     }
 
