@@ -31,6 +31,7 @@ import org.resnetexplorer.engine.RunStatus;
 import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.experiments.Experiment;
 import org.resnetexplorer.experiments.Experiments;
+import org.resnetexplorer.i18n.Texts;
 import org.resnetexplorer.ui.charts.ChartKind;
 import org.resnetexplorer.ui.charts.ChartView;
 import org.resnetexplorer.ui.charts.ChartsPane;
@@ -273,6 +274,21 @@ class ExperimentWindowTest {
         assertThat(robot.lookup("#status-speed").queryAs(Label.class).getText()).as("no speed once it has ended")
                 .isEmpty();
         waitFor(5, () -> !robot.lookup("#run-button").queryButton().isDisabled());
+        assertThat(robot.lookup("#experiment-run").queryButton().getText()).isEqualTo(ExperimentPanel.RUN);
+    }
+
+    @Test
+    @DisplayName("Stop during a study (the loss landscape's grid) ends it: the runs stay finished, the claims unchecked")
+    void stopDuringStudy(FxRobot robot) throws Exception {
+        openFromFile(robot, preset("tiny-landscape.json", 40));
+        robot.clickOn("#experiment-run");
+        String studying = String.format(Texts.get("experimentSession.studying"), "");
+        waitFor(120, () -> fx(() -> text(robot, "#experiment-progress-text")).startsWith(studying));
+        robot.clickOn("#experiment-run");
+        waitFor(30, () -> !running());
+        assertThat(claims()).allSatisfy(c -> assertThat(c).startsWith("NOT CHECKED"));
+        assertThat(fx(() -> List.copyOf(window.experiments().panel().rows()))).extracting(r -> r.status.get())
+                .containsOnly(RunStatus.FINISHED);
         assertThat(robot.lookup("#experiment-run").queryButton().getText()).isEqualTo(ExperimentPanel.RUN);
     }
 
