@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.resnetexplorer.engine.BlockSurgery;
 import org.resnetexplorer.engine.GradientShattering;
+import org.resnetexplorer.engine.Landscapes;
 
 /**
  * The pictures of a preset's study, from the engine's records of what it measured: each with the file name
@@ -60,6 +61,12 @@ public final class StudyCharts {
             }
             if (finding instanceof GradientShattering shattering) {
                 pictures.addAll(ShatteredGradientsChart.pictures(shattering));
+            }
+            if (finding instanceof Landscapes landscapes) {
+                pictures.add(new Picture(LossLandscapeChart.FILE, LossLandscapeChart.TITLE,
+                        (g, w, h, style) -> LossLandscapeChart.paint(g, landscapes, w, h, style)));
+                pictures.add(new Picture(LossLandscapeSliceChart.FILE, LossLandscapeSliceChart.TITLE,
+                        (g, w, h, style) -> LossLandscapeSliceChart.paint(g, landscapes, w, h, style)));
             }
         }
         return List.copyOf(pictures);

@@ -13,6 +13,7 @@ public final class Studies {
         // one line per kind, as a preset's "study": {"kind": ...} names it: METHODS.put("name", NameStudy::new);
         METHODS.put("insert-block", InsertBlockStudy::new);
         METHODS.put(ShatteredGradientsStudy.KIND, ShatteredGradientsStudy::new);
+        METHODS.put("loss-landscape", LossLandscapeStudy::new);
     }
 
     /** Every kind, as a preset's {@code "study": {"kind": ...}} names it. */

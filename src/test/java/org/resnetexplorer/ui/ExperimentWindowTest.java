@@ -31,6 +31,7 @@ import org.resnetexplorer.engine.RunStatus;
 import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.experiments.Experiment;
 import org.resnetexplorer.experiments.Experiments;
+import org.resnetexplorer.i18n.Texts;
 import org.resnetexplorer.ui.charts.ChartKind;
 import org.resnetexplorer.ui.charts.ChartView;
 import org.resnetexplorer.ui.charts.ChartsPane;
@@ -277,6 +278,21 @@ class ExperimentWindowTest {
     }
 
     @Test
+    @DisplayName("Stop during a study (the loss landscape's grid) ends it: the runs stay finished, the claims unchecked")
+    void stopDuringStudy(FxRobot robot) throws Exception {
+        openFromFile(robot, preset("tiny-landscape.json", 40));
+        robot.clickOn("#experiment-run");
+        String studying = String.format(Texts.get("experimentSession.studying"), "");
+        waitFor(120, () -> fx(() -> text(robot, "#experiment-progress-text")).startsWith(studying));
+        robot.clickOn("#experiment-run");
+        waitFor(30, () -> !running());
+        assertThat(claims()).allSatisfy(c -> assertThat(c).startsWith("NOT CHECKED"));
+        assertThat(fx(() -> List.copyOf(window.experiments().panel().rows()))).extracting(r -> r.status.get())
+                .containsOnly(RunStatus.FINISHED);
+        assertThat(robot.lookup("#experiment-run").queryButton().getText()).isEqualTo(ExperimentPanel.RUN);
+    }
+
+    @Test
     @DisplayName("while the editor's graph trains, an experiment cannot start and the panel says why")
     void editorTrainingBlocksExperiment(FxRobot robot) throws Exception {
         robot.interact(() -> robot.lookup("#training-steps").queryTextInputControl().setText("100000"));
@@ -367,7 +383,8 @@ class ExperimentWindowTest {
                 "plain-vs-resnet", ChartKind.ERROR_CURVES, "vanishing-gradients", ChartKind.GRADIENT_DEPTH,
                 "residual-responses", ChartKind.RESPONSE_STD, "very-deep", ChartKind.ERROR_CURVES,
                 "degradation-images", ChartKind.ERROR_CURVES, "converges-faster", ChartKind.ERROR_CURVES,
-                "shortcut-options", ChartKind.ERROR_CURVES, "pre-activation", ChartKind.ERROR_CURVES);
+                "shortcut-options", ChartKind.ERROR_CURVES, "pre-activation", ChartKind.ERROR_CURVES,
+                "loss-landscape", ChartKind.ERROR_CURVES);
         ChartsPane charts = robot.lookup("#charts").queryAs(ChartsPane.class);
         TabPane tabs = robot.lookup("#chart-tabs").queryAs(TabPane.class);
         ChartView histogram = fx(() -> charts.charts().stream().filter(v -> v.kind() == ChartKind.RESIDUAL_HISTOGRAM)

@@ -662,6 +662,9 @@ public final class ExperimentSession {
                 }
             }
         }
+        // a stop during the study leaves every run finished and the study unmeasured: stopped too, not "not shown"
+        complete &= result.experiment().study() == null || result.study().isPresent()
+                || result.studyFailure().isPresent();
         if (!complete) {
             panel.showNotChecked(STOPPED_REASON);
             panel.setProgress(progress.get(), ExperimentPanel.STOPPED);

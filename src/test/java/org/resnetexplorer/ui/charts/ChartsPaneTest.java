@@ -439,4 +439,18 @@ class ChartsPaneTest {
         assertThat(errors.canvas.chart().plot().orElseThrow().lines()).isEmpty();
         assertThat(errors.canvas.emptyLabel().isVisible()).isTrue();
     }
+
+    @Test
+    @DisplayName("the Study tab's hint that no study has measured yet goes once a study's pictures come")
+    void studyHintGoes(FxRobot robot) throws Exception {
+        ChartView study = onFx(() -> pane.charts().stream().filter(v -> v.kind() == ChartKind.STUDY).findFirst()
+                .orElseThrow());
+        robot.interact(() -> pane.select(study));
+        Label hint = study.canvas.emptyLabel();
+        assertThat(onFx(hint::isVisible)).as("before any study").isTrue();
+        robot.interact(() -> pane.showStudy(List.of(new org.resnetexplorer.charts.StudyCharts.Picture("study-one.png",
+                "One", (g, w, h, style) -> g.fillRect(0, 0, w, h)))));
+        settle();
+        assertThat(onFx(hint::isVisible)).as("over the study's picture").isFalse();
+    }
 }
