@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.resnetexplorer.charts.ChartFiles;
 import org.resnetexplorer.charts.RunHistory;
+import org.resnetexplorer.charts.StudyCharts;
 import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.engine.MetricsFiles;
 import org.resnetexplorer.engine.RunResult;
@@ -31,7 +32,8 @@ import org.resnetexplorer.graph.Network;
  * {@code experiment [NAME | FILE.json] [--full] [--out DIR] [--png] [--lang en|zh] [--check] [--jobs N] [--seed S]}:
  * runs one of the paper's experiments (a bundled preset or a preset file) headless, up to N runs at once (by default
  * as many as the machine has cores), then prints each claim with the figures it was checked on, and the paper's own
- * numbers. The lines and files are those of a one-by-one run, whatever N (decision 0025). {@code --seed S} trains
+ * numbers; a preset with a study then measures the trained runs and prints what it found (and with {@code --png}
+ * writes its pictures too). The lines and files are those of a one-by-one run, whatever N (decision 0025). {@code --seed S} trains
  * every run from seed S instead of the preset's (the dataset stays the same). Without NAME, lists the presets. With
  * {@code --check}, reads the preset, loads its dataset and builds every run's network, and trains nothing.
  */
@@ -138,6 +140,18 @@ final class ExperimentCommand implements Command {
                     histories.get(snapshot.run()).add(snapshot);
                 }
 
+                /** The study's progress, a line at each quarter (a study of a few seconds prints one or two). */
+                private int quarter = -1;
+
+                @Override
+                public void studyProgress(double done, String what) {
+                    int reached = (int) Math.floor(Math.min(1, Math.max(0, done)) * 4);
+                    if (reached > quarter) {
+                        quarter = reached;
+                        out.printf(Locale.ROOT, "study %3.0f%%  %s%n", 100 * done, what);
+                    }
+                }
+
                 @Override
                 public void runFinished(String run, RunResult result) {
                     out.printf(Locale.ROOT, "  %s after %d steps: train error %s, test error %s, %.0f steps/s%s%n",
@@ -163,6 +177,12 @@ final class ExperimentCommand implements Command {
                             out.println("wrote " + png);
                         }
                     }
+                    if (result.study().isPresent()) {
+                        for (Path png : StudyCharts.write(StudyCharts.of(result.study().get().findings()), folder,
+                                1200, 800)) {
+                            out.println("wrote " + png);
+                        }
+                    }
                 }
                 out.println("wrote " + folder.resolve(MetricsFiles.METRICS) + " and " + MetricsFiles.HISTOGRAMS);
             }
@@ -185,6 +205,11 @@ final class ExperimentCommand implements Command {
                 return Cli.FAILED;
             }
         }
+        if (result.studyFailure().isPresent()) {
+            out.println("the study did not finish: " + result.studyFailure().get());
+            return Cli.FAILED;
+        }
+        result.study().ifPresent(study -> study.lines(language).forEach(line -> out.println("  " + line)));
         boolean all = true;
         for (Claim.Outcome outcome : result.outcomes()) {
             all &= outcome.holds();

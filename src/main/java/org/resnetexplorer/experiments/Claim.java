@@ -46,7 +46,22 @@ public record Claim(Figure figure, String run, Relation relation, String than, F
          * 4.1: how fast a net converges); +infinity if it never gets there, so "fewer steps than" still holds
          * against a run that never arrives.
          */
-        STEPS_TO_TRAIN_ERROR;
+        STEPS_TO_TRAIN_ERROR,
+        /** The study's (lesion): the mean test-error increase, a fraction, from deleting one block at test time. */
+        LESION_INCREASE,
+        /** The study's (insert-block): the largest |change| of test error, a fraction, on inserting a residual block. */
+        INSERTED_RESIDUAL_CHANGE,
+        /** The study's (insert-block): the largest |change| of test error, a fraction, on inserting a plain pair. */
+        INSERTED_PLAIN_CHANGE,
+        /** The study's (loss-landscape): the width of the low-loss basin, in units of the directions. */
+        BASIN_WIDTH,
+        /** The study's (shattered-gradients): the correlation of neighbouring gradients with respect to the input. */
+        NEIGHBOUR_CORRELATION;
+
+        /** Whether a preset's study measures this figure, rather than its runs' training. */
+        public boolean study() {
+            return ordinal() >= LESION_INCREASE.ordinal();
+        }
 
         /**
          * A value of this figure as people read it, in the command's lines and the window's claims: errors in
@@ -54,7 +69,8 @@ public record Claim(Figure figure, String run, Relation relation, String than, F
          */
         public String format(double value) {
             return switch (this) {
-                case TRAIN_ERROR, TEST_ERROR -> Counts.percent(value);
+                case TRAIN_ERROR, TEST_ERROR, LESION_INCREASE, INSERTED_RESIDUAL_CHANGE, INSERTED_PLAIN_CHANGE ->
+                        Counts.percent(value);
                 case PARAMS -> Counts.grouped((long) value);
                 case MACS -> Counts.abbreviated((long) value);
                 case STEPS_TO_TRAIN_ERROR -> Double.isInfinite(value) ? Texts.get("experiments.notReached")

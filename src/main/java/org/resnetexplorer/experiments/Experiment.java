@@ -11,15 +11,17 @@ import org.resnetexplorer.graph.TemplateOptions;
 
 /**
  * One paper experiment in miniature: the runs it trains (each a template with options), the dataset and the
- * settings they share, how much longer the "full" setting trains, the claims the result is checked against,
+ * settings they share, how much longer the "full" setting trains, what a study measures on the trained runs (if
+ * anything), the claims the result is checked against,
  * and the texts shown beside it in English and Chinese: a title, an explanation, and the paper's own figures
  * (marked as the paper's).
  *
  * @param fullFactor the "full" setting trains {@code fullFactor} times the steps
+ * @param study what is measured on the runs once they have trained; null for none
  */
 public record Experiment(String id, Map<String, String> title, Map<String, String> explanation,
         Map<String, String> paper, String dataset, DatasetOptions datasetOptions, TrainingSettings settings,
-        int fullFactor, List<RunSpec> runs, List<Claim> claims) {
+        int fullFactor, List<RunSpec> runs, List<Claim> claims, Study study) {
 
     /** One run: a name for the charts and the table, a template, its options, and whether it trains at all. */
     public record RunSpec(String name, String template, TemplateOptions options, boolean train) {
@@ -82,7 +84,7 @@ public record Experiment(String id, Map<String, String> title, Map<String, Strin
      */
     public Experiment withSeed(long seed) {
         return new Experiment(id, title, explanation, paper, dataset, datasetOptions, settings.withSeed(seed), fullFactor,
-                runs, claims);
+                runs, claims, study);
     }
 
     public RunSpec run(String name) {

@@ -8,7 +8,7 @@ import org.resnetexplorer.engine.RunResult;
 import org.resnetexplorer.engine.TrainingSnapshot;
 import org.resnetexplorer.graph.Analysis;
 
-/** What an experiment's runs produced (in the experiment's order), and its claims checked on it. */
+/** What an experiment's runs produced (in the experiment's order), what its study measured, and its claims checked on it. */
 public final class ExperimentResult {
     /** One run: its counts, and for a trained run its result and every snapshot. */
     public record Run(Experiment.RunSpec spec, Analysis analysis, RunResult result, List<TrainingSnapshot> snapshots) {
@@ -19,12 +19,34 @@ public final class ExperimentResult {
 
     private final Experiment experiment;
     private final Map<String, Run> runs = new LinkedHashMap<>();
+    private final StudyResult study;
+    private final String studyFailure;
 
     ExperimentResult(Experiment experiment, List<Run> runs) {
+        this(experiment, runs, null, null);
+    }
+
+    /**
+     * @param study        what the preset's study measured; null if it has none or it did not run
+     * @param studyFailure why the study could not measure (a network that cannot run), null if it did or has none
+     */
+    ExperimentResult(Experiment experiment, List<Run> runs, StudyResult study, String studyFailure) {
         this.experiment = experiment;
         for (Run run : runs) {
             this.runs.put(run.spec().name(), run);
         }
+        this.study = study;
+        this.studyFailure = studyFailure;
+    }
+
+    /** What the preset's study measured, if it has one and it ran (not after a stop, nor when it failed). */
+    public java.util.Optional<StudyResult> study() {
+        return java.util.Optional.ofNullable(study);
+    }
+
+    /** Why the preset's study could not measure, if it failed. */
+    public java.util.Optional<String> studyFailure() {
+        return java.util.Optional.ofNullable(studyFailure);
     }
 
     public Experiment experiment() {
@@ -77,6 +99,8 @@ public final class ExperimentResult {
                     : snapshots.get(snapshots.size() - 1).responseStd().stream()
                             .mapToDouble(TrainingSnapshot.LayerValue::value).average().orElse(Double.NaN);
             case STEPS_TO_TRAIN_ERROR -> stepsTo(snapshots, level);
+            case LESION_INCREASE, INSERTED_RESIDUAL_CHANGE, INSERTED_PLAIN_CHANGE, BASIN_WIDTH, NEIGHBOUR_CORRELATION ->
+                    study == null ? Double.NaN : study.figure(name, figure);
         };
     }
 

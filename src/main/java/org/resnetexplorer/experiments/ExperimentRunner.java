@@ -30,8 +30,9 @@ import org.resnetexplorer.i18n.Texts;
  * on. With one job the runs train one after the other on the caller's thread; with more, up to that many train at
  * once, each on a thread of its own (decision 0025), and the result is the same: every run draws its weights,
  * batches and dropout masks from its own seed. {@link #run()} returns when every run has ended, its result in the
- * experiment's run order. {@link #stop()} ends every run in progress and skips the rest. Listeners hear every
- * snapshot (of the run named in it), so a window can chart the runs live.
+ * experiment's run order, with what the preset's study (if any) measured on the trained runs afterwards. {@link #stop()}
+ * ends every run in progress and skips the rest and the study. Listeners hear every snapshot (of the run named in it),
+ * so a window can chart the runs live, and the study's progress.
  */
 public final class ExperimentRunner {
     /**
@@ -46,6 +47,13 @@ public final class ExperimentRunner {
 
         default void runFinished(String run, RunResult result) {
         }
+
+        /**
+         * The preset's study measures the trained runs, after every run ended: {@code done} from 0 to 1, {@code what}
+         * a short text in the user's language. On the thread that called {@link #run()}.
+         */
+        default void studyProgress(double done, String what) {
+        }
     }
 
     private final Experiment experiment;
@@ -57,6 +65,8 @@ public final class ExperimentRunner {
     private final Set<Trainer> training = ConcurrentHashMap.newKeySet();
     private Dataset dataset;
     private List<Network> networks;
+    /** Each trained run's latest state, kept only for a preset with a study. */
+    private final java.util.Map<String, org.resnetexplorer.engine.NetworkState> finalStates = new ConcurrentHashMap<>();
 
     /** A runner that trains the runs one after the other, on the thread that calls {@link #run()}. */
     public ExperimentRunner(Experiment experiment, boolean full) {
@@ -160,7 +170,7 @@ public final class ExperimentRunner {
             for (int index = 0; index < count; index++) {
                 runs.add(run(index));
             }
-            return new ExperimentResult(experiment, runs);
+            return study(runs);
         }
         ExecutorService pool = RunThreads.pool(experiment.id(), Math.min(jobs, count));
         try {
@@ -175,7 +185,35 @@ public final class ExperimentRunner {
         } finally {
             pool.shutdown();
         }
-        return new ExperimentResult(experiment, runs);
+        return study(runs);
+    }
+
+    /**
+     * The result, with what the preset's study measured on the runs (on this thread, after every run ended; none
+     * after {@link #stop()}). A network the study cannot run leaves the runs' result and says why.
+     */
+    private ExperimentResult study(List<ExperimentResult.Run> runs) throws ExperimentFileException {
+        Study study = experiment.study();
+        if (study == null || stopped) {
+            return new ExperimentResult(experiment, runs);
+        }
+        StudyMethod method = Studies.method(study);
+        method.check(experiment);
+        List<TrainedRun> trained = new ArrayList<>();
+        for (int index = 0; index < runs.size(); index++) {
+            ExperimentResult.Run run = runs.get(index);
+            boolean finished = run.result() != null && run.result().status() == RunStatus.FINISHED;
+            trained.add(new TrainedRun(run.spec(), networks.get(index),
+                    finished ? finalStates.get(run.spec().name()) : null, run.result()));
+        }
+        StudyInput input = new StudyInput(experiment, full, dataset, trained, experiment.settings(full).seed(),
+                (done, what) -> listeners.forEach(l -> l.studyProgress(done, what)), () -> stopped);
+        try {
+            StudyResult measured = method.measure(input);
+            return new ExperimentResult(experiment, runs, stopped ? null : measured, null);
+        } catch (EngineException e) {
+            return new ExperimentResult(experiment, runs, null, e.getMessage());
+        }
     }
 
     /**
@@ -223,6 +261,10 @@ public final class ExperimentRunner {
             return new ExperimentResult.Run(spec, Analysis.of(network), skipped, List.of());
         }
         Trainer trainer = new Trainer(spec.name(), network, dataset, experiment.settings(full));
+        if (experiment.study() != null) {
+            // the study measures the trained weights: the state of the last evaluation, the last step's
+            trainer.addListener(TrainingListener.ofStates(state -> finalStates.put(spec.name(), state)));
+        }
         List<TrainingSnapshot> snapshots = new CopyOnWriteArrayList<>();
         trainer.addListener(new TrainingListener() {
             @Override

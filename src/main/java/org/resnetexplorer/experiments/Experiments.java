@@ -146,7 +146,7 @@ public final class Experiments {
                     : "is missing or not " + SCHEMA_VERSION);
         }
         r.only(root, "", "format", "schemaVersion", "id", "title", "explanation", "paper", "dataset", "settings",
-                "fullFactor", "defaults", "runs", "claims");
+                "fullFactor", "defaults", "runs", "claims", "study");
         try {
             String id = r.text(root, "id");
             String datasetName = null;
@@ -180,11 +180,31 @@ public final class Experiments {
                 claims.add(claim(r, claim, runs));
             }
             int fullFactor = root.has("fullFactor") ? r.integer(root, "fullFactor") : 1;
-            return new Experiment(id, r.texts(root, "title"), r.texts(root, "explanation"), r.texts(root, "paper"),
-                    datasetName, datasetOptions, settings, fullFactor, runs, claims);
+            Study study = root.has("study") ? study(r, root, where) : null;
+            if (study == null && claims.stream().anyMatch(c -> c.figure().study() || c.otherFigure().study())) {
+                throw r.problem("claims", "compare a figure a study measures, but the preset has no \"study\"");
+            }
+            Experiment experiment = new Experiment(id, r.texts(root, "title"), r.texts(root, "explanation"),
+                    r.texts(root, "paper"), datasetName, datasetOptions, settings, fullFactor, runs, claims, study);
+            if (study != null) {
+                Studies.method(study).check(experiment);
+            }
+            return experiment;
         } catch (IllegalArgumentException e) {
             throw new ExperimentFileException(where + ": " + e.getMessage());
         }
+    }
+
+    /** The preset's study: its kind, and the object's other fields as the kind's settings (checked by the kind). */
+    private static Study study(Reader r, JsonNode root, String where) throws ExperimentFileException {
+        JsonNode node = r.object(root, "study");
+        StudySettings settings = new StudySettings(node, where);
+        JsonNode kind = node.get("kind");
+        if (kind == null || !kind.isTextual()) {
+            throw settings.problem("kind", "is missing or not a text: name one of the studies ("
+                    + String.join(", ", Studies.KINDS) + ")");
+        }
+        return new Study(kind.asText(), settings);
     }
 
     /**
@@ -344,14 +364,14 @@ public final class Experiments {
                 level, r.texts(node, "statement"));
     }
 
-    /** A claim's run must exist, and train when the figure is one that training measures. */
+    /** A claim's run must exist, and train when the figure is one that training measures (a study may measure it untrained). */
     private static void checkRun(Reader r, List<Experiment.RunSpec> runs, String name, Claim.Figure figure)
             throws ExperimentFileException {
         Experiment.RunSpec spec = runs.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> r.problem("claims", "name a run '" + name + "' that the experiment does not have"));
-        if (!spec.train() && figure != Claim.Figure.PARAMS && figure != Claim.Figure.MACS) {
+        if (!spec.train() && figure != Claim.Figure.PARAMS && figure != Claim.Figure.MACS && !figure.study()) {
             throw r.problem("claims", "compare the " + figure.name().toLowerCase(Locale.ROOT) + " of run '" + name
-                    + "', which does not train: only params and macs are known without training");
+                    + "', which does not train: only params, macs and a study's figures are known without training");
         }
     }
 

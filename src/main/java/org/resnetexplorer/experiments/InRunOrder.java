@@ -60,6 +60,13 @@ public final class InRunOrder implements ExperimentRunner.Listener {
         end(index);
     }
 
+    /** The study comes after every run has ended: all runs' events are delivered before it. */
+    @Override
+    public synchronized void studyProgress(double done, String what) {
+        flush();
+        target.studyProgress(done, what);
+    }
+
     /** Delivers every event still held, in run order (after the runner has returned). */
     public synchronized void flush() {
         for (int index = head; index < experiment.runs().size(); index++) {

@@ -27,7 +27,9 @@ public enum ChartKind {
     /** How often each true class was predicted as each class, on a run's first test images. */
     CONFUSION_MATRIX("confusion-matrix"),
     /** A test image's feature maps x, F(x) and x + F(x) in a chosen block, or the first convolution's filters. */
-    FEATURE_MAPS("feature-maps");
+    FEATURE_MAPS("feature-maps"),
+    /** The pictures of the last study an experiment measured (lesion, loss landscape, ...). */
+    STUDY("study");
 
     private final String id;
 

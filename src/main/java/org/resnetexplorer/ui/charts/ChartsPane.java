@@ -66,6 +66,8 @@ public final class ChartsPane extends BorderPane {
     private final Executor renderer;
     private final TabPane tabs = new TabPane();
     private final List<ChartView> views = new ArrayList<>();
+    /** The Study tab: the pictures of the last study an experiment measured. */
+    private final StudyView study;
     private ChartTimes times = ChartTimes.NONE;
     /** Runs after each pulse's layout, so a redraw sees the new sizes and the snapshots appended in that pulse. */
     private final Runnable afterLayout = this::redrawVisible;
@@ -100,6 +102,8 @@ public final class ChartsPane extends BorderPane {
         views.add(new PredictionsView(this));
         views.add(new ConfusionMatrixView(this));
         views.add(new FeatureMapsView(this));
+        study = new StudyView(this);
+        views.add(study);
         tabs.setId("chart-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (ChartView view : views) {
@@ -339,6 +343,15 @@ public final class ChartsPane extends BorderPane {
             }
         }
         return false;
+    }
+
+    /**
+     * Shows the pictures of a study an experiment measured in the Study tab (instead of the last study's), and
+     * that tab.
+     */
+    public void showStudy(List<org.resnetexplorer.charts.StudyCharts.Picture> pictures) {
+        study.show(pictures);
+        select(study);
     }
 
     /** Shows the chart's tab. */

@@ -398,6 +398,19 @@ public final class ExperimentPanel extends VBox {
         }
     }
 
+    /** What the preset's study measured, a line each, above the claims checked on it. */
+    void showStudy(List<String> lines) {
+        List<javafx.scene.Node> shown = new ArrayList<>();
+        for (String line : lines) {
+            Label text = new Label(line);
+            text.setWrapText(true);
+            HBox box = new HBox(text);
+            box.getStyleClass().add("study-line");
+            shown.add(box);
+        }
+        claims.getChildren().addAll(0, shown);
+    }
+
     /** The runs did not all finish: the claims stay unchecked, saying why. */
     void showNotChecked(String why) {
         claims.getChildren().clear();

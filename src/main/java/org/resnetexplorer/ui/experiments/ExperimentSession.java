@@ -42,6 +42,7 @@ import org.resnetexplorer.experiments.Claim;
 import org.resnetexplorer.experiments.Experiment;
 import org.resnetexplorer.experiments.ExperimentFileException;
 import org.resnetexplorer.experiments.ExperimentResult;
+import org.resnetexplorer.charts.StudyCharts;
 import org.resnetexplorer.experiments.ExperimentRunner;
 import org.resnetexplorer.experiments.Experiments;
 import org.resnetexplorer.files.AtomicFiles;
@@ -95,6 +96,8 @@ public final class ExperimentSession {
     static final String STOPPING = Texts.get("experimentSession.stopping");
     static final String STOPPED = Texts.get("experimentSession.stopped");
     static final String STOPPED_REASON = Texts.get("experimentSession.stopped.reason");
+    static final String STUDYING = Texts.get("experimentSession.studying");
+    static final String STUDY_FAILED = Texts.get("experimentSession.study.failed");
     static final String OPENED_RUN = Texts.get("experimentSession.opened.run");
     static final String UNREADABLE_BUNDLED = Texts.get("experimentSession.unreadable.bundled");
     /** Between an experiment's id and its run's name in the run list. */
@@ -654,8 +657,19 @@ public final class ExperimentSession {
             tell.accept(STOPPED);
             return;
         }
+        if (result.studyFailure().isPresent()) {
+            String why = String.format(STUDY_FAILED, result.studyFailure().get());
+            panel.showNotChecked(why);
+            panel.setProgress(progress.get(), why);
+            tell.accept(why);
+            return;
+        }
         List<Claim.Outcome> outcomes = result.outcomes();
         panel.showOutcomes(outcomes);
+        result.study().ifPresent(study -> {
+            panel.showStudy(study.lines(language()));
+            charts.showStudy(StudyCharts.of(study.findings()));
+        });
         long holding = outcomes.stream().filter(Claim.Outcome::holds).count();
         progress.set(1);
         panel.setProgress(1, String.format(ExperimentPanel.DONE, Texts.count("count.runs", result.runs().size()), holding,
@@ -711,6 +725,8 @@ public final class ExperimentSession {
 
     /** Hands the runner's news to the FX thread: snapshots through the queue, the rest with runLater. */
     private final class Relay implements ExperimentRunner.Listener {
+        private final java.util.concurrent.atomic.AtomicReference<StudyStep> studyStep =
+                new java.util.concurrent.atomic.AtomicReference<>();
         private final ExperimentRunner source;
         private final SnapshotQueue snapshots;
         private final String dataset;
@@ -750,5 +766,21 @@ public final class ExperimentSession {
         public void runFinished(String run, RunResult result) {
             Platform.runLater(() -> ended(run, result));
         }
+
+        /** The study's progress: one update a pulse at most (a grid reports every row). */
+        @Override
+        public void studyProgress(double done, String what) {
+            if (studyStep.getAndSet(new StudyStep(done, what)) == null) {
+                Platform.runLater(() -> {
+                    StudyStep latest = studyStep.getAndSet(null);
+                    progress.set(latest.done());
+                    panel.setProgress(latest.done(), String.format(STUDYING, latest.what()));
+                });
+            }
+        }
+    }
+
+    /** The study's latest progress, waiting for the FX thread (null once shown). */
+    private record StudyStep(double done, String what) {
     }
 }

@@ -1,0 +1,69 @@
+package org.resnetexplorer.charts;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The pictures of a preset's study, from the engine's records of what it measured: each with the file name
+ * {@code experiment NAME --png} writes it under and the title the window's Study tab lists it by. One place maps a
+ * kind of record to its charts, for the command and the window alike.
+ */
+public final class StudyCharts {
+    /** Draws a picture into {@code width x height} units of {@code g}, background and title included. */
+    @FunctionalInterface
+    public interface Painter {
+        void paint(Graphics2D g, int width, int height, ChartStyle style);
+    }
+
+    /**
+     * One picture of a study.
+     *
+     * @param file  its PNG's name, e.g. {@code lesion.png}: fixed by the study, never taken from a file
+     * @param title what the window's chooser lists it as, in the user's language
+     */
+    public record Picture(String file, String title, Painter painter) {
+        public Picture {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(painter, "painter");
+            if (!file.matches("[a-z0-9-]+\\.png")) {
+                throw new IllegalArgumentException("a study picture's file is a plain name like lesion.png, not " + file);
+            }
+        }
+
+        /** The picture as an image of {@code width x height} points at {@code scale} pixels per point. */
+        public BufferedImage render(int width, int height, double scale, ChartStyle style) {
+            return ChartFrame.render(width, height, scale, (g, w, h) -> painter.paint(g, w, h, style));
+        }
+    }
+
+    private StudyCharts() {
+    }
+
+    /** The pictures of the records a study returned, in their order; records no chart draws give none. */
+    public static List<Picture> of(List<?> findings) {
+        List<Picture> pictures = new ArrayList<>();
+        for (Object finding : findings) {
+            // one line per kind of record: its pictures
+            Objects.requireNonNull(finding, "finding");
+        }
+        return List.copyOf(pictures);
+    }
+
+    /** Writes every picture as {@code width x height} PNG into {@code folder}; returns the files written. */
+    public static List<Path> write(List<Picture> pictures, Path folder, int width, int height) throws IOException {
+        System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+        Files.createDirectories(folder);
+        List<Path> written = new ArrayList<>();
+        for (Picture picture : pictures) {
+            written.add(ChartFiles.write(picture.render(width, height, 1, ChartStyle.LIGHT), folder.resolve(picture.file())));
+        }
+        return written;
+    }
+}
