@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.resnetexplorer.engine.LesionResult;
 
 /**
  * The pictures of a preset's study, from the engine's records of what it measured: each with the file name
@@ -49,9 +50,17 @@ public final class StudyCharts {
     /** The pictures of the records a study returned, in their order; records no chart draws give none. */
     public static List<Picture> of(List<?> findings) {
         List<Picture> pictures = new ArrayList<>();
+        // the lesion study's runs share its two pictures (bars side by side), so they are gathered first
+        List<LesionResult> lesions = new ArrayList<>();
         for (Object finding : findings) {
             // one line per kind of record: its pictures
             Objects.requireNonNull(finding, "finding");
+            if (finding instanceof LesionResult lesion) {
+                lesions.add(lesion);
+            }
+        }
+        if (!lesions.isEmpty()) {
+            pictures.addAll(LesionChart.pictures(lesions));
         }
         return List.copyOf(pictures);
     }

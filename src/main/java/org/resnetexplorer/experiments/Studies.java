@@ -11,6 +11,7 @@ public final class Studies {
 
     static {
         // one line per kind, as a preset's "study": {"kind": ...} names it: METHODS.put("name", NameStudy::new);
+        METHODS.put("lesion", LesionStudy::new);
     }
 
     /** Every kind, as a preset's {@code "study": {"kind": ...}} names it. */

@@ -23,6 +23,8 @@ public final class AllowedNames {
             "CIFAR", "ImageNet", "MNIST", "Fashion", "fashion", "mnist", "dataset", "data", "dir",
             // the paper and its authors
             "He", "Zhang", "Ren", "Sun", "Deep", "Residual", "Learning", "for", "Image", "Recognition",
+            // the lesion study's paper (Veit, Wilber, Belongie 2016), the net it compares with, its dataset
+            "Veit", "Wilber", "Belongie", "VGG", "circles",
             // keys
             "Ctrl", "Shift", "Enter", "Delete", "Esc", "FLOPs",
             // a language called by its own name

@@ -367,7 +367,8 @@ class ExperimentWindowTest {
                 "plain-vs-resnet", ChartKind.ERROR_CURVES, "vanishing-gradients", ChartKind.GRADIENT_DEPTH,
                 "residual-responses", ChartKind.RESPONSE_STD, "very-deep", ChartKind.ERROR_CURVES,
                 "degradation-images", ChartKind.ERROR_CURVES, "converges-faster", ChartKind.ERROR_CURVES,
-                "shortcut-options", ChartKind.ERROR_CURVES, "pre-activation", ChartKind.ERROR_CURVES);
+                "shortcut-options", ChartKind.ERROR_CURVES, "pre-activation", ChartKind.ERROR_CURVES,
+                "lesion", ChartKind.ERROR_CURVES);
         ChartsPane charts = robot.lookup("#charts").queryAs(ChartsPane.class);
         TabPane tabs = robot.lookup("#chart-tabs").queryAs(TabPane.class);
         ChartView histogram = fx(() -> charts.charts().stream().filter(v -> v.kind() == ChartKind.RESIDUAL_HISTOGRAM)
