@@ -35,6 +35,8 @@ final class StudyView extends ChartView {
         picture.getItems().setAll(pictures.stream().map(StudyCharts.Picture::title).toList());
         picture.getSelectionModel().selectFirst();
         showPictureChooser();
+        // the hint said "no study yet" when the runs last changed: a study shown since leaves it stale
+        showEmptyHint(!store.hasSnapshots());
         changed();
     }
 
