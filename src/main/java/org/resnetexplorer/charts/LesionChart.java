@@ -40,18 +40,25 @@ public final class LesionChart {
 
     /** Both pictures of the runs' studies, their colours the palette's in the runs' order. */
     public static List<StudyCharts.Picture> pictures(List<LesionResult> results) {
+        return pictures(results, Palette.first(results.size()));
+    }
+
+    /** Both pictures of the runs' studies, each run in its colour (a run's colour in the window's charts). */
+    public static List<StudyCharts.Picture> pictures(List<LesionResult> results, List<Color> colours) {
         List<LesionResult> runs = List.copyOf(results);
-        return List.of(new StudyCharts.Picture(FILE, PICTURE, (g, w, h, style) -> drawBars(g, runs, w, h, style)),
-                new StudyCharts.Picture(RANDOM_FILE, RANDOM_PICTURE, (g, w, h, style) -> random(runs).draw(g, w, h, style)));
+        List<Color> of = List.copyOf(colours);
+        return List.of(new StudyCharts.Picture(FILE, PICTURE, (g, w, h, style) -> drawBars(g, runs, of, w, h, style)),
+                new StudyCharts.Picture(RANDOM_FILE, RANDOM_PICTURE, (g, w, h, style) -> random(runs, of).draw(g, w, h,
+                        style)));
     }
 
     /** The error against the number of blocks deleted at random: per run its mean bold, lowest and highest thin. */
-    public static LinePlot random(List<LesionResult> results) {
+    public static LinePlot random(List<LesionResult> results, List<Color> colours) {
         LinePlot plot = new LinePlot(RANDOM_TITLE, DELETED, ERROR).percent(true).wholeX(true);
         List<Legend.Entry> entries = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             LesionResult r = results.get(i);
-            Color colour = Palette.run(i);
+            Color colour = colours.get(i);
             int n = r.random().size();
             double[] k = new double[n];
             double[] mean = new double[n];
@@ -75,7 +82,8 @@ public final class LesionChart {
     }
 
     /** The bars: for each block (by its number in network order), each run's error with that block deleted. */
-    public static void drawBars(Graphics2D g, List<LesionResult> results, int width, int height, ChartStyle style) {
+    public static void drawBars(Graphics2D g, List<LesionResult> results, List<Color> colours, int width, int height,
+            ChartStyle style) {
         int titleHeight = ChartFrame.begin(g, TITLE, width, height, style);
         FontMetrics fm = g.getFontMetrics();
         List<String> blocks = blocks(results);
@@ -89,7 +97,7 @@ public final class LesionChart {
         List<Legend.Entry> entries = new ArrayList<>();
         entries.add(Legend.Entry.key(AS_TRAINED, 1.6f, true));
         for (int i = 0; i < results.size(); i++) {
-            entries.add(Legend.Entry.run(results.get(i).run(), results.get(i).run(), Palette.run(i), 8f, false, false));
+            entries.add(Legend.Entry.run(results.get(i).run(), results.get(i).run(), colours.get(i), 8f, false, false));
         }
         Legend.Layout legend = Legend.layout(entries, fm, style, width, height, left, width - 16, 16 + titleHeight,
                 bottom - 20 - titleHeight);
@@ -102,10 +110,10 @@ public final class LesionChart {
         LinePlot.Frame axes = new LinePlot.Frame(left, top, right, bottom, 0, blocks.size(), 0, yMax, false);
         grid(g, fm, axes, style);
         Legend.draw(g, fm, legend, style);
-        bars(g, results, blocks, axes, style);
+        bars(g, results, colours, blocks, axes, style);
         for (int i = 0; i < results.size(); i++) {
             int y = (int) Math.round(axes.py(results.get(i).error()));
-            g.setColor(style.line(Palette.run(i)));
+            g.setColor(style.line(colours.get(i)));
             g.setStroke(new BasicStroke(style.width(1.6f), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
                     new float[] {7f * (float) style.lineScale(), 4f * (float) style.lineScale()}, 0f));
             g.drawLine(left, y, right, y);
@@ -122,13 +130,13 @@ public final class LesionChart {
         rotated.dispose();
     }
 
-    private static void bars(Graphics2D g, List<LesionResult> results, List<String> blocks, LinePlot.Frame axes,
-            ChartStyle style) {
+    private static void bars(Graphics2D g, List<LesionResult> results, List<Color> colours, List<String> blocks,
+            LinePlot.Frame axes, ChartStyle style) {
         double slot = (axes.right() - axes.left()) / (double) blocks.size();
         // a gap of a fifth of the slot between groups, the runs' bars touching within a group
         double bar = slot * 0.8 / Math.max(1, results.size());
         for (int i = 0; i < results.size(); i++) {
-            g.setColor(style.line(Palette.run(i)));
+            g.setColor(style.line(colours.get(i)));
             for (LesionResult.BlockLesion lesion : results.get(i).blocks()) {
                 int index = blocks.indexOf(lesion.block());
                 double x = axes.left() + index * slot + slot * 0.1 + i * bar;

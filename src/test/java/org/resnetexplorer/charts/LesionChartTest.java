@@ -54,7 +54,7 @@ class LesionChartTest {
     @Test
     @DisplayName("the random curve: per run the mean of the draws bold, the best and worst thin, in percent")
     void randomCurve() {
-        LinePlot plot = LesionChart.random(RUNS);
+        LinePlot plot = LesionChart.random(RUNS, Palette.first(2));
 
         assertThat(plot.lines()).hasSize(6);
         assertThat(plot.lines().get(0).series().y()).containsExactly(new double[] {0.02, 0.3, 0.55}, within(1e-12));

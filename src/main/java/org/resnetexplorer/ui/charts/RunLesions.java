@@ -1,10 +1,13 @@
 package org.resnetexplorer.ui.charts;
 
+import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
+import org.resnetexplorer.charts.LesionChart;
+import org.resnetexplorer.charts.Palette;
 import org.resnetexplorer.charts.StudyCharts;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.engine.EngineException;
@@ -86,12 +89,13 @@ public final class RunLesions {
     public void study(String run) {
         NetworkState state = trained(run).orElseThrow();
         Dataset data = pane.runData().of(run).orElseThrow();
+        Color colour = pane.store().run(run) == null ? Palette.run(0) : pane.store().run(run).colour();
         pane.tell(String.format(STUDYING, run));
         thread.execute(() -> {
             try {
                 LesionResult result = Lesion.of(state.withRun(run), data.test(), Predictions.FIRST_TEST_EXAMPLES)
                         .study(DRAWS, SEED, done -> { }, () -> false);
-                List<StudyCharts.Picture> pictures = StudyCharts.of(List.of(result));
+                List<StudyCharts.Picture> pictures = LesionChart.pictures(List.of(result), List.of(colour));
                 String message = String.format(STUDIED, run, Counts.percent(result.error()),
                         points(result.meanIncrease()));
                 Platform.runLater(() -> {
