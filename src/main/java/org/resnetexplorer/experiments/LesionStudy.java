@@ -15,7 +15,7 @@ import org.resnetexplorer.i18n.Texts;
 /**
  * The lesion study (kind {@code "lesion"}; Veit, Wilber, Belongie 2016): every trained run's test error with each
  * block deleted at test time, and with k blocks deleted at random for k = 0 to all, {@code "draws"} times each
- * (default 5). Its figure {@link Claim.Figure#LESION_INCREASE} of a run is the mean, over its blocks, of how much
+ * (default 10). Its figure {@link Claim.Figure#LESION_INCREASE} of a run is the mean, over its blocks, of how much
  * deleting that one block raises the run's test error (a fraction). Errors are measured on the test examples a run's
  * test error is measured on (the settings' {@code testLimit}).
  */
@@ -27,7 +27,7 @@ final class LesionStudy implements StudyMethod {
     public void check(Experiment experiment) throws ExperimentFileException {
         StudySettings settings = experiment.study().settings();
         settings.only(Set.of(DRAWS));
-        draws = settings.integer(DRAWS, 5, 1, 50);
+        draws = settings.integer(DRAWS, 10, 1, 50);
         for (Experiment.RunSpec run : experiment.runs()) {
             if (run.train() && Templates.build(run.template(), run.options()).blocks().isEmpty()) {
                 throw settings.problem("kind", "deletes blocks, but run '" + run.name() + "' (" + run.template()

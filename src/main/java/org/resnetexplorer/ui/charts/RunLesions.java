@@ -27,7 +27,7 @@ import org.resnetexplorer.i18n.Texts;
  */
 public final class RunLesions {
     /** Random draws per number of blocks deleted, as the preset's default. */
-    static final int DRAWS = 5;
+    static final int DRAWS = 10;
     /** The random draws' seed: the same run gives the same pictures each time. */
     static final long SEED = 1;
     static final String COMPUTING = Texts.get("runLesions.computing");
