@@ -66,7 +66,7 @@ public final class Lesion {
         return new Lesion(state, test, TrainingSample.first(test.size(), Math.max(1, limit)), compiled);
     }
 
-    /** The blocks that can be deleted, in network order. */
+    /** The network's blocks, in network order (what {@link #study} deletes). */
     public List<String> blocks() {
         return state.network().blocks().stream().map(Block::name).toList();
     }
