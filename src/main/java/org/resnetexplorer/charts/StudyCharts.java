@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.resnetexplorer.engine.BlockSurgery;
 import org.resnetexplorer.engine.GradientShattering;
 import org.resnetexplorer.engine.Landscapes;
+import org.resnetexplorer.engine.LesionResult;
 
 /**
  * The pictures of a preset's study, from the engine's records of what it measured: each with the file name
@@ -52,6 +53,8 @@ public final class StudyCharts {
     /** The pictures of the records a study returned, in their order; records no chart draws give none. */
     public static List<Picture> of(List<?> findings) {
         List<Picture> pictures = new ArrayList<>();
+        // the lesion study's runs share its two pictures (bars side by side), so they are gathered first
+        List<LesionResult> lesions = new ArrayList<>();
         for (Object finding : findings) {
             // each kind of record a study returns: its pictures
             Objects.requireNonNull(finding, "finding");
@@ -68,6 +71,12 @@ public final class StudyCharts {
                 pictures.add(new Picture(LossLandscapeSliceChart.FILE, LossLandscapeSliceChart.TITLE,
                         (g, w, h, style) -> LossLandscapeSliceChart.paint(g, landscapes, w, h, style)));
             }
+            if (finding instanceof LesionResult lesion) {
+                lesions.add(lesion);
+            }
+        }
+        if (!lesions.isEmpty()) {
+            pictures.addAll(LesionChart.pictures(lesions));
         }
         return List.copyOf(pictures);
     }

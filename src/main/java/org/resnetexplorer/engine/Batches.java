@@ -1,8 +1,10 @@
 package org.resnetexplorer.engine;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.resnetexplorer.data.Examples;
@@ -59,6 +61,24 @@ final class Batches {
         System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
         INDArray array = Nd4j.create(features, shape, 'c');
         return new Batch(type == DataType.FLOAT ? array : array.castTo(type), labels);
+    }
+
+    /**
+     * How many of the given examples the network gets wrong in inference mode (BatchNorm's running statistics, no
+     * dropout), {@code size} examples at a time, each part in the step workspace from its start: the test error's
+     * count, for the trainer and the lesion study alike.
+     */
+    static int errors(CompiledNetwork compiled, Examples examples, int[] indices, int size) {
+        long[] exampleShape = examples.shape().dims().stream().mapToLong(Integer::longValue).toArray();
+        int errors = 0;
+        for (int from = 0; from < indices.length; from += size) {
+            int[] part = Arrays.copyOfRange(indices, from, Math.min(indices.length, from + size));
+            try (MemoryWorkspace ignored = Nd4jRuntime.stepWorkspace()) {
+                Batch batch = of(examples, part, exampleShape, compiled.dataType());
+                errors += SoftmaxCrossEntropy.errors(compiled.forward(batch.features(), false), batch.labels());
+            }
+        }
+        return errors;
     }
 
     private void shuffle() {

@@ -325,6 +325,11 @@ public final class CompiledNetwork {
         return found;
     }
 
+    /** Where each layer's weights lie among the values (what a state of this network records). */
+    Map<String, NetworkState.Slice> weightSlices() {
+        return weightSlices;
+    }
+
     /** Times every layer call into {@code profile} from now on ({@code null}: stop timing). */
     void profile(LayerProfile profile) {
         this.profile = profile;

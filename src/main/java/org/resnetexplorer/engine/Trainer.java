@@ -1,13 +1,11 @@
 package org.resnetexplorer.engine;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.resnetexplorer.data.Dataset;
 import org.resnetexplorer.data.Examples;
@@ -291,17 +289,8 @@ public final class Trainer {
      * evalBatch} examples at a time, each part in the step workspace from its start.
      */
     private double error(CompiledNetwork compiled, Examples examples, int[] indices) {
-        long[] exampleShape = examples.shape().dims().stream().mapToLong(Integer::longValue).toArray();
-        int errors = 0;
         compiled.profile(null); // a profile times training steps only
-        for (int from = 0; from < indices.length; from += evalBatch) {
-            int[] part = Arrays.copyOfRange(indices, from, Math.min(indices.length, from + evalBatch));
-            try (MemoryWorkspace ignored = Nd4jRuntime.stepWorkspace()) {
-                Batches.Batch batch = Batches.of(examples, part, exampleShape, compiled.dataType());
-                INDArray logits = compiled.forward(batch.features(), false);
-                errors += SoftmaxCrossEntropy.errors(logits, batch.labels());
-            }
-        }
+        int errors = Batches.errors(compiled, examples, indices, evalBatch);
         compiled.profile(profile);
         return (double) errors / indices.length;
     }

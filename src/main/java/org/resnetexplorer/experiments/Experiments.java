@@ -44,7 +44,7 @@ public final class Experiments {
     /** The bundled presets, in the order of the Experiments menu. */
     public static final List<String> BUNDLED = List.of("degradation", "plain-vs-resnet", "vanishing-gradients",
             "residual-responses", "bottleneck", "very-deep", "degradation-images", "converges-faster", "shortcut-options",
-            "pre-activation", "insert-block", "loss-landscape", "shattered-gradients");
+            "pre-activation", "lesion", "insert-block", "loss-landscape", "shattered-gradients");
     /** What the learning rate is multiplied by at each of a preset's {@code lrDrops}, as in the paper. */
     public static final double LR_DROP_FACTOR = 0.1;
     /** The largest preset file read: the bundled ones have 2-4 kB, so a megabyte is surely something else. */

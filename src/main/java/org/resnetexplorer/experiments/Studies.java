@@ -11,6 +11,7 @@ public final class Studies {
 
     static {
         // one line per kind, as a preset's "study": {"kind": ...} names it: METHODS.put("name", NameStudy::new);
+        METHODS.put("lesion", LesionStudy::new);
         METHODS.put("insert-block", InsertBlockStudy::new);
         METHODS.put(ShatteredGradientsStudy.KIND, ShatteredGradientsStudy::new);
         METHODS.put("loss-landscape", LossLandscapeStudy::new);

@@ -92,7 +92,7 @@ final class ShortcutSwitch {
      * The stride a 1x1 shortcut needs to take {@code in} to the size of {@code out}: the product of the strides
      * on the branch (read from its layers, since on a 1x1 image every stride gives the same size).
      */
-    private static int strideBetween(Network network, Shape in, Shape out, Block block) {
+    static int strideBetween(Network network, Shape in, Shape out, Block block) {
         int stride = branchStride(network, block);
         boolean fits = in instanceof Shape.Image from && out instanceof Shape.Image to
                 ? (from.height() - 1) / stride + 1 == to.height() && (from.width() - 1) / stride + 1 == to.width()
@@ -126,7 +126,7 @@ final class ShortcutSwitch {
         return (int) stride;
     }
 
-    private static String freeName(Network network, String wanted) {
+    static String freeName(Network network, String wanted) {
         String candidate = wanted;
         for (int i = 2; network.node(candidate).isPresent() || network.block(candidate).isPresent(); i++) {
             candidate = wanted + i;

@@ -145,6 +145,7 @@ final class MainWindow {
         training.setRunData(charts::putRunData);
         DrawnPointsInWindow.connect(document, trainingPanel, training, charts.drawing(), config.files(), this::tell);
         RunsInCharts.connect(training.runs(), charts);
+        LesionActions.connect(graph, runsTable, training.runs(), charts);
         runsTable.setOnMessage(this::tell);
         charts.setOnMessage(this::tell);
         trainingPanel.load(prefs.node(NODE_TRAINING));

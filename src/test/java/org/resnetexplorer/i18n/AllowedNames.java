@@ -25,6 +25,8 @@ public final class AllowedNames {
             "He", "Zhang", "Ren", "Sun", "Deep", "Residual", "Learning", "for", "Image", "Recognition",
             // issue 16: the first author of the shattered-gradients paper
             "Balduzzi",
+            // the lesion study's paper (Veit, Wilber, Belongie 2016), the net it compares with, its dataset
+            "Veit", "Wilber", "Belongie", "VGG", "circles",
             // keys
             "Ctrl", "Shift", "Enter", "Delete", "Esc", "Page", "Up", "Down", "FLOPs",
             // a language called by its own name

@@ -68,6 +68,8 @@ public final class ChartsPane extends BorderPane {
     private final List<ChartView> views = new ArrayList<>();
     /** The Study tab: the pictures of the last study an experiment measured. */
     private final StudyView study;
+    /** Blocks of the runs' trained states deleted at test time. */
+    private final RunLesions lesions;
     private ChartTimes times = ChartTimes.NONE;
     /** Runs after each pulse's layout, so a redraw sees the new sizes and the snapshots appended in that pulse. */
     private final Runnable afterLayout = this::redrawVisible;
@@ -88,6 +90,7 @@ public final class ChartsPane extends BorderPane {
         this.work = Objects.requireNonNull(work, "work");
         this.renderer = work.inOrder("chart-renderer");
         this.predictions = new RunPredictions(work.inOrder("predictions"), states, data);
+        this.lesions = new RunLesions(this, work.inOrder("lesions"));
         getStyleClass().add("charts-pane");
         setId("charts");
         getStylesheets().add(Objects.requireNonNull(ChartsPane.class.getResource("charts.css"), "charts.css").toExternalForm());
@@ -406,6 +409,16 @@ public final class ChartsPane extends BorderPane {
     /** Where the dialogs report what they wrote ("Wrote 7 charts to ..."), e.g. the host's status bar. */
     public void setOnMessage(Consumer<String> onMessage) {
         this.onMessage = Objects.requireNonNull(onMessage, "onMessage");
+    }
+
+    /** Says {@code message} where the window tells what happened (the status line). */
+    void tell(String message) {
+        onMessage.accept(message);
+    }
+
+    /** The lesion study on the runs' trained states: a block deleted at test time, or the whole study of a run. */
+    public RunLesions lesions() {
+        return lesions;
     }
 
     /** The folder the export dialogs open in first (they remember the last one used afterwards). */

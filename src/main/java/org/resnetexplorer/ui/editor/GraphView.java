@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,6 +20,7 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
@@ -71,6 +73,7 @@ public final class GraphView extends Region {
     private final Label totals = new Label();
     private final Label help = new Label("?");
     private final ZoomControl zoomControl = new ZoomControl(this, viewport);
+    private final BlockMenu blockMenu = new BlockMenu(this, canvas);
     private final PauseTransition messageTimer = new PauseTransition(Duration.seconds(6));
 
     private ShownDocument shown = ShownDocument.of(GraphDocument.of(new Network("untitled", List.of(), List.of(),
@@ -138,6 +141,14 @@ public final class GraphView extends Region {
     }
 
     /** The document shown. */
+    /**
+     * What a block's context menu offers, given the block's name: the window's actions on the block of a trained run
+     * (no items, the default: no menu).
+     */
+    public void setBlockMenu(Function<String, List<MenuItem>> items) {
+        blockMenu.setItems(items);
+    }
+
     public ReadOnlyObjectProperty<GraphDocument> documentProperty() {
         return document.getReadOnlyProperty();
     }
