@@ -152,6 +152,9 @@ final class TrainCommand implements Command {
             return Cli.OK;
         }
         err.println("error: " + result.message());
+        if (result.outOfMemory()) {
+            return Cli.BAD_INPUT; // too large for this machine: the input to change, as a network refused before a run
+        }
         return result.status() == RunStatus.DIVERGED ? DIVERGED : Cli.FAILED;
     }
 

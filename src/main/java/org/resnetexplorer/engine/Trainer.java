@@ -162,7 +162,14 @@ public final class Trainer {
             return train(compiled, progress, started);
         } catch (EngineException e) {
             return end(progress, RunStatus.FAILED, e.getMessage(), started);
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (OutOfMemoryError e) {
+            // JavaCPP refuses native memory beyond its limit (or the heap is full): the network is too large for
+            // what is left, which the user can change; not a fault to report as one
+            String message = Texts.format("trainer.memory", progress.step, e.getMessage() == null ? e : e.getMessage());
+            publish(RunStatus.FAILED, message);
+            return new RunResult(run, RunStatus.FAILED, message, progress.step, progress.loss, progress.trainError,
+                    progress.testError, progress.stepsPerSecond, (System.nanoTime() - started) / 1e9, true);
+        } catch (RuntimeException e) {
             String message = Texts.format("trainer.failed", progress.step, e.getMessage() == null ? e : e.getMessage());
             return end(progress, RunStatus.FAILED, message, started);
         } finally {
