@@ -43,6 +43,23 @@ final class HostArrays {
     }
 
     /** A new array of this shape (in the current workspace, if any) holding {@code values}. */
+    /**
+     * Examples {@code from} to {@code from + size} of {@code features} (row after row, each of {@code exampleShape})
+     * as one batch array, in the workspace open on the calling thread.
+     */
+    static INDArray batch(float[] features, int from, int size, long[] exampleShape) {
+        int featureCount = 1;
+        for (long d : exampleShape) {
+            featureCount = Math.multiplyExact(featureCount, Math.toIntExact(d));
+        }
+        float[] part = new float[size * featureCount];
+        System.arraycopy(features, from * featureCount, part, 0, part.length);
+        long[] shape = new long[exampleShape.length + 1];
+        shape[0] = size;
+        System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
+        return org.nd4j.linalg.factory.Nd4j.create(part, shape, 'c');
+    }
+
     static INDArray write(float[] values, long[] shape) {
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
         out.data().asNioFloat().put(values, 0, (int) out.length());

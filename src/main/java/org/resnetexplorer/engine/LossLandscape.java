@@ -38,7 +38,6 @@ public final class LossLandscape {
     private final float[] features;
     private final int[] labels;
     private final long[] exampleShape;
-    private final int featureCount;
     private final int chunk;
 
     /** What the measurement has done so far, in loss evaluations (one point of the grid or the slice each). */
@@ -58,7 +57,6 @@ public final class LossLandscape {
         this.features = sample.features();
         this.labels = sample.labels();
         this.exampleShape = sample.shape().dims().stream().mapToLong(Integer::longValue).toArray();
-        this.featureCount = sample.featureCount();
         long perExample = Math.max(1, RunMemory.activations(compiled.analysis()) * RunMemory.BYTES_PER_EVALUATED_VALUE);
         this.chunk = (int) Math.max(1, Math.min(sample.size(), PASS_BYTES / perExample));
     }
@@ -175,13 +173,8 @@ public final class LossLandscape {
         for (int from = 0; from < count; from += chunk) {
             int size = Math.min(chunk, count - from);
             try (MemoryWorkspace ignored = Nd4jRuntime.stepWorkspace()) {
-                float[] part = new float[size * featureCount];
-                System.arraycopy(features, from * featureCount, part, 0, part.length);
-                long[] shape = new long[exampleShape.length + 1];
-                shape[0] = size;
-                System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
                 int[] partLabels = Arrays.copyOfRange(labels, from, from + size);
-                INDArray logits = compiled.forward(Nd4j.create(part, shape, 'c'), false);
+                INDArray logits = compiled.forward(HostArrays.batch(features, from, size, exampleShape), false);
                 sum += SoftmaxCrossEntropy.of(logits, partLabels).loss() * size;
             }
         }

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Shape;
@@ -111,12 +110,7 @@ public final class NetworkProbe {
         for (int from = 0; from < count; from += chunk) {
             int size = Math.min(chunk, count - from);
             try (MemoryWorkspace ignored = Nd4jRuntime.stepWorkspace()) {
-                float[] part = new float[size * featureCount];
-                System.arraycopy(features, from * featureCount, part, 0, part.length);
-                long[] shape = new long[exampleShape.length + 1];
-                shape[0] = size;
-                System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
-                INDArray logits = compiled.forward(Nd4j.create(part, shape, 'c'), false);
+                INDArray logits = compiled.forward(HostArrays.batch(features, from, size, exampleShape), false);
                 float[] p = Transforms.softmax(logits.castTo(DataType.FLOAT), true).reshape(logits.length())
                         .toFloatVector();
                 System.arraycopy(p, 0, probabilities, from * classes, p.length);
