@@ -40,7 +40,11 @@ public final class InsertBlockChart {
     public void paint(Graphics2D g, int width, int height, ChartStyle style) {
         int titleHeight = ChartFrame.begin(g, title() + " (" + findings.run() + ")", width, height, style);
         int top = 10 + titleHeight;
-        int split = (int) (width * 0.4);
+        // the bars take 40% of the width, more (up to 55%) when their names are long (Chinese, a projector's text)
+        FontMetrics fm = g.getFontMetrics();
+        int names = rowLabels().stream().mapToInt(fm::stringWidth).max().orElse(0);
+        int wanted = 16 + names + 8 + 4 * fm.stringWidth("100%") + fm.stringWidth("100.0%") + 22;
+        int split = (int) Math.min(width * 0.55, Math.max(width * 0.4, wanted));
         Graphics2D bars = (Graphics2D) g.create(0, top, split, height - top);
         try {
             paintBars(bars, split, height - top, style);
@@ -86,20 +90,21 @@ public final class InsertBlockChart {
     private void paintBars(Graphics2D g, int width, int height, ChartStyle style) {
         int titleHeight = ChartFrame.begin(g, Texts.get("insertBlockChart.after"), width, height, style);
         FontMetrics fm = g.getFontMetrics();
-        List<String> labels = new ArrayList<>(List.of(Texts.get("insertBlock.trained")));
+        List<String> labels = rowLabels();
         List<Double> values = new ArrayList<>(List.of(findings.trainedError()));
         List<Color> colours = new ArrayList<>(List.of(TRAINED));
         for (BlockSurgery.Insertion insertion : findings.insertions()) {
-            labels.add(label(insertion));
             values.add(insertion.errorAfter());
             colours.add(insertion.residual() ? RESIDUAL : PLAIN);
         }
         int labelWidth = labels.stream().mapToInt(fm::stringWidth).max().orElse(0);
-        int left = 16 + labelWidth + 8;
         int right = width - 16 - fm.stringWidth("100.0%") - 6;
+        // names too long for the panel's width go above their bars, so the bars keep a usable length
+        boolean above = right - (16 + labelWidth + 8) < 60;
+        int left = above ? 16 : 16 + labelWidth + 8;
         int top = 20 + titleHeight;
         int bottom = height - 12 - 2 * fm.getHeight();
-        if (right - left < 40 || bottom - top < 5 * labels.size()) {
+        if (right - left < 40 || bottom - top < (above ? 2 * fm.getHeight() + 4 : 5) * labels.size()) {
             return;
         }
         double max = Math.max(0.1, values.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).max()
@@ -119,11 +124,15 @@ public final class InsertBlockChart {
         String axis = Texts.get("insertBlockChart.testError");
         g.drawString(axis, (left + right - fm.stringWidth(axis)) / 2, height - 10);
         double row = (bottom - top) / (double) labels.size();
-        int thickness = (int) Math.max(2, Math.min(row * 0.62, 3.0 * fm.getHeight()));
+        int thickness = (int) Math.max(2, Math.min((above ? row - fm.getHeight() : row) * 0.62, 3.0 * fm.getHeight()));
         for (int i = 0; i < labels.size(); i++) {
-            int middle = (int) Math.round(top + (i + 0.5) * row);
+            int middle = (int) Math.round(top + (i + 0.5) * row + (above ? fm.getHeight() / 2.0 : 0));
             g.setColor(style.axis());
-            g.drawString(labels.get(i), left - 8 - fm.stringWidth(labels.get(i)), middle + fm.getAscent() / 2 - 1);
+            if (above) {
+                g.drawString(labels.get(i), left, middle - thickness / 2 - fm.getDescent() - 2);
+            } else {
+                g.drawString(labels.get(i), left - 8 - fm.stringWidth(labels.get(i)), middle + fm.getAscent() / 2 - 1);
+            }
             double value = values.get(i);
             if (Double.isFinite(value)) {
                 int length = (int) Math.round(value / end * (right - left));
@@ -137,6 +146,13 @@ public final class InsertBlockChart {
         g.setStroke(new BasicStroke(style.width(1.2f)));
         g.drawLine(left, top, left, bottom);
         g.drawLine(left, bottom, right, bottom);
+    }
+
+    /** The bars' names, top to bottom: the trained net, then each insertion. */
+    private List<String> rowLabels() {
+        List<String> labels = new ArrayList<>(List.of(Texts.get("insertBlock.trained")));
+        findings.insertions().forEach(insertion -> labels.add(label(insertion)));
+        return labels;
     }
 
     /** "residual middle", "plain end", in the user's language. */

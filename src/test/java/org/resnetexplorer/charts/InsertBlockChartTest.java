@@ -44,6 +44,22 @@ class InsertBlockChartTest {
     }
 
     @Test
+    @DisplayName("in the Study tab at 1024x768 (a 470x270 chart), and maximised in presentation mode there, the bars"
+            + " still show: their names go above them when the panel is too narrow for them beside")
+    void narrowPanelKeepsItsBars() {
+        StudyCharts.Picture picture = StudyCharts.of(List.of(FINDINGS)).get(0);
+        record Case(ChartStyle style, int width, int height) {
+        }
+        for (Case c : List.of(new Case(ChartStyle.LIGHT, 470, 270), new Case(ChartStyle.HIGH_CONTRAST.scaled(1.6, 2),
+                1000, 560))) {
+            BufferedImage image = picture.render(c.width(), c.height(), 1, c.style());
+            BufferedImage bars = image.getSubimage(0, 0, c.width() * 2 / 5, c.height());
+            assertThat(Pixels.count(bars, c.style().line(Palette.run(1)))).as("plain bars in %s", c)
+                    .isGreaterThan(150);
+        }
+    }
+
+    @Test
     @DisplayName("the curves start at step 0 with the error right after each insertion, beside the trained net's line;"
             + " four legend entries say it")
     void curves() {
