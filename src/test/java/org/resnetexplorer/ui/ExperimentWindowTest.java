@@ -293,6 +293,27 @@ class ExperimentWindowTest {
     }
 
     @Test
+    @DisplayName("a study of networks that train nothing (shattered gradients) waits for Run, then shows its findings"
+            + " above the claims and its pictures in the Study tab")
+    void studyWithoutTraining(FxRobot robot) throws Exception {
+        robot.interact(() -> window.experiments().openBundled("shattered-gradients"));
+        assertThat(running()).as("opening it does not start it: a study takes seconds").isFalse();
+        assertThat(fx(() -> window.charts().selectedChart().kind())).isEqualTo(ChartKind.STUDY);
+        Button run = robot.lookup("#experiment-run").queryButton();
+        assertThat(run.isDisabled()).as("Run is on").isFalse();
+        robot.interact(run::fire);
+        waitFor(30, this::running);
+        waitFor(120, () -> !running());
+        // the study's findings come first, a line each, then the three claims
+        List<String> lines = claims();
+        assertThat(lines).as("%s", lines).filteredOn(c -> c.startsWith("HOLDS") || c.startsWith("NOT")).hasSize(3)
+                .allSatisfy(c -> assertThat(c).startsWith("HOLDS"));
+        assertThat(claims().get(0)).doesNotStartWith("HOLDS");
+        assertThat(fx(() -> window.charts().selectedChart().kind())).isEqualTo(ChartKind.STUDY);
+        assertThat(fx(() -> List.copyOf(robot.lookup("#study-picture").queryComboBox().getItems()))).hasSize(2);
+    }
+
+    @Test
     @DisplayName("while the editor's graph trains, an experiment cannot start and the panel says why")
     void editorTrainingBlocksExperiment(FxRobot robot) throws Exception {
         robot.interact(() -> robot.lookup("#training-steps").queryTextInputControl().setText("100000"));
@@ -386,13 +407,15 @@ class ExperimentWindowTest {
                 Map.entry("shortcut-options", ChartKind.ERROR_CURVES), Map.entry("pre-activation", ChartKind.ERROR_CURVES),
                 // the studies train first: their runs' curves show, then the Study tab when they have measured
                 Map.entry("lesion", ChartKind.ERROR_CURVES), Map.entry("insert-block", ChartKind.ERROR_CURVES),
-                Map.entry("loss-landscape", ChartKind.ERROR_CURVES));
+                Map.entry("loss-landscape", ChartKind.ERROR_CURVES),
+                // it trains nothing: no curves, its pictures come when it has measured
+                Map.entry("shattered-gradients", ChartKind.STUDY));
         ChartsPane charts = robot.lookup("#charts").queryAs(ChartsPane.class);
         TabPane tabs = robot.lookup("#chart-tabs").queryAs(TabPane.class);
         ChartView histogram = fx(() -> charts.charts().stream().filter(v -> v.kind() == ChartKind.RESIDUAL_HISTOGRAM)
                 .findFirst().orElseThrow());
         for (String id : Experiments.BUNDLED) {
-            if (!Experiments.bundled(id).trains()) {
+            if (!Experiments.bundled(id).trains() && Experiments.bundled(id).study() == null) {
                 continue; // it only counts: the charts have nothing to show
             }
             // a chart that tells no experiment's story shows before, so opening must change the tab

@@ -347,7 +347,7 @@ public final class ExperimentSession {
         tabs.getSelectionModel().select(experimentTab);
         shown.set(true);
         tell.accept(String.format(OPENED, Experiment.text(experiment.title(), language())));
-        if (!experiment.trains()) {
+        if (!experiment.trains() && experiment.study() == null) {
             run(); // counting takes a moment: show the table at once
         } else {
             selectStoryChart(experiment);
@@ -472,8 +472,14 @@ public final class ExperimentSession {
         }
     }
 
-    /** The chart tab that tells the experiment's story: gradients for gradient claims, Fig. 7 for responses. */
+    /**
+     * The chart tab that tells the experiment's story: gradients for gradient claims, Fig. 7 for responses, the Study
+     * tab for a study of networks that do not train (there are no curves to follow).
+     */
     public static ChartKind storyChart(Experiment experiment) {
+        if (!experiment.trains() && experiment.study() != null) {
+            return ChartKind.STUDY;
+        }
         List<Claim.Figure> figures = experiment.claims().stream().map(Claim::figure).toList();
         if (figures.contains(Claim.Figure.GRADIENT_RATIO)) {
             return ChartKind.GRADIENT_DEPTH;
