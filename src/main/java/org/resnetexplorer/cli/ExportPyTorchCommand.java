@@ -57,9 +57,10 @@ final class ExportPyTorchCommand implements Command {
         Path file = parsed.pathOption(option, "the file to write, e.g. " + option + " model.py");
         String model = parsed.positional().get(0);
         Path folder = Arguments.path(model, "MODEL");
+        boolean runFolder = Files.isDirectory(folder);
         Network network;
         String code;
-        if (Files.isDirectory(folder)) {
+        if (runFolder) {
             NetworkState state = trainedState(folder, parsed);
             network = state.network();
             code = code(() -> PyTorchExport.code(state.network(), state.trainedValues()));
@@ -80,7 +81,7 @@ final class ExportPyTorchCommand implements Command {
             return Cli.FAILED;
         }
         out.println("wrote " + file + " (" + network.name() + ", " + Counts.grouped(Analysis.of(network).totalParams())
-                + " parameters" + (Files.isDirectory(folder) ? ", trained" : "") + "); run it with: python3 " + file);
+                + " parameters" + (runFolder ? ", trained" : "") + "); run it with: python3 " + file);
         return Cli.OK;
     }
 
