@@ -2,10 +2,15 @@ package org.resnetexplorer.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.resnetexplorer.engine.NetworkState;
+import org.resnetexplorer.engine.StateFileException;
+import org.resnetexplorer.engine.TrainedNetworkFiles;
 import org.resnetexplorer.files.AtomicFiles;
 import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Counts;
@@ -14,7 +19,9 @@ import org.resnetexplorer.graph.PyTorchExport;
 
 /**
  * {@code export-pytorch MODEL -o model.py}: writes the graph as a self-contained PyTorch module (blocks as
- * classes, shortcuts as in the graph, a module-level {@code build()}); without {@code -o}, prints it.
+ * classes, shortcuts as in the graph, a module-level {@code build()}); without {@code -o}, prints it. MODEL as a
+ * run folder ({@code train --out DIR}) exports the trained network, whose build() loads its trained weights and
+ * BatchNorm running statistics.
  */
 final class ExportPyTorchCommand implements Command {
     @Override
@@ -29,7 +36,8 @@ final class ExportPyTorchCommand implements Command {
 
     @Override
     public String description() {
-        return "write a template or graph file as a PyTorch nn.Module with a build() function";
+        return "write a template or graph file as a PyTorch nn.Module with a build() function; a run folder"
+                + " (train --out) with its trained weights";
     }
 
     @Override
@@ -48,12 +56,18 @@ final class ExportPyTorchCommand implements Command {
         String option = parsed.option("-o") != null ? "-o" : "--output";
         Path file = parsed.pathOption(option, "the file to write, e.g. " + option + " model.py");
         String model = parsed.positional().get(0);
-        Network network = Models.resolve(model, ModelOptions.from(parsed));
+        Path folder = Arguments.path(model, "MODEL");
+        boolean runFolder = Files.isDirectory(folder);
+        Network network;
         String code;
-        try {
-            code = PyTorchExport.code(network);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        if (runFolder) {
+            NetworkState state = trainedState(folder, parsed);
+            network = state.network();
+            code = code(() -> PyTorchExport.code(state.network(), state.trainedValues()));
+        } else {
+            Network resolved = Models.resolve(model, ModelOptions.from(parsed));
+            network = resolved;
+            code = code(() -> PyTorchExport.code(resolved));
         }
         if (file == null) {
             out.print(code);
@@ -67,7 +81,42 @@ final class ExportPyTorchCommand implements Command {
             return Cli.FAILED;
         }
         out.println("wrote " + file + " (" + network.name() + ", " + Counts.grouped(Analysis.of(network).totalParams())
-                + " parameters); run it with: python3 " + file);
+                + " parameters" + (runFolder ? ", trained" : "") + "); run it with: python3 " + file);
         return Cli.OK;
+    }
+
+    /**
+     * The trained network of a run folder ({@link TrainedNetworkFiles}). The model options would change the graph the
+     * weights were trained for, so they are refused here.
+     */
+    private static NetworkState trainedState(Path folder, Arguments parsed) throws UsageException {
+        for (String option : ModelOptions.OPTIONS) {
+            if (parsed.option(option) != null) {
+                throw new UsageException(option + " does not apply to a run folder: its network is exported as trained");
+            }
+        }
+        for (String flag : ModelOptions.FLAGS) {
+            if (parsed.flag(flag)) {
+                throw new UsageException(flag + " does not apply to a run folder: its network is exported as trained");
+            }
+        }
+        if (!TrainedNetworkFiles.isRunFolder(folder)) {
+            throw new UsageException(folder + " is a folder without a trained network (" + TrainedNetworkFiles.INDEX
+                    + "): give a run folder as 'train ... --out DIR' writes it, a template name or a graph file");
+        }
+        try {
+            return TrainedNetworkFiles.read(folder);
+        } catch (StateFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The export's code; a graph it cannot export is the user's input to change. */
+    private static String code(Supplier<String> export) throws UsageException {
+        try {
+            return export.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }

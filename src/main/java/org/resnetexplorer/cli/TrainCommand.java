@@ -22,6 +22,7 @@ import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.engine.Optimizer;
 import org.resnetexplorer.engine.RunResult;
 import org.resnetexplorer.engine.RunStatus;
+import org.resnetexplorer.engine.TrainedNetworkFiles;
 import org.resnetexplorer.engine.Trainer;
 import org.resnetexplorer.engine.TrainingListener;
 import org.resnetexplorer.engine.TrainingSettings;
@@ -33,7 +34,8 @@ import org.resnetexplorer.graph.TemplateOptions;
 
 /**
  * {@code train MODEL --dataset NAME ...}: trains a template or graph file (its input and classes adapted to
- * the dataset), prints a progress line as it goes, and writes metrics.csv, histograms.csv and run.json into
+ * the dataset), prints a progress line as it goes, and writes metrics.csv, histograms.csv, run.json and, when the
+ * run finishes, its trained network ({@link TrainedNetworkFiles}: network.json, state.json, state.bin) into
  * {@code --out}, or else into {@code runs/NETWORK-DATASET-seedN}, made one safe folder name
  * ({@link FileNames#segment}) since both names come from files. Exit 0 when the run finishes, 3 when it diverges,
  * 1 when it fails, 2 on bad arguments.
@@ -73,7 +75,8 @@ final class TrainCommand implements Command {
     @Override
     public String description() {
         return "train a template or graph file on a dataset (" + String.join(", ", Datasets.names())
-                + ", or FILE.csv) and write metrics.csv, histograms.csv and run.json (and, with --png, the charts)";
+                + ", or FILE.csv) and write metrics.csv, histograms.csv, run.json and the trained network (and, with --png,"
+                + " the charts)";
     }
 
     @Override
@@ -118,9 +121,9 @@ final class TrainCommand implements Command {
         }
         List<TrainingSnapshot> snapshots = new ArrayList<>();
         AtomicReference<NetworkState> trained = new AtomicReference<>();
+        trainer.addListener(TrainingListener.ofStates(trained::set));
         if (parsed.flag("--png")) {
             trainer.addListener(snapshots::add);
-            trainer.addListener(TrainingListener.ofStates(trained::set));
         }
         out.println("training " + network.name() + " on " + dataset.name() + " (" + dataset.train().size() + " train / "
                 + dataset.test().size() + " test, " + dataset.shape() + ", " + dataset.classes() + " classes) for "
@@ -131,6 +134,14 @@ final class TrainCommand implements Command {
         } catch (IOException e) {
             err.println("error: could not finish the files in " + folder + ": " + e.getMessage());
             return Cli.FAILED;
+        }
+        if (result.status() == RunStatus.FINISHED) {
+            try {
+                TrainedNetworkFiles.write(trained.get(), folder);
+            } catch (IOException e) {
+                err.println("error: could not write the trained network into " + folder + ": " + e.getMessage());
+                return Cli.FAILED;
+            }
         }
         if (parsed.flag("--png")) {
             try {

@@ -1,10 +1,14 @@
 package org.resnetexplorer.engine;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.resnetexplorer.graph.Analysis;
 import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.graph.TrainedValues;
 
 /**
  * A network's trained state at one step of a run: every trainable value (in the layout a compile of the same
@@ -131,6 +135,28 @@ public final class NetworkState {
         float[] copy = new float[slice.length()];
         System.arraycopy(values, slice.offset(), copy, 0, copy.length);
         return Optional.of(new Weights(slice.shape().clone(), copy));
+    }
+
+    /**
+     * Every value of this state by node and part, the running statistics as floats: what an export to PyTorch
+     * embeds ({@link org.resnetexplorer.graph.PyTorchExport#code(Network, TrainedValues)}).
+     */
+    public TrainedValues trainedValues() {
+        List<TrainedValues.Tensor> tensors = new ArrayList<>();
+        for (StateBlocks.Block block : StateBlocks.of(Analysis.of(network))) {
+            float[] part = new float[block.length()];
+            if (block.statistics()) {
+                double[] statistics = runningStatistics.get(block.norm());
+                int from = block.part() == TrainedValues.Part.RUNNING_MEAN ? 0 : part.length;
+                for (int i = 0; i < part.length; i++) {
+                    part[i] = (float) statistics[from + i];
+                }
+            } else {
+                System.arraycopy(values, block.offset(), part, 0, part.length);
+            }
+            tensors.add(new TrainedValues.Tensor(block.node(), block.part(), block.shape(), part));
+        }
+        return new TrainedValues(run, step, tensors);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.resnetexplorer.i18n.Texts;
@@ -26,11 +27,18 @@ public final class PyTorchExport {
 
     private final Network network;
     private final Analysis analysis;
+    /** The trained values build() loads, or null for a model initialised by PyTorch's defaults. */
+    private final TrainedValues trained;
     private final StringBuilder out = new StringBuilder();
+    /** Each node's module as Net's state_dict names it ("block1.conv1"), for the trained values' keys. */
+    private final Map<String, String> modulePaths = new HashMap<>();
+    /** Per block class, the attribute of each member (by its name within the block) that has a module. */
+    private final Map<String, Map<String, String>> memberAttributes = new HashMap<>();
 
-    private PyTorchExport(Network network) {
+    private PyTorchExport(Network network, TrainedValues trained) {
         this.network = network;
         this.analysis = Analysis.of(network);
+        this.trained = trained;
     }
 
     /**
@@ -39,12 +47,26 @@ public final class PyTorchExport {
      * @throws IllegalArgumentException if the graph is not valid (its first problem, naming the node)
      */
     public static String code(Network network) {
-        PyTorchExport export = new PyTorchExport(network);
+        return checked(new PyTorchExport(network, null)).write();
+    }
+
+    /**
+     * The Python source of {@code network} as a PyTorch module whose build() loads these trained values, the
+     * BatchNorm running statistics included ({@link PyTorchWeights} says how they are embedded).
+     *
+     * @throws IllegalArgumentException if the graph is not valid, or a value belongs to no module of the export
+     */
+    public static String code(Network network, TrainedValues trained) {
+        return checked(new PyTorchExport(network, Objects.requireNonNull(trained, "trained"))).write();
+    }
+
+    private static PyTorchExport checked(PyTorchExport export) {
         List<Problem> errors = export.analysis.errors();
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(Texts.format("pyTorchExport.not.yet", network.name(), errors.get(0).message()));
+            throw new IllegalArgumentException(Texts.format("pyTorchExport.not.yet", export.network.name(),
+                    errors.get(0).message()));
         }
-        return export.write();
+        return export;
     }
 
     /**
@@ -87,6 +109,10 @@ public final class PyTorchExport {
                         + " class scores (logits).",
                 "Parameters: " + String.format(Locale.ROOT, "%,d", analysis.totalParams()) + " (as the graph counts them).",
                 "", "    model = build()", "    logits = model(torch.randn(8, " + dims(input) + "))", "");
+        if (trained != null) {
+            line(0, "import base64");
+            line(0, "import numpy");
+        }
         line(0, "import torch");
         line(0, "import torch.nn as nn");
         line(0, "import torch.nn.functional as F");
@@ -117,10 +143,19 @@ public final class PyTorchExport {
                     String block = plan.block().name();
                     String className = classOfSignature.get(plan.signature());
                     line(2, "self." + names.identifier(block) + " = " + className + "()" + origin("block", block, names));
+                    for (String member : plan.block().members()) {
+                        String attribute = memberAttributes.get(className).get(relative(plan.block(), member));
+                        if (attribute != null) {
+                            modulePaths.put(member, names.identifier(block) + "." + attribute);
+                        }
+                    }
                 }
                 continue;
             }
-            module(node).ifPresent(m -> line(2, "self." + names.identifier(node) + " = " + m + origin("node", node, names)));
+            module(node).ifPresent(m -> {
+                line(2, "self." + names.identifier(node) + " = " + m + origin("node", node, names));
+                modulePaths.put(node, names.identifier(node));
+            });
         }
         line(0, "");
         line(1, "def forward(self, x):");
@@ -150,9 +185,13 @@ public final class PyTorchExport {
         line(2, "return " + variables.get(logits));
         line(0, "");
         line(0, "");
-        line(0, "def build():");
-        docstring(1, "The model, freshly initialised by the defaults of PyTorch.");
-        line(1, "return Net()");
+        if (trained == null) {
+            line(0, "def build():");
+            docstring(1, "The model, freshly initialised by the defaults of PyTorch.");
+            line(1, "return Net()");
+        } else {
+            out.append(new PyTorchWeights(trained, modulePaths, network).code());
+        }
         line(0, "");
         line(0, "");
         line(0, "if __name__ == \"__main__\":");
@@ -252,15 +291,17 @@ public final class PyTorchExport {
         line(1, "def __init__(self):");
         line(2, "super().__init__()");
         PythonNames names = new PythonNames(classNames);
-        boolean any = false;
+        Map<String, String> attributes = new HashMap<>();
         for (String member : order) {
             String relative = relative(block, member);
             var module = module(member);
             if (module.isPresent()) {
                 line(2, "self." + names.identifier(relative) + " = " + module.get() + origin("node", relative, names));
-                any = true;
+                attributes.put(relative, names.identifier(relative));
             }
         }
+        memberAttributes.put(className, attributes);
+        boolean any = !attributes.isEmpty();
         if (!any) {
             line(2, "pass");
         }

@@ -57,9 +57,11 @@ class TrainCommandTest {
                 .as("and a training error").doesNotContain("train error      -");
         assertThat(run.out()).contains("finished after 60 steps").contains(out.toString());
 
-        for (String file : List.of("metrics.csv", "histograms.csv", "run.json")) {
+        for (String file : List.of("metrics.csv", "histograms.csv", "run.json", "network.json", "state.json", "state.bin")) {
             assertThat(out.resolve(file)).as(file).isRegularFile();
         }
+        assertThat(JSON.readTree(out.resolve("state.json").toFile()).path("step").asInt())
+                .as("the trained network is the final one").isEqualTo(60);
         assertThat(Files.readAllLines(out.resolve("metrics.csv")).get(0)).isEqualTo("run,step,metric,layer,value");
         assertThat(Files.readString(out.resolve("metrics.csv"))).contains(",60,test_error,,");
         assertThat(Files.readAllLines(out.resolve("histograms.csv")).size()).as("histogram rows").isGreaterThan(1);

@@ -35,7 +35,7 @@ class PyTorchExportNamesTest {
             " {8}(?:self\\.)?([A-Za-z0-9_]+) = [ -~]*?(?:  # (?:node|block) \"(.*)\")?");
 
     /** Small valid networks of each kind of block: MLP, CIFAR with option A, B and C, pre-activation, plain. */
-    private static List<Network> bases() {
+    static List<Network> bases() {
         TemplateOptions small = TemplateOptions.defaults().withInput(Shape.image(1, 8, 8)).withWidth(4).withClasses(3);
         return List.of(Templates.build("mlp-resnet-8"),
                 Templates.build("cifar-resnet-8", small),
