@@ -110,6 +110,12 @@ public final class TrainedNetworkFiles {
             throw new StateFileException(folder.resolve(NETWORK) + ": not a network that trains: "
                     + errors.get(0).message(), null);
         }
+        try {
+            // a graph edited to millions of units: refused as a run of it would be, before its blocks are listed
+            RunMemory.check(network.name(), analysis, 1, RunMemory.budget());
+        } catch (EngineException e) {
+            throw new StateFileException(folder.resolve(NETWORK) + ": " + e.getMessage(), e);
+        }
         List<StateBlocks.Block> blocks = StateBlocks.of(analysis);
         int parameters = blocks.stream().filter(b -> !b.statistics()).mapToInt(StateBlocks.Block::length).sum();
         JsonNode index = index(indexFile);

@@ -59,6 +59,24 @@ class ExportRunFolderTest {
     }
 
     @Test
+    @DisplayName("a network file edited to a network no memory holds (a million units a layer) is refused with exit 2"
+            + " before anything is allocated, naming the file")
+    void hugeNetworkRefused() throws Exception {
+        // a plain net: no shortcut ties the widths to each other, so the edited graph is still valid
+        Path plain = temp.resolve("plain");
+        assertThat(Run.of("train", "mlp-plain-3", "--dataset", "spiral", "--steps", "5", "--out", plain.toString(),
+                "--quiet").code()).isZero();
+        Path network = plain.resolve("network.json");
+        String text = Files.readString(network);
+        // every hidden layer a million units wide: 10^12 weights between two of them
+        Files.writeString(network, text.replace("\"units\": 16", "\"units\": 1000000"));
+        assertThat(Files.readString(network)).contains("1000000");
+        Run export = Run.of("export-pytorch", plain.toString());
+        assertThat(export.code()).as("stderr: %s", export.err()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(export.err()).contains(network.toString()).contains("parameters").doesNotContain("internal error");
+    }
+
+    @Test
     @DisplayName("a model option, which would change the trained graph, is refused for a run folder")
     void modelOptionsRefused() {
         Run export = Run.of("export-pytorch", run.toString(), "--width", "8");
