@@ -18,7 +18,8 @@ import java.util.Map;
  * painted once, anti-aliased, into a small image in device pixels, then copied to every point, instead of
  * filling and stroking a shape per point. A thousand points cost a sixth of the time (1.6 against 10-15 ms at
  * 1000x560, the spiral's 900 points in two panels), which leaves the cores to the training while the decision
- * regions repaint. A marker is centred on the device pixel its point falls in (half a pixel at most off its exact place). Where
+ * regions repaint. A marker is centred on the device pixel its point falls in (half a pixel at most off its exact
+ * place). Where
  * {@code g} is rotated or sheared, or its transform cannot be read as a scale, each marker is drawn as a shape.
  * Not thread-safe: one per drawing.
  */
@@ -56,7 +57,8 @@ final class Markers {
         int type = transform.getType();
         boolean scaleOnly = (type & (AffineTransform.TYPE_GENERAL_ROTATION | AffineTransform.TYPE_QUADRANT_ROTATION
                 | AffineTransform.TYPE_GENERAL_TRANSFORM | AffineTransform.TYPE_FLIP)) == 0;
-        this.copies = scaleOnly && transform.getScaleX() > 0 && Math.abs(transform.getScaleX() - transform.getScaleY()) < 1e-9;
+        this.copies = scaleOnly && transform.getScaleX() > 0
+                && Math.abs(transform.getScaleX() - transform.getScaleY()) < 1e-9;
     }
 
     /** One marker centred at ({@code x}, {@code y}) in drawing units. */

@@ -37,7 +37,8 @@ public final class StudyCharts {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(painter, "painter");
             if (!file.matches("[a-z0-9-]+\\.png")) {
-                throw new IllegalArgumentException("a study picture's file is a plain name like lesion.png, not " + file);
+                throw new IllegalArgumentException("a study picture's file is a plain name like lesion.png, not "
+                        + file);
             }
         }
 
@@ -87,7 +88,8 @@ public final class StudyCharts {
         Files.createDirectories(folder);
         List<Path> written = new ArrayList<>();
         for (Picture picture : pictures) {
-            written.add(ChartFiles.write(picture.render(width, height, 1, ChartStyle.LIGHT), folder.resolve(picture.file())));
+            written.add(ChartFiles.write(picture.render(width, height, 1, ChartStyle.LIGHT),
+                    folder.resolve(picture.file())));
         }
         return written;
     }

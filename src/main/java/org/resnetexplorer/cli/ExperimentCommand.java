@@ -33,9 +33,10 @@ import org.resnetexplorer.graph.Network;
  * runs one of the paper's experiments (a bundled preset or a preset file) headless, up to N runs at once (by default
  * as many as the machine has cores), then prints each claim with the figures it was checked on, and the paper's own
  * numbers; a preset with a study then measures the trained runs and prints what it found (and with {@code --png}
- * writes its pictures too). The lines and files are those of a one-by-one run, whatever N (decision 0025). {@code --seed S} trains
- * every run from seed S instead of the preset's (the dataset stays the same). Without NAME, lists the presets. With
- * {@code --check}, reads the preset, loads its dataset and builds every run's network, and trains nothing.
+ * writes its pictures too). The lines and files are those of a one-by-one run, whatever N (decision 0025).
+ * {@code --seed S} trains every run from seed S instead of the preset's (the dataset stays the same). Without NAME,
+ * lists the presets. With {@code --check}, reads the preset, loads its dataset and builds every run's network, and
+ * trains nothing.
  */
 final class ExperimentCommand implements Command {
     /** Exit code when every run finished but a claim does not hold in this result. */
