@@ -166,9 +166,7 @@ public final class Trainer {
             // JavaCPP refuses native memory beyond its limit (or the heap is full): the network is too large for
             // what is left, which the user can change; not a fault to report as one
             String message = Texts.format("trainer.memory", progress.step, e.getMessage() == null ? e : e.getMessage());
-            publish(RunStatus.FAILED, message);
-            return new RunResult(run, RunStatus.FAILED, message, progress.step, progress.loss, progress.trainError,
-                    progress.testError, progress.stepsPerSecond, (System.nanoTime() - started) / 1e9, true);
+            return end(progress, RunStatus.FAILED, message, started, true);
         } catch (RuntimeException e) {
             String message = Texts.format("trainer.failed", progress.step, e.getMessage() == null ? e : e.getMessage());
             return end(progress, RunStatus.FAILED, message, started);
@@ -408,9 +406,14 @@ public final class Trainer {
     }
 
     private RunResult end(Progress progress, RunStatus end, String message, long started) {
+        return end(progress, end, message, started, false);
+    }
+
+    /** @param outOfMemory the run ended because the memory left could not hold it */
+    private RunResult end(Progress progress, RunStatus end, String message, long started, boolean outOfMemory) {
         publish(end, message);
         return new RunResult(run, end, message, progress.step, progress.loss, progress.trainError,
-                progress.testError, progress.stepsPerSecond, (System.nanoTime() - started) / 1e9);
+                progress.testError, progress.stepsPerSecond, (System.nanoTime() - started) / 1e9, outOfMemory);
     }
 
     private void publish(RunStatus next, String message) {
