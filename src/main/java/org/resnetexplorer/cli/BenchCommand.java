@@ -232,7 +232,7 @@ final class BenchCommand implements Command {
     /** Trains for {@code seconds} and returns the steps/s of that stretch. */
     private static double warmUp(Workload workload, double seconds) {
         Trainer trainer = new Trainer("bench-warmup", workload.network(), dataset(workload),
-                settings(workload, Integer.MAX_VALUE - 1, TrainingSettings.DEFAULT_METRICS_EVERY));
+                settings(workload, TrainingSettings.MAX_STEPS, TrainingSettings.DEFAULT_METRICS_EVERY));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-timer");
             t.setDaemon(true);
