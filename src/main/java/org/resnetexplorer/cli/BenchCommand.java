@@ -70,9 +70,15 @@ final class BenchCommand implements Command {
     }
 
     /** What one mode of one workload measured. */
-    record Measurement(String workload, boolean metrics, int steps, double seconds, double cpuSeconds) {
+    record Measurement(String workload, boolean metrics, int steps, double seconds, double cpuSeconds,
+            long allocatedBytes) {
         double stepsPerSecond() {
             return steps / seconds;
+        }
+
+        /** Java heap allocated by the training thread per step (NaN where the JVM cannot tell). */
+        double kilobytesPerStep() {
+            return allocatedBytes < 0 ? Double.NaN : allocatedBytes / 1024.0 / steps;
         }
     }
 
@@ -122,8 +128,8 @@ final class BenchCommand implements Command {
             }
             double rate = warmUp(workload, warmup);
             int steps = Math.max(20, (int) Math.round(rate * seconds / ROUNDS));
-            Measurement on = new Measurement(workload.name(), true, 0, 0, 0);
-            Measurement off = new Measurement(workload.name(), false, 0, 0, 0);
+            Measurement on = new Measurement(workload.name(), true, 0, 0, 0, 0);
+            Measurement off = new Measurement(workload.name(), false, 0, 0, 0, 0);
             for (int round = 0; round < ROUNDS; round++) {
                 on = add(on, measure(workload, steps, TrainingSettings.DEFAULT_METRICS_EVERY));
                 off = add(off, measure(workload, steps, steps));
@@ -137,23 +143,24 @@ final class BenchCommand implements Command {
         if (json) {
             List<String> items = new ArrayList<>();
             for (Measurement m : results) {
-                items.add(String.format(Locale.ROOT, "{\"workload\": \"%s\", \"metrics\": %b, \"stepsPerSecond\": %.2f}",
-                        m.workload(), m.metrics(), m.stepsPerSecond()));
+                items.add(String.format(Locale.ROOT, "{\"workload\": \"%s\", \"metrics\": %b, \"stepsPerSecond\": %.2f,"
+                        + " \"kilobytesPerStep\": %.1f}", m.workload(), m.metrics(), m.stepsPerSecond(), m.kilobytesPerStep()));
             }
             out.println("[" + String.join(", ", items) + "]");
             return Cli.OK;
         }
         out.println();
-        out.printf(Locale.ROOT, "%-16s %-8s %10s %10s %12s %9s%n", "workload", "metrics", "steps/s", "ms/step",
-                "cpu ms/step", "overhead");
+        out.printf(Locale.ROOT, "%-16s %-8s %10s %10s %12s %9s %9s%n", "workload", "metrics", "steps/s", "ms/step",
+                "cpu ms/step", "overhead", "KB/step");
         for (int i = 0; i < results.size(); i += 2) {
             Measurement on = results.get(i);
             Measurement off = results.get(i + 1);
             double overhead = 100 * (off.stepsPerSecond() / on.stepsPerSecond() - 1);
             for (Measurement m : List.of(on, off)) {
-                out.printf(Locale.ROOT, "%-16s %-8s %10.1f %10.3f %12.3f %9s%n", m.workload(), m.metrics() ? "on" : "off",
-                        m.stepsPerSecond(), 1000 * m.seconds() / m.steps(), 1000 * m.cpuSeconds() / m.steps(),
-                        m.metrics() ? String.format(Locale.ROOT, "%+.1f%%", overhead) : "");
+                out.printf(Locale.ROOT, "%-16s %-8s %10.1f %10.3f %12.3f %9s %9.1f%n", m.workload(),
+                        m.metrics() ? "on" : "off", m.stepsPerSecond(), 1000 * m.seconds() / m.steps(),
+                        1000 * m.cpuSeconds() / m.steps(), m.metrics() ? String.format(Locale.ROOT, "%+.1f%%", overhead) : "",
+                        m.kilobytesPerStep());
             }
         }
         out.println();
@@ -205,7 +212,8 @@ final class BenchCommand implements Command {
 
     private static Measurement add(Measurement a, Measurement b) {
         return new Measurement(a.workload(), a.metrics(), a.steps() + b.steps(), a.seconds() + b.seconds(),
-                a.cpuSeconds() + b.cpuSeconds());
+                a.cpuSeconds() + b.cpuSeconds(), a.allocatedBytes() < 0 || b.allocatedBytes() < 0 ? -1
+                        : a.allocatedBytes() + b.allocatedBytes());
     }
 
     /** How long the very first training step of this process took to finish. */
@@ -254,11 +262,23 @@ final class BenchCommand implements Command {
     private static Measurement measure(Workload workload, int steps, int metricsEvery) {
         Trainer trainer = new Trainer("bench", workload.network(), dataset(workload), settings(workload, steps, metricsEvery));
         double cpuBefore = processCpuSeconds();
+        long allocatedBefore = allocatedBytes();
         RunResult result = check(trainer.run());
         double cpu = processCpuSeconds() - cpuBefore;
+        // compiling and the test evaluations included: a few percent over the run's steps
+        long allocated = allocatedBefore < 0 ? -1 : allocatedBytes() - allocatedBefore;
         // the trainer's own figure: steps over the time spent in steps (compiling and test evaluation excluded)
         return new Measurement(workload.name(), metricsEvery < steps, result.steps(), result.steps() / result.stepsPerSecond(),
-                cpu);
+                cpu, allocated);
+    }
+
+    /** Java heap allocated so far by this thread, which runs the trainer (-1 where the JVM cannot tell). */
+    private static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+            return threads.getCurrentThreadAllocatedBytes();
+        }
+        return -1;
     }
 
     private static RunResult check(RunResult result) {
