@@ -37,7 +37,8 @@ import org.resnetexplorer.i18n.Texts;
  * measurements read; {@link #backward} fills the gradient buffer from dL/d(logits). A Dense with bias whose only
  * consumer is a ReLU runs fused with it (one op each way), so its recorded output is the ReLU's.
  *
- * <p>Not thread-safe: one trainer thread drives it. The arrays of a pass live in the caller's workspace.
+ * <p>Not thread-safe: one trainer thread drives it. The arrays of a pass live in the caller's workspace or are
+ * reused by their layer at the next pass ({@link ReusedArray}): read them before the next pass, copy what you keep.
  */
 public final class CompiledNetwork {
     private final Network network;

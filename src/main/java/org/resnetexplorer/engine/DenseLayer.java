@@ -5,7 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * y = x W + b for a batch of flat vectors x [B, in]; W is [in, out]. With a bias it runs as one fused op each
+ * y = x W + b for a batch of flat vectors x [B, in]; W is [in, out]. A small call (the 2-D networks' layers)
+ * runs in Java loops ({@link HostDense}); a larger one in libnd4j: with a bias as one fused op each
  * way ({@code xw_plus_b}, {@code xw_plus_b_bp}); {@link CompiledNetwork} may also fuse the ReLU that follows,
  * and then this layer's output is relu(x W + b): the ReLU runs on the Java side over the op's output
  * ({@link HostArrays}), which the backward's mask then reads without another copy.
@@ -14,6 +15,9 @@ final class DenseLayer extends Layer {
     private final Parameters.Parameter weight;
     private final Parameters.Parameter bias;
     private final boolean relu;
+    private final HostDense host;
+    /** Whether this step's forward ran in {@link #host} (then so does its backward). */
+    private boolean onHost;
     private INDArray x;
     private INDArray y;
     private float[] yf = new float[0];
@@ -34,11 +38,16 @@ final class DenseLayer extends Layer {
         this.weight = weight;
         this.bias = bias;
         this.relu = relu;
+        this.host = new HostDense(weight, bias, relu);
     }
 
     @Override
     INDArray forward(INDArray[] inputs, boolean training) {
         x = inputs[0];
+        onHost = host.suits(x.size(0));
+        if (onHost) {
+            return host.forward(x);
+        }
         y = bias == null ? x.mmul(weight.value()) : Kernels.dense(x, weight.value(), bias.value());
         if (relu) {
             reluInPlace();
@@ -66,6 +75,9 @@ final class DenseLayer extends Layer {
 
     @Override
     INDArray[] backward(INDArray gradOutput) {
+        if (onHost) {
+            return new INDArray[] {host.backward(gradOutput)};
+        }
         if (bias == null) {
             Nd4j.gemm(x, gradOutput, weight.grad(), true, false, 1.0, 0.0);
             return new INDArray[] {Nd4j.gemm(gradOutput, weight.value(), false, true)};

@@ -42,7 +42,6 @@ final class HostArrays {
         return out;
     }
 
-    /** A new array of this shape (in the current workspace, if any) holding {@code values}. */
     /**
      * Examples {@code from} to {@code from + size} of {@code features} (row after row, each of {@code exampleShape})
      * as one batch array, in the workspace open on the calling thread.
@@ -60,6 +59,7 @@ final class HostArrays {
         return org.nd4j.linalg.factory.Nd4j.create(part, shape, 'c');
     }
 
+    /** A new array of this shape (in the current workspace, if any) holding {@code values}. */
     static INDArray write(float[] values, long[] shape) {
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
         out.data().asNioFloat().put(values, 0, (int) out.length());
@@ -68,6 +68,17 @@ final class HostArrays {
 
     static INDArray write(double[] values, long[] shape) {
         INDArray out = Nd4j.createUninitialized(DataType.DOUBLE, shape, 'c');
+        out.data().asNioDouble().put(values, 0, (int) out.length());
+        return out;
+    }
+
+    /** {@code values} into {@code out} (a plain row-major array of their length), which it returns. */
+    static INDArray write(float[] values, INDArray out) {
+        out.data().asNioFloat().put(values, 0, (int) out.length());
+        return out;
+    }
+
+    static INDArray write(double[] values, INDArray out) {
         out.data().asNioDouble().put(values, 0, (int) out.length());
         return out;
     }

@@ -5,7 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One node of a compiled network: its forward computation and, beside it, its backward. A forward keeps what
- * its backward needs in fields, valid for the current step only (the arrays live in the step's workspace).
+ * its backward needs in fields, valid for the current step only. The arrays it returns are valid until its next
+ * call: they live in the step's workspace, or (small ones) in an array the layer reuses ({@link ReusedArray}).
  */
 abstract class Layer {
     final String name;

@@ -19,6 +19,8 @@ final class ReluLayer extends Layer {
     private double[] bd = new double[0];
     private double[] yd = new double[0];
     private double[] gd = new double[0];
+    private final ReusedArray output = new ReusedArray();
+    private final ReusedArray inputGrad = new ReusedArray();
 
     private ReluLayer(String name, boolean add) {
         super(name);
@@ -54,7 +56,7 @@ final class ReluLayer extends Layer {
             }
             yf = yf.length == sf.length ? yf : new float[sf.length];
             HostArrays.relu(sf, yf, 0, sf.length);
-            return HostArrays.write(yf, shape);
+            return HostArrays.write(yf, output.of(inputs[0].dataType(), shape));
         }
         sd = HostArrays.read(inputs[0], sd);
         if (add) {
@@ -65,7 +67,7 @@ final class ReluLayer extends Layer {
         }
         yd = yd.length == sd.length ? yd : new double[sd.length];
         HostArrays.relu(sd, yd, 0, sd.length);
-        return HostArrays.write(yd, shape);
+        return HostArrays.write(yd, output.of(inputs[0].dataType(), shape));
     }
 
     @Override
@@ -74,11 +76,11 @@ final class ReluLayer extends Layer {
         if (floats) {
             gf = HostArrays.read(gradOutput, gf);
             HostArrays.reluMask(gf, yf, 0, gf.length);
-            gx = HostArrays.write(gf, shape);
+            gx = HostArrays.write(gf, inputGrad.of(gradOutput.dataType(), shape));
         } else {
             gd = HostArrays.read(gradOutput, gd);
             HostArrays.reluMask(gd, yd, 0, gd.length);
-            gx = HostArrays.write(gd, shape);
+            gx = HostArrays.write(gd, inputGrad.of(gradOutput.dataType(), shape));
         }
         return add ? new INDArray[] {gx, gx} : new INDArray[] {gx};
     }
