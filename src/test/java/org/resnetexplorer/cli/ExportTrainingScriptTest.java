@@ -146,6 +146,37 @@ class ExportTrainingScriptTest {
         assertThat(Double.parseDouble(error.group(1))).as("a trained start's test error on moons").isLessThan(20);
     }
 
+    @Test
+    @DisplayName("two processes as torchrun starts them (WORLD_SIZE 2, gloo on the CPU) train with DDP; only rank 0 prints")
+    void twoProcesses() throws Exception {
+        Path script = export("mlp-resnet-4", List.of("--dataset", "xor", "--steps", "12", "--batch", "32", "--bn"),
+                "ddp.py");
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        List<Process> processes = new ArrayList<>();
+        for (int rank = 0; rank < 2; rank++) {
+            ProcessBuilder builder = new ProcessBuilder(PYTHON, script.toString(), "--device", "cpu")
+                    .directory(temp.toFile()).redirectErrorStream(true);
+            // the variables torchrun sets (Debian's torchrun 1.13 fails under Python 3.12 before it starts a worker)
+            builder.environment().putAll(java.util.Map.of("WORLD_SIZE", "2", "RANK", String.valueOf(rank), "LOCAL_RANK",
+                    String.valueOf(rank), "MASTER_ADDR", "127.0.0.1", "MASTER_PORT", String.valueOf(port),
+                    "OMP_NUM_THREADS", "1"));
+            processes.add(builder.start());
+        }
+        List<String> outputs = new ArrayList<>();
+        for (Process process : processes) {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
+            outputs.add(output);
+        }
+        assertThat(outputs.get(0)).contains("2 processes");
+        assertFiniteLosses(outputs.get(0), 12);
+        assertThat(outputs.get(1)).as("rank 1 prints nothing").doesNotContain("step");
+    }
+
     private Path export(String model, List<String> options, String name) {
         Path script = temp.resolve(name);
         Run export = Run.of(concat(concat(List.of("export-pytorch", model, "--train"), options),
