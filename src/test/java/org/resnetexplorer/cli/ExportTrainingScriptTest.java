@@ -101,6 +101,47 @@ class ExportTrainingScriptTest {
     }
 
     @Test
+    @DisplayName("the script picks and standardises the engine's Fashion-MNIST examples (a stand-in for torchvision"
+            + " serving the bundled subset's files): the same labels, the same halved, standardised pixels")
+    void imagesAsTheEngine() throws Exception {
+        Path script = export("cifar-resnet-8", List.of("--dataset", "fashion-mnist", "--downscale", "--train-size",
+                "600", "--test-size", "100", "--width", "4"), "images.py");
+        // torchvision is not installed here: a module of its name that reads the IDX files as its FashionMNIST does
+        Path stub = Files.createDirectories(temp.resolve("stub/torchvision"));
+        Files.writeString(stub.resolve("__init__.py"), "from . import datasets\n");
+        Files.write(stub.resolve("datasets.py"), List.of("import gzip, os, numpy, torch",
+                "class FashionMNIST:", "    def __init__(self, root, train=True, download=False):",
+                "        prefix = 'train' if train else 't10k'",
+                "        def read(name, offset):",
+                "            with gzip.open(os.path.join(root, prefix + name), 'rb') as f:",
+                "                return numpy.frombuffer(f.read(), dtype=numpy.uint8, offset=offset)",
+                "        self.data = torch.from_numpy(read('-images-idx3-ubyte.gz', 16).reshape(-1, 28, 28).copy())",
+                "        self.targets = torch.from_numpy(read('-labels-idx1-ubyte.gz', 8).astype(numpy.int64))"),
+                StandardCharsets.UTF_8);
+        Path driver = temp.resolve("images-driver.py");
+        Files.write(driver, List.of("import importlib.util, sys", "sys.path.insert(0, sys.argv[3])",
+                "spec = importlib.util.spec_from_file_location('script', sys.argv[1])",
+                "script = importlib.util.module_from_spec(spec)", "spec.loader.exec_module(script)",
+                "class Args:", "    data_dir = sys.argv[2]", "    fake_data = False",
+                "x, y, tx, ty, prepare = script.datasets(Args)",
+                "prepare(x[:3]).numpy().astype('<f4').tofile(sys.argv[4] + '/pixels.f32')",
+                "y.numpy().astype('<i4').tofile(sys.argv[4] + '/labels.i32')",
+                "ty.numpy().astype('<i4').tofile(sys.argv[4] + '/test-labels.i32')"), StandardCharsets.UTF_8);
+        Path files = Path.of("assets/datasets/fashion-mnist-subset").toAbsolutePath();
+        run(List.of(PYTHON, driver.toString(), script.toString(), files.toString(), stub.getParent().toString(),
+                temp.toString()));
+        Dataset engine = Datasets.load("fashion-mnist", DatasetOptions.defaults().withDownscale(true).withTrainSize(600)
+                .withTestSize(100));
+        assertThat(ints(temp.resolve("labels.i32"))).isEqualTo(engine.train().labels());
+        assertThat(ints(temp.resolve("test-labels.i32"))).isEqualTo(engine.test().labels());
+        float[] pixels = floats(temp.resolve("pixels.f32"));
+        assertThat(pixels).hasSize(3 * 14 * 14);
+        for (int i = 0; i < pixels.length; i++) {
+            assertThat(pixels[i]).as("pixel %d", i).isCloseTo(engine.train().features()[i], within(1e-5f));
+        }
+    }
+
+    @Test
     @DisplayName("a tiny CIFAR-style ResNet on downscaled fake CIFAR-10 images trains a few steps with finite losses")
     void cifarStyleOnFakeImages() throws Exception {
         Path script = export("cifar-resnet-8", List.of("--dataset", "cifar10", "--downscale", "--train-size", "64",
