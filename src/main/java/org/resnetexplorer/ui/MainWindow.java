@@ -119,7 +119,7 @@ final class MainWindow {
         this.exports = new ExportActions(stage, config.files(), recent::lastFolder, document::network, graph,
                 this::tell);
         bindCommands();
-        new RunFolderExport(stage, config.files(), recent::lastFolder, training, runsTable, config.work(), this::tell)
+        new RunExports(stage, config.files(), recent::lastFolder, training, runsTable, config.work(), this::tell)
                 .bindTo(commands);
         this.layout = arrange();
 

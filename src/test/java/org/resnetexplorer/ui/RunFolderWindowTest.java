@@ -26,6 +26,7 @@ import org.resnetexplorer.engine.RunSettingsFiles;
 import org.resnetexplorer.engine.RunStatus;
 import org.resnetexplorer.engine.TrainedNetworkFiles;
 import org.resnetexplorer.files.FileNames;
+import org.resnetexplorer.graph.PyTorchExport;
 import org.resnetexplorer.graph.TrainedValues;
 import org.resnetexplorer.ui.training.RunRecord;
 import org.testfx.api.FxRobot;
@@ -33,7 +34,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Export > Save Run Folder... (decision 0038): a run trained in the window, saved as 'train --out' saves one. */
+/**
+ * Export > Save Run Folder... and Export Run as PyTorch... (decision 0038): a run trained in the window, saved as
+ * 'train --out' saves one, and exported with its weights as export-pytorch exports one.
+ */
 @ExtendWith(ApplicationExtension.class)
 class RunFolderWindowTest {
     @TempDir
@@ -55,12 +59,16 @@ class RunFolderWindowTest {
     }
 
     @Test
-    @DisplayName("off, saying why, until a finished run is selected; then it saves the run's trained network, equal to"
-            + " the window's, and its settings, into a new folder named after the run")
+    @DisplayName("Save Run Folder and Export Run as PyTorch are off, saying why, until a finished run is selected; then"
+            + " the folder holds the run's trained network, equal to the window's, and its settings, in a new folder"
+            + " named after the run, and the PyTorch file the code export-pytorch writes for it")
     void savesTheSelectedRun(FxRobot robot) throws Exception {
-        MenuItem item = item(robot);
+        MenuItem item = item(robot, "menu-save-run-folder");
+        MenuItem pytorch = item(robot, "menu-export-run-pytorch");
         assertThat(item.isDisable()).as("no run yet").isTrue();
-        assertThat(item.getText()).isEqualTo(RunFolderExport.SELECT_A_RUN);
+        assertThat(item.getText()).isEqualTo(RunExports.SELECT_A_RUN);
+        assertThat(pytorch.isDisable()).isTrue();
+        assertThat(pytorch.getText()).isEqualTo(RunExports.SELECT_A_RUN_PYTORCH);
 
         TextField steps = robot.lookup("#training-steps").queryAs(TextField.class);
         robot.interact(() -> steps.setText("40"));
@@ -73,12 +81,13 @@ class RunFolderWindowTest {
         robot.interact(() -> table.getSelectionModel().select(run));
         assertThat(item.isDisable()).as("a finished run selected").isFalse();
         assertThat(item.getText()).isEqualTo(Action.SAVE_RUN_FOLDER.text());
+        assertThat(pytorch.isDisable()).isFalse();
 
         Path parent = Files.createDirectories(temp.resolve("saved"));
         files.answers.add(parent);
         robot.interact(item::fire);
         Path folder = parent.resolve(FileNames.segment(run.label()));
-        waitFor(() -> fx(() -> status(robot).startsWith(String.format(RunFolderExport.SAVED, run.label(), folder))));
+        waitFor(() -> fx(() -> status(robot).startsWith(String.format(RunExports.SAVED, run.label(), folder))));
 
         NetworkState saved = TrainedNetworkFiles.read(folder);
         NetworkState shown = fx(() -> window.training().trainedState(run).orElseThrow());
@@ -100,12 +109,19 @@ class RunFolderWindowTest {
         try (Stream<Path> saves = Files.list(parent)) {
             assertThat(saves.count()).as("a second save goes into a new folder").isEqualTo(2);
         }
+
+        Path module = temp.resolve("run.py");
+        files.answers.add(module);
+        robot.interact(pytorch::fire);
+        waitFor(() -> fx(() -> status(robot).equals(String.format(RunExports.PYTORCH_EXPORTED, run.label(), "run.py"))));
+        assertThat(files.suggested).contains(ExportActions.moduleFile(run.label()));
+        assertThat(Files.readString(module)).isEqualTo(PyTorchExport.code(shown.network(), shown.trainedValues()));
     }
 
-    private static MenuItem item(FxRobot robot) {
+    private static MenuItem item(FxRobot robot, String id) {
         MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
-        return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
-                .filter(i -> "menu-save-run-folder".equals(i.getId())).findFirst().orElseThrow();
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId())).findFirst()
+                .orElseThrow();
     }
 
     private static String status(FxRobot robot) {

@@ -15,7 +15,9 @@ import javafx.stage.Stage;
 import org.resnetexplorer.engine.NetworkState;
 import org.resnetexplorer.engine.RunSettingsFiles;
 import org.resnetexplorer.engine.TrainedNetworkFiles;
+import org.resnetexplorer.files.AtomicFiles;
 import org.resnetexplorer.files.FileNames;
+import org.resnetexplorer.graph.PyTorchExport;
 import org.resnetexplorer.i18n.Texts;
 import org.resnetexplorer.ui.dialogs.ErrorDialog;
 import org.resnetexplorer.ui.dialogs.FileDialogs;
@@ -26,17 +28,27 @@ import org.resnetexplorer.ui.training.TrainingSetup;
 import org.resnetexplorer.ui.work.BackgroundWork;
 
 /**
- * Export > Save Run Folder... (decision 0038): the run selected in the run list, once it has finished or been
- * stopped, saved as {@code train --out} saves one: its trained network (network.json, state.json, state.bin) and
- * what it was trained with (settings.json), in a new folder named after the run inside the folder chosen, written
- * off the FX thread. {@code export-pytorch} then exports it with its weights, or as a training script.
+ * The Export menu's items for the run selected in the run list, once it has finished or been stopped (decision
+ * 0038), each written off the FX thread:
+ *
+ * <ul>
+ * <li>Save Run Folder...: saved as {@code train --out} saves one, its trained network (network.json, state.json,
+ * state.bin) and what it was trained with (settings.json), in a new folder named after the run inside the folder
+ * chosen; {@code export-pytorch} then exports it with its weights, or as a training script.
+ * <li>Export Run as PyTorch...: its network with its trained weights as one PyTorch file, as {@code export-pytorch
+ * RUN_DIR} writes it.
+ * </ul>
  */
-final class RunFolderExport {
+final class RunExports {
     static final String SAVED = Texts.get("runFolder.saved");
     static final String FAILED = Texts.get("runFolder.failed");
     static final String FAILED_DETAIL = Texts.get("runFolder.failed.detail");
+    static final String FAILED_PYTORCH = Texts.get("runFolder.pytorch.failed");
     /** The menu item's text while no run can be saved: why it is off. */
     static final String SELECT_A_RUN = Texts.get("runFolder.select");
+    static final String PYTORCH_EXPORTED = Texts.get("runFolder.pytorch.exported");
+    /** Export Run as PyTorch's text while no run can be exported. */
+    static final String SELECT_A_RUN_PYTORCH = Texts.get("runFolder.pytorch.select");
 
     private final Stage stage;
     private final FileDialogs files;
@@ -47,7 +59,7 @@ final class RunFolderExport {
     private final Consumer<String> tell;
 
     /** @param folder where the folder dialog opens (null: its own choice) */
-    RunFolderExport(Stage stage, FileDialogs files, Supplier<Path> folder, TrainingController training, RunsTable runs,
+    RunExports(Stage stage, FileDialogs files, Supplier<Path> folder, TrainingController training, RunsTable runs,
             BackgroundWork work, Consumer<String> tell) {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.files = Objects.requireNonNull(files, "files");
@@ -91,6 +103,33 @@ final class RunFolderExport {
         work.start("run-folder", write);
     }
 
+    /** Asks for a file and writes the selected run's network with its trained weights as a PyTorch module. */
+    void exportPyTorch() {
+        RunRecord run = runs.getSelectionModel().getSelectedItem();
+        Optional<NetworkState> state = run == null ? Optional.empty() : training.trainedState(run);
+        if (state.isEmpty()) {
+            tell.accept(SELECT_A_RUN_PYTORCH);
+            return;
+        }
+        Optional<Path> target = files.savePython(stage, folder.get(), ExportActions.moduleFile(run.label()));
+        if (target.isEmpty()) {
+            return;
+        }
+        String label = run.label();
+        Task<Void> write = new Task<>() {
+            @Override
+            protected Void call() throws IOException {
+                AtomicFiles.writeText(PyTorchExport.code(state.get().network(), state.get().trainedValues()),
+                        target.get());
+                return null;
+            }
+        };
+        write.setOnSucceeded(e -> tell.accept(String.format(PYTORCH_EXPORTED, label, target.get().getFileName())));
+        write.setOnFailed(e -> ErrorDialog.show(stage, FAILED_PYTORCH, String.format(ExportActions.FAILED_DETAIL,
+                target.get(), write.getException().getMessage())));
+        work.start("run-pytorch", write);
+    }
+
     /** {@code name} in {@code parent}, or with " 2", " 3"... after it where that exists. */
     private static Path unused(Path parent, String name) {
         Path target = parent.resolve(name);
@@ -100,22 +139,29 @@ final class RunFolderExport {
         return target;
     }
 
-    /** Binds Save Run Folder... to {@link #save}, off (its text saying why) while no run can be saved. */
+    /** Binds both items, each off (its text saying why) while the selected run cannot be exported that way. */
     void bindTo(Commands commands) {
-        BooleanBinding off = unavailable();
-        commands.bind(Action.SAVE_RUN_FOLDER, this::save, off).text(Action.SAVE_RUN_FOLDER, text(off));
+        BooleanBinding noFolder = unavailable(true);
+        commands.bind(Action.SAVE_RUN_FOLDER, this::save, noFolder)
+                .text(Action.SAVE_RUN_FOLDER, text(noFolder, Action.SAVE_RUN_FOLDER, SELECT_A_RUN));
+        BooleanBinding noModule = unavailable(false);
+        commands.bind(Action.EXPORT_RUN_PYTORCH, this::exportPyTorch, noModule)
+                .text(Action.EXPORT_RUN_PYTORCH, text(noModule, Action.EXPORT_RUN_PYTORCH, SELECT_A_RUN_PYTORCH));
     }
 
-    /** True while the selected run, if any, has no trained network to save (running, diverged, an experiment's). */
-    private BooleanBinding unavailable() {
+    /**
+     * True while the selected run, if any, has no trained network (running, diverged, an experiment's) or, where
+     * {@code settings} are needed, no session settings.
+     */
+    private BooleanBinding unavailable(boolean settings) {
         return Bindings.createBooleanBinding(() -> {
             RunRecord run = runs.getSelectionModel().getSelectedItem();
-            return run == null || training.trainedState(run).isEmpty() || training.setup(run).isEmpty();
+            return run == null || training.trainedState(run).isEmpty() || settings && training.setup(run).isEmpty();
         }, runs.getSelectionModel().selectedItemProperty(), training.runs(), training.activeProperty());
     }
 
-    /** The menu item's text: its name, or why it is off. */
-    private static StringBinding text(BooleanBinding unavailable) {
-        return Bindings.when(unavailable).then(SELECT_A_RUN).otherwise(Action.SAVE_RUN_FOLDER.text());
+    /** A menu item's text: its name, or why it is off. */
+    private static StringBinding text(BooleanBinding unavailable, Action action, String why) {
+        return Bindings.when(unavailable).then(why).otherwise(action.text());
     }
 }
