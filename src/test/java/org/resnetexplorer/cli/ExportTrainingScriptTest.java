@@ -216,7 +216,7 @@ class ExportTrainingScriptTest {
         for (int rank = 0; rank < 2; rank++) {
             ProcessBuilder builder = new ProcessBuilder(PYTHON, script.toString(), "--device", "cpu")
                     .directory(temp.toFile()).redirectErrorStream(true);
-            // the variables torchrun sets (Debian's torchrun 1.13 fails under Python 3.12 before it starts a worker)
+            // the variables torchrun sets (Debian's torchrun 1.13 fails here before it starts a worker)
             builder.environment().putAll(java.util.Map.of("WORLD_SIZE", "2", "RANK", String.valueOf(rank), "LOCAL_RANK",
                     String.valueOf(rank), "MASTER_ADDR", "127.0.0.1", "MASTER_PORT", String.valueOf(port),
                     "OMP_NUM_THREADS", "1"));
