@@ -21,7 +21,7 @@ import org.resnetexplorer.graph.PyTorchExport;
  * {@code export-pytorch MODEL -o model.py}: writes the graph as a self-contained PyTorch module (blocks as
  * classes, shortcuts as in the graph, a module-level {@code build()}); without {@code -o}, prints it. MODEL as a
  * run folder ({@code train --out DIR}) exports the trained network, whose build() loads its trained weights and
- * BatchNorm running statistics.
+ * BatchNorm running statistics. With {@code --train}, a training script instead ({@link ScriptExport}).
  */
 final class ExportPyTorchCommand implements Command {
     @Override
@@ -31,13 +31,14 @@ final class ExportPyTorchCommand implements Command {
 
     @Override
     public String usage() {
-        return "MODEL [-o FILE.py] " + ModelOptions.USAGE;
+        return "MODEL [-o FILE.py] " + ModelOptions.USAGE + " [--train [--from-trained] " + TrainingOptions.USAGE + "]";
     }
 
     @Override
     public String description() {
         return "write a template or graph file as a PyTorch nn.Module with a build() function; a run folder"
-                + " (train --out) with its trained weights";
+                + " (train --out) with its trained weights; with --train, a PyTorch training script with train's settings"
+                + " (a run folder's own), for the CPU, a GPU or torchrun";
     }
 
     @Override
@@ -45,7 +46,11 @@ final class ExportPyTorchCommand implements Command {
         Set<String> options = new HashSet<>(ModelOptions.OPTIONS);
         options.add("-o");
         options.add("--output");
-        Arguments parsed = Arguments.parse(name(), args, options, ModelOptions.FLAGS);
+        options.addAll(TrainingOptions.OPTIONS);
+        Set<String> flags = new HashSet<>(ModelOptions.FLAGS);
+        flags.addAll(TrainingOptions.FLAGS);
+        flags.addAll(ScriptExport.FLAGS);
+        Arguments parsed = Arguments.parse(name(), args, options, flags);
         if (parsed.positional().size() != 1) {
             throw new UsageException("'export-pytorch' needs one MODEL, a template name (see 'templates') or a graph file,"
                     + (parsed.positional().isEmpty() ? " and got none" : " not " + parsed.positional().size()));
@@ -56,6 +61,10 @@ final class ExportPyTorchCommand implements Command {
         String option = parsed.option("-o") != null ? "-o" : "--output";
         Path file = parsed.pathOption(option, "the file to write, e.g. " + option + " model.py");
         String model = parsed.positional().get(0);
+        if (parsed.flag("--train")) {
+            return writeScript(ScriptExport.of(model, parsed, file), file, out, err);
+        }
+        requireNoTrainingOptions(parsed);
         Path folder = Arguments.path(model, "MODEL");
         boolean runFolder = Files.isDirectory(folder);
         Network network;
@@ -82,6 +91,46 @@ final class ExportPyTorchCommand implements Command {
         }
         out.println("wrote " + file + " (" + network.name() + ", " + Counts.grouped(Analysis.of(network).totalParams())
                 + " parameters" + (runFolder ? ", trained" : "") + "); run it with: python3 " + file);
+        return Cli.OK;
+    }
+
+    /** Without --train, the options of a training script are a mistake to point out, not to ignore. */
+    private static void requireNoTrainingOptions(Arguments parsed) throws UsageException {
+        for (String option : TrainingOptions.OPTIONS) {
+            if (parsed.option(option) != null && !option.equals("--classes")) {
+                throw new UsageException(option + " applies to a training script: add --train");
+            }
+        }
+        for (String flag : TrainingOptions.FLAGS) {
+            if (parsed.flag(flag)) {
+                throw new UsageException(flag + " applies to a training script: add --train");
+            }
+        }
+        if (parsed.flag("--from-trained")) {
+            throw new UsageException("--from-trained applies to a training script: add --train (a run folder exports"
+                    + " with its trained weights without it)");
+        }
+    }
+
+    /** Writes the script, and its examples beside it first (a script never refers to a file not yet written). */
+    private static int writeScript(ScriptExport.Script script, Path file, PrintStream out, PrintStream err) {
+        if (file == null) {
+            out.print(script.code());
+            return Cli.OK;
+        }
+        try {
+            if (script.dataFile() != null) {
+                AtomicFiles.writeText(script.examples(), script.dataFile());
+            }
+            AtomicFiles.writeText(script.code(), file);
+        } catch (IOException e) {
+            err.println("export-pytorch: cannot write " + file + ": " + (e.getMessage() == null ? e : e.getMessage())
+                    + " (check that the folder exists and is writable)");
+            return Cli.FAILED;
+        }
+        out.println("wrote " + file + (script.dataFile() != null ? " and " + script.dataFile() : "") + " (training "
+                + script.network().name() + ", " + Counts.grouped(Analysis.of(script.network()).totalParams())
+                + " parameters); run it with: python3 " + file + " (or torchrun --nproc_per_node N " + file + ")");
         return Cli.OK;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,11 +17,10 @@ import org.resnetexplorer.data.DatasetException;
 import org.resnetexplorer.data.DatasetOptions;
 import org.resnetexplorer.data.Datasets;
 import org.resnetexplorer.engine.EngineException;
-import org.resnetexplorer.engine.LearningRateSchedule;
 import org.resnetexplorer.engine.MetricsFiles;
 import org.resnetexplorer.engine.NetworkState;
-import org.resnetexplorer.engine.Optimizer;
 import org.resnetexplorer.engine.RunResult;
+import org.resnetexplorer.engine.RunSettingsFiles;
 import org.resnetexplorer.engine.RunStatus;
 import org.resnetexplorer.engine.TrainedNetworkFiles;
 import org.resnetexplorer.engine.Trainer;
@@ -34,9 +34,9 @@ import org.resnetexplorer.graph.TemplateOptions;
 
 /**
  * {@code train MODEL --dataset NAME ...}: trains a template or graph file (its input and classes adapted to
- * the dataset), prints a progress line as it goes, and writes metrics.csv, histograms.csv, run.json and, when the
- * run finishes, its trained network ({@link TrainedNetworkFiles}: network.json, state.json, state.bin) into
- * {@code --out}, or else into {@code runs/NETWORK-DATASET-seedN}, made one safe folder name
+ * the dataset), prints a progress line as it goes, and writes metrics.csv, histograms.csv, run.json, settings.json
+ * ({@link RunSettingsFiles}) and, when the run finishes, its trained network ({@link TrainedNetworkFiles}:
+ * network.json, state.json, state.bin) into {@code --out}, or else into {@code runs/NETWORK-DATASET-seedN}, made one safe folder name
  * ({@link FileNames#segment}) since both names come from files. Exit 0 when the run finishes, 3 when it diverges,
  * 1 when it fails, 2 on bad arguments.
  */
@@ -45,11 +45,9 @@ final class TrainCommand implements Command {
     /** Size of the --png charts, large enough for a slide. */
     private static final int PNG_WIDTH = 1200;
     private static final int PNG_HEIGHT = 800;
-    private static final Set<String> OPTIONS = Set.of("--dataset", "--steps", "--batch", "--lr", "--optimizer",
-            "--weight-decay", "--seed", "--eval-every", "--out", "--momentum", "--metrics-every", "--milestones",
-            "--lr-factor", "--warmup", "--test-limit", "--data-dir", "--noise", "--train-size", "--test-size", "--classes",
-            "--width", "--shortcut", "--activation");
-    private static final Set<String> FLAGS = Set.of("--downscale", "--bn", "--no-bn", "--quiet", "--png");
+    private static final Set<String> OPTIONS = union(TrainingOptions.OPTIONS, Set.of("--out", "--width", "--shortcut",
+            "--activation"));
+    private static final Set<String> FLAGS = union(TrainingOptions.FLAGS, Set.of("--bn", "--no-bn", "--quiet", "--png"));
 
     /** Where a run without {@code --out} goes: a folder of its own in here, named after the network and data. */
     private final Path runs;
@@ -75,7 +73,7 @@ final class TrainCommand implements Command {
     @Override
     public String description() {
         return "train a template or graph file on a dataset (" + String.join(", ", Datasets.names())
-                + ", or FILE.csv) and write metrics.csv, histograms.csv, run.json and the trained network (and, with --png,"
+                + ", or FILE.csv) and write metrics.csv, histograms.csv, run.json, settings.json and the trained network (and, with --png,"
                 + " the charts)";
     }
 
@@ -92,11 +90,12 @@ final class TrainCommand implements Command {
         }
         String model = parsed.positional().get(0);
         Path chosen = parsed.pathOption("--out", "the folder to write into, e.g. --out runs/first");
-        Dataset dataset = loadDataset(datasetName, parsed);
+        DatasetOptions datasetOptions = TrainingOptions.dataset(parsed);
+        Dataset dataset = loadDataset(datasetName, datasetOptions);
         TemplateOptions modelOptions = ModelOptions.from(parsed).withInput(dataset.shape()).withClasses(dataset.classes());
         Network network = Models.resolve(model, modelOptions);
         Models.requireValid(model, network);
-        TrainingSettings settings = settings(parsed);
+        TrainingSettings settings = TrainingOptions.settings(parsed);
         try {
             Trainer.check(network, dataset, settings); // before the output folder exists
         } catch (EngineException e) {
@@ -131,6 +130,9 @@ final class TrainCommand implements Command {
         RunResult result = trainer.run();
         try (files) {
             files.finish(result, network, dataset, settings);
+            // what the run was trained with, whatever its end: a training script is exported from it (decision 0038)
+            RunSettingsFiles.write(new RunSettingsFiles.RunSettings(datasetName.trim(), datasetOptions.withDataDir(null),
+                    datasetOptions.dataDir() != null, settings), folder);
         } catch (IOException e) {
             err.println("error: could not finish the files in " + folder + ": " + e.getMessage());
             return Cli.FAILED;
@@ -170,81 +172,18 @@ final class TrainCommand implements Command {
     }
 
     /** A network that cannot train (an open port, a cycle) is refused before anything is written, as summary does. */
-    private static Dataset loadDataset(String name, Arguments parsed) throws UsageException {
+    private static Dataset loadDataset(String name, DatasetOptions options) throws UsageException {
         try {
-            DatasetOptions options = DatasetOptions.defaults()
-                    .withNoise(parsed.doubleOption("--noise"))
-                    .withTrainSize(parsed.intOption("--train-size", 1))
-                    .withTestSize(parsed.intOption("--test-size", 1))
-                    .withClasses(parsed.intOption("--classes", 2))
-                    .withDownscale(parsed.flag("--downscale"));
-            Path dataDir = parsed.pathOption("--data-dir", "the folder of the dataset's files");
-            if (dataDir != null) {
-                options = options.withDataDir(dataDir);
-            }
             return Datasets.load(name, options);
         } catch (DatasetException e) {
-            throw new UsageException(e.getMessage());
-        } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    private static TrainingSettings settings(Arguments parsed) throws UsageException {
-        try {
-            TrainingSettings s = TrainingSettings.defaults();
-            Integer steps = parsed.intOption("--steps", 1);
-            if (steps != null) {
-                s = s.withSteps(steps);
-            }
-            Integer batch = parsed.intOption("--batch", 1);
-            if (batch != null) {
-                s = s.withBatch(batch);
-            }
-            if (parsed.option("--optimizer") != null) {
-                Optimizer optimizer = Optimizer.parse(parsed.option("--optimizer"));
-                s = s.withOptimizer(optimizer);
-                if (optimizer == Optimizer.ADAM && parsed.option("--lr") == null) {
-                    s = s.withLearningRate(0.001);
-                }
-            }
-            Double rate = parsed.doubleOption("--lr");
-            if (rate != null) {
-                s = s.withLearningRate(rate);
-            }
-            List<Integer> milestones = parsed.intListOption("--milestones", 1);
-            Double factor = parsed.doubleOption("--lr-factor");
-            Integer warmup = parsed.intOption("--warmup", 0);
-            s = s.withSchedule(new LearningRateSchedule(s.schedule().base(), milestones, factor != null ? factor : 0.1,
-                    warmup != null ? warmup : 0));
-            Double decay = parsed.doubleOption("--weight-decay");
-            if (decay != null) {
-                s = s.withWeightDecay(decay);
-            }
-            Double momentum = parsed.doubleOption("--momentum");
-            if (momentum != null) {
-                s = s.withMomentum(momentum);
-            }
-            Long seed = parsed.longOption("--seed");
-            if (seed != null) {
-                s = s.withSeed(seed);
-            }
-            Integer eval = parsed.intOption("--eval-every", 1);
-            if (eval != null) {
-                s = s.withEvalEvery(eval);
-            }
-            Integer every = parsed.intOption("--metrics-every", 1);
-            if (every != null) {
-                s = s.withMetricsEvery(every);
-            }
-            Integer limit = parsed.intOption("--test-limit", 1);
-            if (limit != null) {
-                s = s.withTestLimit(limit);
-            }
-            return s;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /**

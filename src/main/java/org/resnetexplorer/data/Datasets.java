@@ -45,6 +45,9 @@ public final class Datasets {
     /** Where Debian's package dataset-fashion-mnist puts the full set. */
     public static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
 
+    /** The noise of the generated sets when the options give none. */
+    public static final double DEFAULT_NOISE = ToySets.DEFAULT_NOISE;
+
     /** A help line for CSV files, which have no fixed name. */
     public static final String CSV_HELP = Texts.get("datasets.csv.help");
     static final String NOT_BUNDLED = Texts.get("datasets.not.bundled");

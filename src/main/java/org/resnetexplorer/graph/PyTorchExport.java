@@ -47,7 +47,7 @@ public final class PyTorchExport {
      * @throws IllegalArgumentException if the graph is not valid (its first problem, naming the node)
      */
     public static String code(Network network) {
-        return checked(new PyTorchExport(network, null)).write();
+        return checked(new PyTorchExport(network, null)).write(true);
     }
 
     /**
@@ -57,7 +57,15 @@ public final class PyTorchExport {
      * @throws IllegalArgumentException if the graph is not valid, or a value belongs to no module of the export
      */
     public static String code(Network network, TrainedValues trained) {
-        return checked(new PyTorchExport(network, Objects.requireNonNull(trained, "trained"))).write();
+        return checked(new PyTorchExport(network, Objects.requireNonNull(trained, "trained"))).write(true);
+    }
+
+    /**
+     * {@link #code(Network, TrainedValues)} without its closing {@code if __name__ == "__main__":} demonstration, for
+     * a file that goes on with a main of its own (the training script of {@code export-pytorch --train}).
+     */
+    public static String module(Network network, TrainedValues values) {
+        return checked(new PyTorchExport(network, Objects.requireNonNull(values, "values"))).write(false);
     }
 
     private static PyTorchExport checked(PyTorchExport export) {
@@ -77,7 +85,8 @@ public final class PyTorchExport {
     private record BlockPlan(Block block, String input, String output, List<Object> signature) {
     }
 
-    private String write() {
+    /** @param demo whether the module ends with a main that builds the model and prints it */
+    private String write(boolean demo) {
         List<String> order = analysis.order();
         String inputNode = order.stream().filter(n -> network.requireNode(n).layer() instanceof Input).findFirst()
                 .orElseThrow();
@@ -191,6 +200,9 @@ public final class PyTorchExport {
             line(1, "return Net()");
         } else {
             out.append(new PyTorchWeights(trained, modulePaths, network).code());
+        }
+        if (!demo) {
+            return out.toString();
         }
         line(0, "");
         line(0, "");

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Text from a graph (names of the network, its nodes and blocks) made safe inside generated Python: the one
  * way such text reaches the code {@link PyTorchExport} writes, in docstrings, string literals and comments.
  */
-final class PythonText {
+public final class PythonText {
     private PythonText() {
     }
 
@@ -19,7 +19,7 @@ final class PythonText {
      * The result is one line of printable characters that survives encoding as UTF-8 (a lone surrogate would
      * not), so it also keeps a comment on its line. Printable non-ASCII, Chinese or emoji, stays as it is.
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         Objects.requireNonNull(text, "text");
         StringBuilder out = new StringBuilder(text.length() + 16);
         text.codePoints().forEach(c -> {
@@ -65,7 +65,7 @@ final class PythonText {
     }
 
     /** The text as a double-quoted Python string literal, escaped as {@link #escape} says. */
-    static String literal(String text) {
+    public static String literal(String text) {
         return '"' + escape(text) + '"';
     }
 

@@ -74,9 +74,7 @@ final class ExportActions {
             failed(e.getMessage());
             return;
         }
-        // A module name Python can import: letters, digits and underscores (Chinese letters too).
-        String suggested = FileNames.segment(network.get().name()).replaceAll("[^\\p{L}\\p{N}_]", "_") + ".py";
-        Optional<Path> target = files.savePython(stage, folder.get(), suggested);
+        Optional<Path> target = files.savePython(stage, folder.get(), moduleFile(network.get().name()));
         if (target.isEmpty()) {
             return;
         }
@@ -86,6 +84,11 @@ final class ExportActions {
         } catch (IOException | RuntimeException e) {
             failed(String.format(FAILED_DETAIL, target.get(), e.getMessage()));
         }
+    }
+
+    /** A file name for {@code name}'s module that Python can import: letters, digits and underscores (Chinese too). */
+    static String moduleFile(String name) {
+        return FileNames.segment(name).replaceAll("[^\\p{L}\\p{N}_]", "_") + ".py";
     }
 
     private void failed(String message) {

@@ -63,7 +63,8 @@ final class MainMenu {
         Menu exports = new Menu(EXPORT, null, items(commands, Action.EXPORT_CHART, Action.EXPORT_CHART_2X,
                 Action.EXPORT_ALL, Action.EXPORT_CSV));
         exports.getItems().add(new SeparatorMenuItem());
-        exports.getItems().addAll(items(commands, Action.EXPORT_GRAPH, Action.EXPORT_PYTORCH));
+        exports.getItems().addAll(items(commands, Action.EXPORT_GRAPH, Action.EXPORT_PYTORCH, Action.EXPORT_RUN_PYTORCH,
+                Action.SAVE_RUN_FOLDER));
         exports.setId("menu-export-menu");
         Menu help = new Menu(HELP, null, items(commands, Action.SHORTCUTS, Action.ABOUT));
         MenuBar bar = new MenuBar(file, edit, graph, view, train, experiments, exports, help);

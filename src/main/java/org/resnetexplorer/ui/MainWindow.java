@@ -119,6 +119,8 @@ final class MainWindow {
         this.exports = new ExportActions(stage, config.files(), recent::lastFolder, document::network, graph,
                 this::tell);
         bindCommands();
+        new RunExports(stage, config.files(), recent::lastFolder, training, runsTable, config.work(), this::tell)
+                .bindTo(commands);
         this.layout = arrange();
 
         root.setId("main-window");

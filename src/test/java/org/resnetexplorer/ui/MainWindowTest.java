@@ -84,6 +84,11 @@ class MainWindowTest {
             this.suggested.add(suggested);
             return Optional.ofNullable(answers.poll());
         }
+
+        @Override
+        public Optional<Path> chooseFolder(Window owner, Path folder) {
+            return Optional.ofNullable(answers.poll());
+        }
     }
 
     @Start

@@ -31,6 +31,11 @@ public interface FileDialogs {
         return saveGraph(owner, folder, suggested);
     }
 
+    /** A folder to save into (a run folder goes inside it); empty if cancelled (or no dialog is offered). */
+    default Optional<Path> chooseFolder(Window owner, Path folder) {
+        return Optional.empty();
+    }
+
     /** A CSV file of drawn points to import; empty if cancelled (or no dialog is offered). */
     default Optional<Path> openPoints(Window owner, Path folder) {
         return Optional.empty();

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.resnetexplorer.i18n.Texts;
@@ -24,6 +25,7 @@ public final class FxFileDialogs implements FileDialogs {
     static final String POINTS_OPEN_TITLE = Texts.get("fxFileDialogs.points.open.title");
     static final String POINTS_SAVE_TITLE = Texts.get("fxFileDialogs.points.save.title");
     static final String CSV_FILES = Texts.get("fxFileDialogs.csv.files");
+    static final String FOLDER_TITLE = Texts.get("fxFileDialogs.folder.title");
 
     @Override
     public Optional<Path> openGraph(Window owner, Path folder) {
@@ -63,6 +65,16 @@ public final class FxFileDialogs implements FileDialogs {
     @Override
     public Optional<Path> savePoints(Window owner, Path folder, String suggested) {
         return save(owner, POINTS_SAVE_TITLE, folder, CSV_FILES, ".csv", suggested);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(Window owner, Path folder) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(FOLDER_TITLE);
+        if (folder != null && Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+        return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
     }
 
     private static Optional<Path> open(Window owner, String title, Path folder, String filter, String extension) {

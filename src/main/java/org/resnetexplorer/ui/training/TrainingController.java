@@ -90,12 +90,17 @@ public final class TrainingController {
     private boolean stopRequested;
     /** Each run's latest trained state (while it is in the list): what "Continue training" starts from. */
     private final Map<String, NetworkState> latestStates = new java.util.HashMap<>();
+    /** Each run's dataset and settings (while it is in the list): what a saved run folder records. */
+    private final Map<String, TrainingSetup> setups = new java.util.HashMap<>();
 
     public TrainingController(BackgroundWork work) {
         this.work = Objects.requireNonNull(work, "work");
         runs.addListener((javafx.collections.ListChangeListener<RunRecord>) change -> {
             while (change.next()) {
-                change.getRemoved().forEach(r -> latestStates.remove(r.name()));
+                change.getRemoved().forEach(r -> {
+                    latestStates.remove(r.name());
+                    setups.remove(r.name());
+                });
             }
         });
     }
@@ -131,6 +136,11 @@ public final class TrainingController {
     public java.util.Optional<NetworkState> trainedState(RunRecord run) {
         boolean usable = run.status() == RunStatus.FINISHED || run.status() == RunStatus.STOPPED;
         return usable ? java.util.Optional.ofNullable(latestStates.get(run.name())) : java.util.Optional.empty();
+    }
+
+    /** The dataset and settings a run of a session was started with; empty for an experiment's run. */
+    public java.util.Optional<TrainingSetup> setup(RunRecord run) {
+        return java.util.Optional.ofNullable(setups.get(run.name()));
     }
 
     /** Each run's dataset goes to {@code consumer} as the run starts (the charts that draw the data). */
@@ -271,6 +281,7 @@ public final class TrainingController {
             String continues = prepared.carried() == null ? null : prepared.carried().state().run();
             RunRecord record = new RunRecord(name, model, data.name(), twin, setup.settings().steps(), continues);
             runData.accept(name, data);
+            setups.put(name, setup);
             runs.add(record);
             records.add(record);
             sessionRuns.add(record);
