@@ -38,7 +38,7 @@ import org.resnetexplorer.graph.Templates;
  * two modes interleaved. Test evaluation runs only after the last step, outside the timed part, in both modes.
  */
 final class BenchCommand implements Command {
-    private static final Set<String> OPTIONS = Set.of("--seconds", "--workload", "--warmup");
+    private static final Set<String> OPTIONS = Set.of("--seconds", "--workload", "--warmup", "--threads");
     private static final Set<String> FLAGS = Set.of("--json", "--profile");
     private static final double DEFAULT_SECONDS = 6;
     private static final double DEFAULT_WARMUP = 6;
@@ -89,7 +89,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--json] [--profile] [--seconds S] [--warmup S] [--workload NAME]";
+        return "[--json] [--profile] [--seconds S] [--warmup S] [--workload NAME] [--threads N]";
     }
 
     @Override
@@ -116,28 +116,31 @@ final class BenchCommand implements Command {
                         + String.join(", ", WORKLOADS.stream().map(Workload::name).toList()));
             }
         }
+        // one by default: the comparison with PyTorch is thread for thread (bench/compare.sh)
+        Integer threadsOption = parsed.intOption("--threads", 1);
+        int threads = threadsOption == null ? 1 : threadsOption;
         boolean json = parsed.flag("--json");
         boolean profile = parsed.flag("--profile");
 
         long benchStart = System.nanoTime();
-        FirstStep first = firstStep(chosen.get(0));
+        FirstStep first = firstStep(chosen.get(0), threads);
         List<Measurement> results = new ArrayList<>();
         for (Workload workload : chosen) {
             if (!json) {
                 out.printf(Locale.ROOT, "%s: warming up %.0f s ...%n", workload.name(), warmup);
             }
-            double rate = warmUp(workload, warmup);
+            double rate = warmUp(workload, warmup, threads);
             int steps = Math.max(20, (int) Math.round(rate * seconds / ROUNDS));
             Measurement on = new Measurement(workload.name(), true, 0, 0, 0, 0);
             Measurement off = new Measurement(workload.name(), false, 0, 0, 0, 0);
             for (int round = 0; round < ROUNDS; round++) {
-                on = add(on, measure(workload, steps, TrainingSettings.DEFAULT_METRICS_EVERY));
-                off = add(off, measure(workload, steps, steps));
+                on = add(on, measure(workload, steps, TrainingSettings.DEFAULT_METRICS_EVERY, threads));
+                off = add(off, measure(workload, steps, steps, threads));
             }
             results.add(on);
             results.add(off);
             if (profile && !json) {
-                printProfile(workload, steps, out);
+                printProfile(workload, steps, out, threads);
             }
         }
         if (json) {
@@ -166,8 +169,9 @@ final class BenchCommand implements Command {
         out.println();
         out.printf(Locale.ROOT, "first step (%s, cold engine): %.2f s after JVM start, %.2f s after Run%n",
                 first.workload(), first.sinceJvmStart(), first.sinceRun());
-        out.printf(Locale.ROOT, "peak resident memory (VmHWM): %s; max heap %d MB; one compute thread per training thread"
-                + " (set by the engine)%n", peakRss(), Runtime.getRuntime().maxMemory() >> 20);
+        out.printf(Locale.ROOT, "peak resident memory (VmHWM): %s; max heap %d MB; %s%n", peakRss(),
+                Runtime.getRuntime().maxMemory() >> 20, threads == 1 ? "one compute thread per training thread (set by the"
+                        + " engine)" : "convolutions of 2^17 output values or more on " + threads + " threads (--threads)");
         out.printf(Locale.ROOT, "engine: %s; load average %s; bench took %.0f s%n", Nd4jRuntime.version(), loadAverage(),
                 (System.nanoTime() - benchStart) / 1e9);
         out.println("data: synthetic (seed " + SEED + "); SGD momentum 0.9, weight decay 1e-4, lr 0.01 (MLP) / 0.05 (CNN)");
@@ -189,9 +193,10 @@ final class BenchCommand implements Command {
      * Where the time of a step goes, per kind of layer and direction, and what the measurements at the default
      * interval cost, timed inside the steps (steadier than comparing two runs).
      */
-    private static void printProfile(Workload workload, int steps, PrintStream out) {
+    private static void printProfile(Workload workload, int steps, PrintStream out, int threads) {
         Trainer trainer = new Trainer("bench-profile", workload.network(), dataset(workload),
                 settings(workload, steps, TrainingSettings.DEFAULT_METRICS_EVERY));
+        trainer.useThreads(threads);
         LayerProfile profile = new LayerProfile();
         trainer.profile(profile);
         check(trainer.run());
@@ -220,10 +225,11 @@ final class BenchCommand implements Command {
     private record FirstStep(String workload, double sinceJvmStart, double sinceRun) {
     }
 
-    private static FirstStep firstStep(Workload workload) {
+    private static FirstStep firstStep(Workload workload, int threads) {
         long run = System.currentTimeMillis();
         long[] firstAt = {0};
         Trainer trainer = new Trainer("bench-first", workload.network(), dataset(workload), settings(workload, 1, 1));
+        trainer.useThreads(threads);
         trainer.addListener(new TrainingListener() {
             @Override
             public void snapshot(TrainingSnapshot snapshot) {
@@ -238,9 +244,10 @@ final class BenchCommand implements Command {
     }
 
     /** Trains for {@code seconds} and returns the steps/s of that stretch. */
-    private static double warmUp(Workload workload, double seconds) {
+    private static double warmUp(Workload workload, double seconds, int threads) {
         Trainer trainer = new Trainer("bench-warmup", workload.network(), dataset(workload),
                 settings(workload, TrainingSettings.MAX_STEPS, TrainingSettings.DEFAULT_METRICS_EVERY));
+        trainer.useThreads(threads);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-timer");
             t.setDaemon(true);
@@ -259,8 +266,9 @@ final class BenchCommand implements Command {
         }
     }
 
-    private static Measurement measure(Workload workload, int steps, int metricsEvery) {
+    private static Measurement measure(Workload workload, int steps, int metricsEvery, int threads) {
         Trainer trainer = new Trainer("bench", workload.network(), dataset(workload), settings(workload, steps, metricsEvery));
+        trainer.useThreads(threads);
         double cpuBefore = processCpuSeconds();
         long allocatedBefore = allocatedBytes();
         RunResult result = check(trainer.run());

@@ -108,6 +108,7 @@ final class ExperimentCommand implements Command {
         boolean full = parsed.flag("--full");
         out.println(Experiment.text(experiment.title(), language));
         ExperimentRunner runner = new ExperimentRunner(experiment, full, jobs);
+        runner.useThreads(Runtime.getRuntime().availableProcessors());
         Map<String, List<TrainingSnapshot>> histories = new LinkedHashMap<>();
         MetricsFiles files = null;
         try {

@@ -46,7 +46,7 @@ final class TrainCommand implements Command {
     private static final int PNG_WIDTH = 1200;
     private static final int PNG_HEIGHT = 800;
     private static final Set<String> OPTIONS = union(TrainingOptions.OPTIONS, Set.of("--out", "--width", "--shortcut",
-            "--activation"));
+            "--activation", "--threads"));
     private static final Set<String> FLAGS = union(TrainingOptions.FLAGS, Set.of("--bn", "--no-bn", "--quiet", "--png"));
 
     /** Where a run without {@code --out} goes: a folder of its own in here, named after the network and data. */
@@ -67,7 +67,7 @@ final class TrainCommand implements Command {
                 + " [--seed S] [--eval-every K] [--out DIR] [--momentum M] [--metrics-every K] [--milestones S1,S2]"
                 + " [--lr-factor F] [--warmup N] [--test-limit N] [--data-dir DIR] [--downscale] [--noise X]"
                 + " [--train-size N] [--test-size N] [--classes K] [--width W] [--shortcut A|B|C]"
-                + " [--activation F] [--bn|--no-bn] [--quiet] [--png]";
+                + " [--activation F] [--bn|--no-bn] [--threads N] [--quiet] [--png]";
     }
 
     @Override
@@ -107,6 +107,9 @@ final class TrainCommand implements Command {
         String runName = network.name() + "@" + dataset.name();
 
         Trainer trainer = new Trainer(runName, network, dataset, settings);
+        // alone on the machine: its large convolutions may use every core, unless told otherwise
+        Integer threads = parsed.intOption("--threads", 1);
+        trainer.useThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
         // The folder is made only now, after every check of what the user gave: a refusal leaves nothing behind.
         MetricsFiles files;
         try {

@@ -22,13 +22,23 @@ final class ConvLayer extends Layer {
     @Override
     INDArray forward(INDArray[] inputs, boolean training) {
         x = inputs[0];
+        ComputeThreads.forConvolution(outputValues());
         return Kernels.conv2d(x, weight.value(), bias == null ? null : bias.value(), stride, padding);
     }
 
     @Override
     INDArray[] backward(INDArray gradOutput) {
+        ComputeThreads.forConvolution(outputValues());
         return new INDArray[] {Kernels.conv2dBackward(x, weight.value(), bias == null ? null : bias.value(), gradOutput,
                 stride, padding, weight.grad(), bias == null ? null : bias.grad())};
+    }
+
+    /** Output values of this step's call: batch x out channels x output pixels. */
+    private long outputValues() {
+        INDArray w = weight.value();
+        long height = (x.size(2) + 2L * padding - w.size(2)) / stride + 1;
+        long width = (x.size(3) + 2L * padding - w.size(3)) / stride + 1;
+        return x.size(0) * w.size(0) * height * width;
     }
 
     @Override

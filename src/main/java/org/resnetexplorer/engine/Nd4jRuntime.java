@@ -49,6 +49,7 @@ public final class Nd4jRuntime {
         // loads it, other threads start from OpenMP's default, and setMaxThreads does not reach oneDNN. Two
         // threads spinning over tiny tensors made convolutions 5-100x slower on a busy 2-core machine.
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+        ComputeThreads.reset();
     }
 
     private static synchronized void load() {

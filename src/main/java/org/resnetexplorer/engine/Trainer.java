@@ -52,6 +52,7 @@ public final class Trainer {
     private volatile LayerProfile profile;
     private volatile Semaphore computePermit;
     private volatile NetworkState start;
+    private volatile int threads = 1;
     private int evalBatch = EVAL_BATCH;
 
     public Trainer(String run, Network network, Dataset dataset, TrainingSettings settings) {
@@ -120,6 +121,15 @@ public final class Trainer {
     }
 
     /**
+     * Lets the coming run's large convolutions use up to {@code threads} threads (set before {@link #run()}; 1, the
+     * default, for a run that shares the machine with a twin, other runs or a window short of cores). Small layers
+     * keep one thread whatever this says, where a second one is slower ({@link ComputeThreads}).
+     */
+    public void useThreads(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
      * Starts the coming run (set before {@link #run()}) from {@code state} instead of fresh weights: a state of
      * this trainer's network, e.g. what {@link CarriedState} made of a trained run's weights for an edited network.
      * The optimizer's state (momentum, Adam's moments) starts fresh, as does the schedule: step 0 is step 0. The run
@@ -152,6 +162,7 @@ public final class Trainer {
             Analysis analysis = checked(network, dataset, settings, budget);
             evalBatch = RunMemory.evaluationBatch(analysis, settings.batch(), EVAL_BATCH, budget);
             Nd4jRuntime.start();
+            ComputeThreads.allow(threads);
             Nd4j.getRandom().setSeed(settings.seed());
             CompiledNetwork compiled = CompiledNetwork.compile(analysis, DataType.FLOAT, settings.seed());
             if (start != null) {
@@ -171,6 +182,7 @@ public final class Trainer {
             String message = Texts.format("trainer.failed", progress.step, e.getMessage() == null ? e : e.getMessage());
             return end(progress, RunStatus.FAILED, message, started);
         } finally {
+            ComputeThreads.allow(1); // a pooled thread's next run starts from one thread
             Nd4jRuntime.releaseThreadMemory();
         }
     }

@@ -61,6 +61,8 @@ public final class ExperimentRunner {
     private final int jobs;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
+    /** The cores the runs may use between them for their large convolutions ({@link #useThreads}). */
+    private volatile int threadBudget = 1;
     /** The trainers of the runs training now, for {@link #stop()}. */
     private final Set<Trainer> training = ConcurrentHashMap.newKeySet();
     private Dataset dataset;
@@ -88,6 +90,15 @@ public final class ExperimentRunner {
 
     public void addListener(Listener listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Lets the runs use up to {@code threads} cores between them (set before {@link #run()}): a run training
+     * alone (one job, or one run) may use them all for its large convolutions, runs training at once share them
+     * ({@link Trainer#useThreads}). The default is one.
+     */
+    public void useThreads(int threads) {
+        this.threadBudget = Math.max(1, threads);
     }
 
     /** Stops every run in progress and skips the others. */
@@ -261,6 +272,7 @@ public final class ExperimentRunner {
             return new ExperimentResult.Run(spec, Analysis.of(network), skipped, List.of());
         }
         Trainer trainer = new Trainer(spec.name(), network, dataset, experiment.settings(full));
+        trainer.useThreads(threadBudget / Math.min(jobs, experiment.runs().size()));
         if (experiment.study() != null) {
             // the study measures the trained weights: the state of the last evaluation, the last step's
             trainer.addListener(TrainingListener.ofStates(state -> finalStates.put(spec.name(), state)));

@@ -424,6 +424,7 @@ public final class ExperimentSession {
         dataset.set(experiment.trains() ? experiment.dataset() : "");
         int jobs = Math.min(runCount, WindowCores.experimentJobs(WindowCores.available()));
         ExperimentRunner next = new ExperimentRunner(experiment, full, jobs);
+        next.useThreads(WindowCores.trainingCores(WindowCores.available()));
         SnapshotQueue snapshots = new SnapshotQueue(this::deliver);
         // under the names the charts know the runs by, as the snapshots are (listed)
         snapshots.setStates(batch -> charts.appendStates(batch.stream().map(s -> s.withRun(listName(runningId,

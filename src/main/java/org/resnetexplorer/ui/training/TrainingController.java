@@ -292,6 +292,9 @@ public final class TrainingController {
             if (turns != null) {
                 trainer.shareComputeWith(turns);
             }
+            if (nets.size() == 1) { // alone: its large convolutions may take the cores the window does not keep
+                trainer.useThreads(WindowCores.trainingCores(WindowCores.available()));
+            }
             if (paused.get()) {
                 trainer.pause();
                 for (int k = 0; k < pendingSteps; k++) {
