@@ -2,7 +2,6 @@ package org.resnetexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,28 +38,14 @@ class ExportTrainedPyTorchTest {
     /** Largest difference allowed between a logit of PyTorch's and the engine's, both in float32 (decision 0037). */
     static final double TOLERANCE = 1e-4;
     private static final int EXAMPLES = 100;
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = PythonWithTorch.PYTHON;
 
     @TempDir
     Path temp;
 
     @BeforeAll
     static void pythonWithTorch() throws InterruptedException {
-        boolean torch;
-        try {
-            Process check = new ProcessBuilder(PYTHON, "-c", "import numpy, torch").redirectErrorStream(true).start();
-            check.getInputStream().readAllBytes();
-            torch = check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0;
-        } catch (IOException e) {
-            torch = false;
-        }
-        boolean found = torch;
-        Assumptions.assumeTrue(found, () -> {
-            String message = "SKIPPED: trained weights export not checked under PyTorch: " + PYTHON
-                    + " cannot import torch and numpy (install Debian's python3-torch)";
-            System.err.println(message);
-            return message;
-        });
+        PythonWithTorch.assume("trained weights export");
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ import org.resnetexplorer.data.Examples;
  * where /usr/bin/python3 cannot import torch.
  */
 class ExportTrainingScriptTest {
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = PythonWithTorch.PYTHON;
     private static final Pattern STEP = Pattern.compile("step +(\\d+)/\\d+ +loss (\\S+)");
 
     @TempDir
@@ -39,21 +38,7 @@ class ExportTrainingScriptTest {
 
     @BeforeAll
     static void pythonWithTorch() throws InterruptedException {
-        boolean torch;
-        try {
-            Process check = new ProcessBuilder(PYTHON, "-c", "import numpy, torch").redirectErrorStream(true).start();
-            check.getInputStream().readAllBytes();
-            torch = check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0;
-        } catch (IOException e) {
-            torch = false;
-        }
-        boolean found = torch;
-        Assumptions.assumeTrue(found, () -> {
-            String message = "SKIPPED: training scripts not run under PyTorch: " + PYTHON
-                    + " cannot import torch and numpy (install Debian's python3-torch)";
-            System.err.println(message);
-            return message;
-        });
+        PythonWithTorch.assume("training scripts");
     }
 
     @Test
