@@ -62,9 +62,9 @@ enum Action {
     EXPORT_CSV("export-csv", "main.export.csv", MaterialDesignF.FILE_DELIMITED_OUTLINE, null),
     EXPORT_PYTORCH("export-pytorch", "main.export.pytorch", MaterialDesignL.LANGUAGE_PYTHON, null),
     /** The selected finished run's trained network and settings as a run folder ({@link RunExports}). */
-    SAVE_RUN_FOLDER("save-run-folder", "main.save.run.folder", null, null),
+    SAVE_RUN_FOLDER("save-run-folder", "main.save.run.folder", MaterialDesignF.FOLDER_DOWNLOAD_OUTLINE, null),
     /** The selected finished run's network with its trained weights as PyTorch code ({@link RunExports}). */
-    EXPORT_RUN_PYTORCH("export-run-pytorch", "main.export.run.pytorch", null, null),
+    EXPORT_RUN_PYTORCH("export-run-pytorch", "main.export.run.pytorch", MaterialDesignL.LANGUAGE_PYTHON, null),
     CUT("cut", "main.cut", MaterialDesignC.CONTENT_CUT, null, shortcut(KeyCode.X)),
     COPY("copy", "main.copy", MaterialDesignC.CONTENT_COPY, null, shortcut(KeyCode.C)),
     PASTE("paste", "main.paste", MaterialDesignC.CONTENT_PASTE, null, shortcut(KeyCode.V)),
