@@ -88,6 +88,7 @@ final class TrainCommand implements Command {
             throw new UsageException("'train' needs --dataset NAME: one of " + String.join(", ", Datasets.names())
                     + ", or a .csv file");
         }
+        threads(parsed); // refused before anything is loaded
         String model = parsed.positional().get(0);
         Path chosen = parsed.pathOption("--out", "the folder to write into, e.g. --out runs/first");
         DatasetOptions datasetOptions = TrainingOptions.dataset(parsed);
@@ -108,8 +109,7 @@ final class TrainCommand implements Command {
 
         Trainer trainer = new Trainer(runName, network, dataset, settings);
         // alone on the machine: its large convolutions may use every core, unless told otherwise
-        Integer threads = parsed.intOption("--threads", 1);
-        trainer.useThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        trainer.useThreads(threads(parsed));
         // The folder is made only now, after every check of what the user gave: a refusal leaves nothing behind.
         MetricsFiles files;
         try {
@@ -218,5 +218,15 @@ final class TrainCommand implements Command {
                 out.println(status.name().toLowerCase(Locale.ROOT) + ": " + message);
             }
         }
+    }
+
+    /** {@code --threads N}, 1 to the machine's cores; every core without it. */
+    private static int threads(Arguments parsed) throws UsageException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Integer threads = parsed.intOption("--threads", 1);
+        if (threads != null && threads > cores) {
+            throw new UsageException("--threads must be at most " + cores + " (the cores of this machine), not " + threads);
+        }
+        return threads != null ? threads : cores;
     }
 }

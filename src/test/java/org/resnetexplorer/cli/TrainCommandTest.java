@@ -83,6 +83,8 @@ class TrainCommandTest {
             --milestones 100,2e3           | mlp-resnet-4 --dataset spiral --milestones 100,2e3 | --milestones needs a whole number
             --milestones 0                 | mlp-resnet-4 --dataset spiral --milestones 0   | --milestones must be at least 1
             --optimizer rmsprop            | mlp-resnet-4 --dataset spiral --optimizer rmsprop | rmsprop
+            --threads 0                    | mlp-resnet-4 --dataset spiral --threads 0      | --threads
+            --threads past the cores       | mlp-resnet-4 --dataset spiral --threads 100000 | the cores of this machine
             missing .csv file              | mlp-resnet-4 --dataset {dir}/nothing-here.csv  | nothing-here.csv
             --data-dir to a missing folder | mlp-resnet-4 --dataset mnist --data-dir {dir}/absent | absent
             """)
