@@ -121,7 +121,8 @@ final class BenchCommand implements Command {
         int threads = threadsOption == null ? 1 : threadsOption;
         int cores = Runtime.getRuntime().availableProcessors();
         if (threads > cores) {
-            throw new UsageException("--threads must be at most " + cores + " (the cores of this machine), not " + threads);
+            throw new UsageException("--threads must be at most " + cores + " (the cores of this machine), not "
+                    + threads);
         }
         boolean json = parsed.flag("--json");
         boolean profile = parsed.flag("--profile");

@@ -225,7 +225,8 @@ final class TrainCommand implements Command {
         int cores = Runtime.getRuntime().availableProcessors();
         Integer threads = parsed.intOption("--threads", 1);
         if (threads != null && threads > cores) {
-            throw new UsageException("--threads must be at most " + cores + " (the cores of this machine), not " + threads);
+            throw new UsageException("--threads must be at most " + cores + " (the cores of this machine), not "
+                    + threads);
         }
         return threads != null ? threads : cores;
     }

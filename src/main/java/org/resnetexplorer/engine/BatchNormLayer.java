@@ -34,6 +34,8 @@ final class BatchNormLayer extends Layer {
     private final double[] mean;
     private final double[] invStd;
     private final double[] gammaValues;
+    private final ReusedArray output = new ReusedArray();
+    private final ReusedArray inputGrad = new ReusedArray();
     private final double[] scale;
     private final double[] shift;
     private long[] shape;
@@ -156,7 +158,7 @@ final class BatchNormLayer extends Layer {
             scale[c] = gammaValues[c] * invStd[c];
             shift[c] = beta.value().getDouble(c) - mean[c] * scale[c];
         }
-        INDArray out = Nd4j.createUninitialized(type, shape, 'c');
+        INDArray out = output.of(type, shape);
         if (floats) {
             yf = grow(yf, length);
             of = relu ? grow(of, length) : yf;
@@ -274,7 +276,7 @@ final class BatchNormLayer extends Layer {
             gamma.grad().putScalar(c, sumGxhat);
             beta.grad().putScalar(c, sumG[c]);
         }
-        INDArray dx = Nd4j.createUninitialized(type, shape, 'c');
+        INDArray dx = inputGrad.of(type, shape);
         if (floats) {
             for (int n = 0; n < batch; n++) {
                 for (int c = 0; c < channels; c++) {

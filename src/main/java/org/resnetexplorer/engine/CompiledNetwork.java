@@ -209,7 +209,8 @@ public final class CompiledNetwork {
 
     /**
      * Back-propagates dL/d(logits) through the last pass, leaving every parameter's gradient in
-     * {@link #gradients()} (zero for parameters the loss does not reach) and dL/d(input) in {@link #inputGradient()}.
+     * {@link #gradients()} (zero for parameters the loss does not reach) and dL/d(input) in {@link #inputGradient()}
+     * (unless told to {@link #skipInputGradient skip it}).
      * After a training pass BatchNorm's gradient runs through the batch's statistics; after an inference pass
      * through the running ones, held constant.
      */
@@ -231,11 +232,28 @@ public final class CompiledNetwork {
             }
             String[] from = sources.get(name);
             for (int i = 0; i < from.length; i++) {
+                if (inputGrads[i] == null) { // a layer on the input that was told no one needs its gradient
+                    continue;
+                }
                 // add() rather than addi(): an Add hands the same array to both of its inputs
                 grads.merge(from[i], inputGrads[i], INDArray::add);
             }
         }
         inputGradient = grads.get(inputNode);
+    }
+
+    /**
+     * Lets the backward skip dL/d(input) where that saves work: a convolution on the network's input then computes
+     * its weights' gradient alone (the images' gradient cost as much again). Training does this; {@link
+     * #inputGradient()} may then be empty. Every other use keeps the default, with the input's gradient.
+     */
+    void skipInputGradient() {
+        for (Map.Entry<String, Layer> entry : layers.entrySet()) {
+            String[] from = sources.get(entry.getKey());
+            if (entry.getValue() instanceof ConvLayer conv && from.length == 1 && from[0].equals(inputNode)) {
+                conv.computeInputGradient(false);
+            }
+        }
     }
 
     /**

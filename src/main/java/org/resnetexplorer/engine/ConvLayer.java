@@ -10,6 +10,8 @@ final class ConvLayer extends Layer {
     private final int stride;
     private final int padding;
     private INDArray x;
+    /** Whether the backward returns dL/dx; not for a layer on the network's input when nothing asks for it. */
+    private boolean inputGradient = true;
 
     ConvLayer(String name, Parameters.Parameter weight, Parameters.Parameter bias, int stride, int padding) {
         super(name);
@@ -26,9 +28,21 @@ final class ConvLayer extends Layer {
         return Kernels.conv2d(x, weight.value(), bias == null ? null : bias.value(), stride, padding);
     }
 
+    /** Whether the backward computes dL/dx (else it returns none: only for a layer whose input needs none). */
+    void computeInputGradient(boolean wanted) {
+        this.inputGradient = wanted;
+    }
+
     @Override
     INDArray[] backward(INDArray gradOutput) {
         ComputeThreads.forConvolution(outputValues());
+        if (!inputGradient && stride == 1) { // libnd4j's conv2d refuses the dilation a stride would need here
+            Kernels.conv2dWeightGradient(x, gradOutput, padding, weight.grad());
+            if (bias != null) {
+                bias.grad().assign(gradOutput.sum(0, 2, 3));
+            }
+            return new INDArray[] {null};
+        }
         return new INDArray[] {Kernels.conv2dBackward(x, weight.value(), bias == null ? null : bias.value(), gradOutput,
                 stride, padding, weight.grad(), bias == null ? null : bias.grad())};
     }

@@ -56,6 +56,26 @@ final class Kernels {
         return gx;
     }
 
+    /**
+     * Writes dL/dw of a convolution into {@code gw} without computing dL/dx, for a layer on the network's input
+     * ({@code conv2d_bp} has no weights-only form, and the input images' gradient cost as much as the rest of that
+     * layer's backward). dL/dw[o][c][kh][kw] = sum over examples and output pixels of dL/dy[b][o][i][j]
+     * x[b][c][i + kh - p][j + kw - p]: itself a convolution of x, its channels taken as the batch and its examples
+     * as the channels, with dL/dy as the filters; its output [C, O, k, k] is laid out as [O, C, k, k]. Stride 1
+     * only: a stride s would dilate the filters by s, which libnd4j's conv2d refuses here ("execution failed").
+     */
+    static void conv2dWeightGradient(INDArray x, INDArray gradOut, int padding, INDArray gw) {
+        INDArray examplesAsChannels = x.permute(1, 0, 2, 3).dup('c');
+        INDArray mapsAsFilters = gradOut.permute(1, 0, 2, 3).dup('c');
+        // output size: in + 2 padding - (out - 1) = k, the output being in + 2 padding - k + 1 at stride 1
+        INDArray taps = Nd4j.createUninitialized(x.dataType(), x.size(1), gradOut.size(1), gw.size(2), gw.size(3));
+        int[] args = {(int) gradOut.size(2), (int) gradOut.size(3), 1, 1, padding, padding, 1, 1, EXPLICIT_PADDING,
+            NCHW, WEIGHTS_OIHW};
+        Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(examplesAsChannels, mapsAsFilters).addOutputs(taps)
+                .addIntegerArguments(args).build());
+        gw.assign(taps.permute(1, 0, 2, 3));
+    }
+
     private static int[] poolArgs(int kH, int kW, int stride, int padding) {
         return new int[] {kH, kW, stride, stride, padding, padding, 1, 1, EXPLICIT_PADDING, AVG_INCLUDE_PADDING, NCHW};
     }

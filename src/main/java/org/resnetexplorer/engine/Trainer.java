@@ -165,6 +165,7 @@ public final class Trainer {
             ComputeThreads.allow(threads);
             Nd4j.getRandom().setSeed(settings.seed());
             CompiledNetwork compiled = CompiledNetwork.compile(analysis, DataType.FLOAT, settings.seed());
+            compiled.skipInputGradient(); // training reads no gradient of its input images
             if (start != null) {
                 compiled.load(start);
             }

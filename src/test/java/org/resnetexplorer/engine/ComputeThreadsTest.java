@@ -6,6 +6,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.resnetexplorer.graph.Network;
+import org.resnetexplorer.graph.Shape;
+import org.resnetexplorer.graph.TemplateOptions;
+import org.resnetexplorer.graph.Templates;
 
 /** The thread rule of the convolutions: more threads only for a run allowed them, and only for large calls. */
 class ComputeThreadsTest {
@@ -44,8 +48,8 @@ class ComputeThreadsTest {
     @Test
     @DisplayName("a training run puts its thread back to one thread when it ends")
     void trainerResets() throws Exception {
-        var network = org.resnetexplorer.graph.Templates.build("cifar-resnet-8", org.resnetexplorer.graph.TemplateOptions
-                .defaults().withInput(org.resnetexplorer.graph.Shape.image(1, 8, 8)).withClasses(2).withWidth(4));
+        Network network = Templates.build("cifar-resnet-8", TemplateOptions.defaults().withInput(Shape.image(1, 8, 8))
+                .withClasses(2).withWidth(4));
         Trainer trainer = new Trainer("threads", network, TrainerTest.tinyImages(40, 20, 1), TrainerTest.quick(3));
         trainer.useThreads(2);
 
