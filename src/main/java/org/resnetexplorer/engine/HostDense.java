@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * y = x W (+ b) (then the ReLU, if fused) and its gradients computed in Java loops, for the small dense layers of
  * the 2-D networks, where one libnd4j call costs more in overhead (op object, native context, its garbage: about
- * 30 us) than the arithmetic: a [64, 32] x [32, 32] product is 65,536 multiply-adds, about 15 us here.
- * {@link DenseLayer} uses it for calls of at most {@link #MAX_MULTIPLY_ADDS}; decision 0038 has the measurements.
+ * 30 us) than the arithmetic: a [64, 32] x [32, 32] product is 65,536 multiply-adds, 6-15 us here.
+ * {@link DenseLayer} uses it for calls of at most {@link #MAX_MULTIPLY_ADDS}; decision 0040 has the measurements.
  *
  * <p>The loops keep one index for both arrays of the inner loop ({@code out[o] += a * row[o]}), rows as arrays
  * of their own: that is the form C2 turns into vector instructions (with flat arrays and two offsets it does
@@ -20,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class HostDense {
     /**
      * The largest batch x inputs x units computed here; larger calls go to libnd4j, whose BLAS product is faster
-     * once its fixed cost is paid (measured crossover, decision 0038).
+     * once its fixed cost is paid (measured crossover, decision 0040).
      */
     static final long MAX_MULTIPLY_ADDS = 1L << 18;
 
@@ -51,7 +51,10 @@ final class HostDense {
         return batch * in * out <= MAX_MULTIPLY_ADDS;
     }
 
-    /** The output for x [B, in]: a new array in the current workspace. Keeps x and the output for the backward. */
+    /**
+     * The output for x [B, in], in the layer's reused array (valid until its next forward, {@link ReusedArray});
+     * keeps x and the output for the backward.
+     */
     INDArray forward(INDArray x) {
         return rows.forward(x, (int) x.size(0));
     }
