@@ -10,8 +10,8 @@ import java.util.Set;
 public final class SlowPresets {
     /** The tag of the tests that train the slow presets. */
     public static final String TAG = "presets";
-    public static final Set<String> IDS = Set.of("very-deep", "residual-responses", "degradation-images",
-            "converges-faster", "shortcut-options", "pre-activation", "loss-landscape", "lesion");
+    public static final Set<String> IDS = Set.of("residual-responses", "degradation-images", "converges-faster",
+            "shortcut-options", "pre-activation", "loss-landscape");
 
     private SlowPresets() {
     }
