@@ -117,13 +117,7 @@ final class BenchCommand implements Command {
             }
         }
         // one by default: the comparison with PyTorch is thread for thread (bench/compare.sh)
-        Integer threadsOption = parsed.intOption("--threads", 1);
-        int threads = threadsOption == null ? 1 : threadsOption;
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (threads > cores) {
-            throw new UsageException("--threads must be at most " + cores + " (the cores of this machine), not "
-                    + threads);
-        }
+        int threads = TrainCommand.threads(parsed, 1);
         boolean json = parsed.flag("--json");
         boolean profile = parsed.flag("--profile");
 

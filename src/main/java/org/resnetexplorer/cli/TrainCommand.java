@@ -88,7 +88,8 @@ final class TrainCommand implements Command {
             throw new UsageException("'train' needs --dataset NAME: one of " + String.join(", ", Datasets.names())
                     + ", or a .csv file");
         }
-        threads(parsed); // refused before anything is loaded
+        // refused before anything is loaded; alone on the machine, its large convolutions may use every core
+        int threads = threads(parsed, Runtime.getRuntime().availableProcessors());
         String model = parsed.positional().get(0);
         Path chosen = parsed.pathOption("--out", "the folder to write into, e.g. --out runs/first");
         DatasetOptions datasetOptions = TrainingOptions.dataset(parsed);
@@ -108,8 +109,7 @@ final class TrainCommand implements Command {
         String runName = network.name() + "@" + dataset.name();
 
         Trainer trainer = new Trainer(runName, network, dataset, settings);
-        // alone on the machine: its large convolutions may use every core, unless told otherwise
-        trainer.useThreads(threads(parsed));
+        trainer.useThreads(threads);
         // The folder is made only now, after every check of what the user gave: a refusal leaves nothing behind.
         MetricsFiles files;
         try {
@@ -220,14 +220,14 @@ final class TrainCommand implements Command {
         }
     }
 
-    /** {@code --threads N}, 1 to the machine's cores; every core without it. */
-    private static int threads(Arguments parsed) throws UsageException {
+    /** {@code --threads N} of train and bench: 1 to the machine's cores; {@code fallback} without it. */
+    static int threads(Arguments parsed, int fallback) throws UsageException {
         int cores = Runtime.getRuntime().availableProcessors();
         Integer threads = parsed.intOption("--threads", 1);
         if (threads != null && threads > cores) {
             throw new UsageException("--threads must be at most " + cores + " (the cores of this machine), not "
                     + threads);
         }
-        return threads != null ? threads : cores;
+        return threads != null ? threads : fallback;
     }
 }
