@@ -1,11 +1,9 @@
 package org.resnetexplorer.engine;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.resnetexplorer.graph.Shape;
 
 /**
@@ -13,8 +11,8 @@ import org.resnetexplorer.graph.Shape;
  * every stride-th pixel and padding new channels with zeros where the shape changes; as a projection it is a
  * 1x1 convolution (a dense layer for flat input) followed by BatchNorm.
  *
- * <p>The subsampling identity copies value by value between the native buffers, from the Java side, into the
- * output shape the graph model inferred ({@link org.resnetexplorer.graph.Shortcut#outputShape}: {@code (n - 1) / stride + 1} along each
+ * <p>The subsampling identity copies value by value on the Java side (host copies of the tensors, its output and
+ * dL/dx reused like the other Java-side layers'), into the output shape the graph model inferred ({@link org.resnetexplorer.graph.Shortcut#outputShape}: {@code (n - 1) / stride + 1} along each
  * axis), so the engine agrees with {@code summary} and the PyTorch export ({@code x[:, :, ::s, ::s]}) for every
  * size: a stride-2 shortcut on a 1x1 map gives a 1x1 map. (ND4J's strided interval index refused an axis
  * shorter than the stride.)
@@ -33,6 +31,13 @@ final class ShortcutLayer extends Layer {
     private final int outputSize;
     private final long[] outputDims;
     private long[] inputShape;
+    private final ReusedArray output = new ReusedArray();
+    private final ReusedArray inputGrad = new ReusedArray();
+    /** Host copies of x and y (forward), then of dL/dy and dL/dx (backward, in the same arrays swapped). */
+    private float[] inF = new float[0];
+    private float[] outF = new float[0];
+    private double[] inD = new double[0];
+    private double[] outD = new double[0];
 
     /** An identity shortcut from {@code input} to {@code output} (the graph's shapes), subsampling by {@code stride}. */
     ShortcutLayer(String name, Shape input, Shape output, int stride) {
@@ -93,10 +98,8 @@ final class ShortcutLayer extends Layer {
             return x;
         }
         int batch = (int) x.size(0);
-        // only the kept values are copied (a stride of 2 keeps a quarter of them); the new channels stay 0
-        INDArray y = Nd4j.zeros(x.dataType(), batchOf(batch, outputDims));
-        copy(HostArrays.contiguous(x), y, batch, true);
-        return y;
+        // only the kept values are copied (a stride of 2 keeps a quarter of them); the new channels are 0
+        return copy(x, output.of(x.dataType(), batchOf(batch, outputDims)), batch, true);
     }
 
     @Override
@@ -109,38 +112,60 @@ final class ShortcutLayer extends Layer {
         }
         // each input value feeds at most one output value: its gradient is that value's, or 0 where it was skipped
         // or where the output value was a new channel
-        INDArray grad = HostArrays.contiguous(gradOutput);
-        INDArray gx = Nd4j.zeros(grad.dataType(), inputShape);
-        copy(grad, gx, (int) inputShape[0], false);
-        return new INDArray[] {gx};
+        INDArray gx = inputGrad.of(gradOutput.dataType(), inputShape);
+        return new INDArray[] {copy(gradOutput, gx, (int) inputShape[0], false)};
     }
 
     /**
      * For every example of the batch, copies input value {@code sourceOf[k]} to output value {@code k} ({@code gather},
      * the forward), or output value {@code k} back to input value {@code sourceOf[k]} (the backward's scatter).
      */
-    private void copy(INDArray from, INDArray to, int batch, boolean gather) {
+    /**
+     * Gathers the kept values of {@code from} into {@code to} (forward), or scatters them back (backward); every other
+     * value of {@code to} is 0. Returns {@code to}.
+     */
+    private INDArray copy(INDArray from, INDArray to, int batch, boolean gather) {
         int fromSize = gather ? inputSize : outputSize;
         int toSize = gather ? outputSize : inputSize;
         if (HostArrays.floats(from.dataType())) {
-            FloatBuffer values = from.data().asNioFloat();
-            FloatBuffer out = to.data().asNioFloat();
+            // x has the size of dL/dx, y of dL/dy: the backward reads into the array y was in, and so on
+            float[] read = HostArrays.read(from, gather ? inF : outF);
+            float[] write = gather ? outF : inF;
+            write = write.length == batch * toSize ? write : new float[batch * toSize];
+            Arrays.fill(write, 0f);
             for (int n = 0; n < batch; n++) {
+                int fromAt = n * fromSize;
+                int toAt = n * toSize;
                 for (int k = 0; k < sourceOf.length; k++) {
-                    int source = sourceOf[k];
-                    out.put(n * toSize + (gather ? k : source), values.get(n * fromSize + (gather ? source : k)));
+                    if (gather) {
+                        write[toAt + k] = read[fromAt + sourceOf[k]];
+                    } else {
+                        write[toAt + sourceOf[k]] = read[fromAt + k];
+                    }
                 }
             }
-        } else {
-            DoubleBuffer values = from.data().asNioDouble();
-            DoubleBuffer out = to.data().asNioDouble();
-            for (int n = 0; n < batch; n++) {
-                for (int k = 0; k < sourceOf.length; k++) {
-                    int source = sourceOf[k];
-                    out.put(n * toSize + (gather ? k : source), values.get(n * fromSize + (gather ? source : k)));
+            inF = gather ? read : write;
+            outF = gather ? write : read;
+            return HostArrays.write(write, to);
+        }
+        double[] read = HostArrays.read(from, gather ? inD : outD);
+        double[] write = gather ? outD : inD;
+        write = write.length == batch * toSize ? write : new double[batch * toSize];
+        Arrays.fill(write, 0);
+        for (int n = 0; n < batch; n++) {
+            int fromAt = n * fromSize;
+            int toAt = n * toSize;
+            for (int k = 0; k < sourceOf.length; k++) {
+                if (gather) {
+                    write[toAt + k] = read[fromAt + sourceOf[k]];
+                } else {
+                    write[toAt + sourceOf[k]] = read[fromAt + k];
                 }
             }
         }
+        inD = gather ? read : write;
+        outD = gather ? write : read;
+        return HostArrays.write(write, to);
     }
 
     private static long[] batchOf(int batch, long[] dims) {
