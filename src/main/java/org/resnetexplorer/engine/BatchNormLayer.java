@@ -448,8 +448,8 @@ final class BatchNormLayer extends Layer {
         }
         double s = ((double) s0 + s1) + ((double) s2 + s3) + ((double) s4 + s5) + ((double) s6 + s7);
         double q = ((double) q0 + q1) + ((double) q2 + q3) + ((double) q4 + q5) + ((double) q6 + q7);
-        for (; i < to; i++) {
-            double d = x == null ? v[i] - k : v[i];
+        for (; i < to; i++) { // what the loops did before the lanes (a flat batch, one value a segment, only here)
+            double d = x == null ? (double) v[i] - k : v[i];
             s += d;
             q += x == null ? d * d : v[i] * (x[i] - k);
         }
