@@ -112,23 +112,36 @@ final class Measurements {
     TrainingSnapshot.ResidualResponse describe(String block, float[] values, double shortcutNorm) {
         double sum = 0;
         double squares = 0;
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
+        float low = Float.POSITIVE_INFINITY;
+        float high = Float.NEGATIVE_INFINITY;
+        boolean nan = false;
+        // comparisons rather than Math.min and Math.max (which also order -0 and NaN): 13-17 ns a value before,
+        // the two loops together took 1.4 ms of each measured cifar-resnet-8 step
         for (float v : values) {
             sum += v;
             squares += (double) v * v;
-            low = Math.min(low, v);
-            high = Math.max(high, v);
+            low = v < low ? v : low;
+            high = v > high ? v : high;
+            nan |= v != v;
+        }
+        if (nan) { // as Math.min and Math.max had it: a NaN makes both NaN, and every value falls in the middle bin
+            low = Float.NaN;
+            high = Float.NaN;
         }
         int n = values.length;
         double mean = sum / n;
         double std = Math.sqrt(Math.max(0, squares / n - mean * mean));
         double ratio = shortcutNorm > 0 ? Math.sqrt(squares) / shortcutNorm : 0;
         long[] counts = new long[bins];
-        double width = high - low;
-        for (float v : values) {
-            int bin = width > 0 ? (int) Math.min(bins - 1, (v - low) / width * bins) : bins / 2;
-            counts[bin]++;
+        double width = (double) high - low;
+        if (width > 0) {
+            double from = low;
+            for (float v : values) {
+                double at = (v - from) / width * bins;
+                counts[at >= bins - 1 ? bins - 1 : (int) at]++;
+            }
+        } else {
+            counts[bins / 2] += n;
         }
         return new TrainingSnapshot.ResidualResponse(block, std, ratio,
                 new TrainingSnapshot.Histogram(n == 0 ? 0 : low, n == 0 ? 0 : high, counts));

@@ -10,13 +10,16 @@ final class PoolLayer extends Layer {
     private final int padding;
     private final boolean global;
     private INDArray x;
-    /** Global pooling's output and dL/dx, and its input and gradient on the host (float or double). */
+    /**
+     * Global pooling: its output and dL/dx, and host copies of one value per pixel (x, then dL/dx) and one per map
+     * (the mean, then dL/dmean).
+     */
     private final ReusedArray output = new ReusedArray();
     private final ReusedArray inputGrad = new ReusedArray();
-    private float[] hostF = new float[0];
-    private float[] gradF = new float[0];
-    private double[] hostD = new double[0];
-    private double[] gradD = new double[0];
+    private float[] pixelsF = new float[0];
+    private float[] mapsF = new float[0];
+    private double[] pixelsD = new double[0];
+    private double[] mapsD = new double[0];
 
     private PoolLayer(String name, String op, int kernel, int stride, int padding, boolean global) {
         super(name);
@@ -67,27 +70,27 @@ final class PoolLayer extends Layer {
         int spatial = Math.toIntExact(x.size(2) * x.size(3));
         INDArray out = output.of(x.dataType(), new long[] {x.size(0), x.size(1)});
         if (HostArrays.floats(x.dataType())) {
-            hostF = HostArrays.read(x, hostF);
-            gradF = gradF.length == maps ? gradF : new float[maps];
+            pixelsF = HostArrays.read(x, pixelsF);
+            mapsF = mapsF.length == maps ? mapsF : new float[maps];
             for (int m = 0; m < maps; m++) {
                 double sum = 0;
                 for (int i = m * spatial; i < (m + 1) * spatial; i++) {
-                    sum += hostF[i];
+                    sum += pixelsF[i];
                 }
-                gradF[m] = (float) (sum / spatial);
+                mapsF[m] = (float) (sum / spatial);
             }
-            return HostArrays.write(gradF, out);
+            return HostArrays.write(mapsF, out);
         }
-        hostD = HostArrays.read(x, hostD);
-        gradD = gradD.length == maps ? gradD : new double[maps];
+        pixelsD = HostArrays.read(x, pixelsD);
+        mapsD = mapsD.length == maps ? mapsD : new double[maps];
         for (int m = 0; m < maps; m++) {
             double sum = 0;
             for (int i = m * spatial; i < (m + 1) * spatial; i++) {
-                sum += hostD[i];
+                sum += pixelsD[i];
             }
-            gradD[m] = sum / spatial;
+            mapsD[m] = sum / spatial;
         }
-        return HostArrays.write(gradD, out);
+        return HostArrays.write(mapsD, out);
     }
 
     /** dL/dx of the global mean: each map's gradient spread evenly over its pixels. */
@@ -96,18 +99,18 @@ final class PoolLayer extends Layer {
         int spatial = Math.toIntExact(x.size(2) * x.size(3));
         INDArray gx = inputGrad.of(x.dataType(), x.shape());
         if (HostArrays.floats(x.dataType())) {
-            gradF = HostArrays.read(gradOutput, gradF);
-            hostF = hostF.length == maps * spatial ? hostF : new float[maps * spatial];
+            mapsF = HostArrays.read(gradOutput, mapsF);
+            pixelsF = pixelsF.length == maps * spatial ? pixelsF : new float[maps * spatial];
             for (int m = 0; m < maps; m++) {
-                java.util.Arrays.fill(hostF, m * spatial, (m + 1) * spatial, (float) (gradF[m] / (double) spatial));
+                java.util.Arrays.fill(pixelsF, m * spatial, (m + 1) * spatial, (float) (mapsF[m] / (double) spatial));
             }
-            return HostArrays.write(hostF, gx);
+            return HostArrays.write(pixelsF, gx);
         }
-        gradD = HostArrays.read(gradOutput, gradD);
-        hostD = hostD.length == maps * spatial ? hostD : new double[maps * spatial];
+        mapsD = HostArrays.read(gradOutput, mapsD);
+        pixelsD = pixelsD.length == maps * spatial ? pixelsD : new double[maps * spatial];
         for (int m = 0; m < maps; m++) {
-            java.util.Arrays.fill(hostD, m * spatial, (m + 1) * spatial, gradD[m] / spatial);
+            java.util.Arrays.fill(pixelsD, m * spatial, (m + 1) * spatial, mapsD[m] / spatial);
         }
-        return HostArrays.write(hostD, gx);
+        return HostArrays.write(pixelsD, gx);
     }
 }

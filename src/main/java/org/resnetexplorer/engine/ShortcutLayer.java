@@ -12,7 +12,8 @@ import org.resnetexplorer.graph.Shape;
  * 1x1 convolution (a dense layer for flat input) followed by BatchNorm.
  *
  * <p>The subsampling identity copies value by value on the Java side (host copies of the tensors, its output and
- * dL/dx reused like the other Java-side layers'), into the output shape the graph model inferred ({@link org.resnetexplorer.graph.Shortcut#outputShape}: {@code (n - 1) / stride + 1} along each
+ * dL/dx reused like the other Java-side layers'), into the output shape the graph model inferred
+ * ({@link org.resnetexplorer.graph.Shortcut#outputShape}: {@code (n - 1) / stride + 1} along each
  * axis), so the engine agrees with {@code summary} and the PyTorch export ({@code x[:, :, ::s, ::s]}) for every
  * size: a stride-2 shortcut on a 1x1 map gives a 1x1 map. (ND4J's strided interval index refused an axis
  * shorter than the stride.)

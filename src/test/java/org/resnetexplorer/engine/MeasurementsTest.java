@@ -145,6 +145,23 @@ class MeasurementsTest {
     }
 
     @Test
+    @DisplayName("the histogram of a branch: bins over [min, max], the maximum in the last; a NaN puts every value in"
+            + " the middle bin")
+    void histogramEdgesAndNaN() throws EngineException {
+        Measurements fourBins = new Measurements(CompiledNetwork.compile(TrainerTest.tinyCifar(), DataType.FLOAT, 3), 4);
+        TrainingSnapshot.ResidualResponse f = fourBins.describe("b", new float[] {-2, 0, 1, 1.999f, 2, -0f}, 1);
+        // four bins over [-2, 2], each 1 wide: [-2, -1) holds -2, [-1, 0) none, [0, 1) holds 0 and -0, [1, 2] the rest
+        assertThat(f.histogram().low()).isEqualTo(-2.0);
+        assertThat(f.histogram().high()).isEqualTo(2.0);
+        assertThat(f.histogram().counts()).containsExactly(1, 0, 2, 3);
+        TrainingSnapshot.ResidualResponse broken = fourBins.describe("b", new float[] {1, Float.NaN, 3}, 1);
+        assertThat(broken.histogram().counts()).containsExactly(0, 0, 3, 0);
+        assertThat(broken.histogram().low()).isNaN();
+        assertThat(broken.std()).isNaN();
+        assertThat(fourBins.describe("b", new float[] {5, 5}, 1).histogram().counts()).containsExactly(0, 0, 2, 0);
+    }
+
+    @Test
     @DisplayName("a hand-sized residual block on a known batch gives the std, ratio and histogram worked out by hand")
     void knownBranchByHand() throws EngineException {
         // y = relu(x + dense2(relu(dense1(x)))) with both dense layers the identity and no bias
