@@ -12,9 +12,6 @@ final class ConvLayer extends Layer {
     private INDArray x;
     /** Whether the backward returns dL/dx; not for a layer on the network's input when nothing asks for it. */
     private boolean inputGradient = true;
-    /** The forward and backward libnd4j calls, prepared once (decision 0040). */
-    private final Kernels.Call forwardCall;
-    private final Kernels.Call backwardCall;
 
     ConvLayer(String name, Parameters.Parameter weight, Parameters.Parameter bias, int stride, int padding) {
         super(name);
@@ -22,15 +19,13 @@ final class ConvLayer extends Layer {
         this.bias = bias;
         this.stride = stride;
         this.padding = padding;
-        this.forwardCall = Kernels.conv2dCall(weight.value(), stride, padding);
-        this.backwardCall = Kernels.conv2dBackwardCall(weight.value(), stride, padding);
     }
 
     @Override
     INDArray forward(INDArray[] inputs, boolean training) {
         x = inputs[0];
         ComputeThreads.forConvolution(outputValues());
-        return Kernels.conv2d(forwardCall, x, weight.value(), bias == null ? null : bias.value(), stride, padding);
+        return Kernels.conv2d(x, weight.value(), bias == null ? null : bias.value(), stride, padding);
     }
 
     /** Whether the backward computes dL/dx (else it returns none: only for a layer whose input needs none). */
@@ -48,8 +43,8 @@ final class ConvLayer extends Layer {
             }
             return new INDArray[] {null};
         }
-        return new INDArray[] {Kernels.conv2dBackward(backwardCall, x, weight.value(), bias == null ? null : bias.value(),
-                gradOutput, weight.grad(), bias == null ? null : bias.grad())};
+        return new INDArray[] {Kernels.conv2dBackward(x, weight.value(), bias == null ? null : bias.value(), gradOutput,
+                stride, padding, weight.grad(), bias == null ? null : bias.grad())};
     }
 
     /** Output values of this step's call: batch x out channels x output pixels. */

@@ -2,7 +2,6 @@ package org.resnetexplorer.engine;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -25,57 +24,16 @@ final class Kernels {
             NCHW, WEIGHTS_OIHW};
     }
 
-    /**
-     * A libnd4j op that a layer calls at every step with new arrays and the same integer arguments: the op and its
-     * native context are made once, at the first call, and the arrays set at each. Building both for every call
-     * (what {@code Nd4j.exec(DynamicCustomOp...)} does) cost 30-45 us more on a {@code conv2d_bp} of batch 32 x 16
-     * channels at 8x8 (240-250 us against 270-295, thread CPU), 20 or more a convolution of a CIFAR-style step. The
-     * same op runs on the same arrays, so the results are the same bits. One call per layer and direction, used by
-     * one thread at a time as the layer is; the context's native memory goes when the layer does (ND4J's
-     * deallocator).
-     */
-    static final class Call {
-        private final DynamicCustomOp op;
-        private final long[] arguments;
-        private OpContext context;
-
-        Call(String name, int[] arguments) {
-            this.op = DynamicCustomOp.builder(name).build();
-            this.arguments = new long[arguments.length];
-            for (int i = 0; i < arguments.length; i++) {
-                this.arguments[i] = arguments[i];
-            }
-        }
-
-        void exec(INDArray[] inputs, INDArray... outputs) {
-            if (context == null) {
-                context = Nd4j.getExecutioner().buildContext();
-                context.setIArguments(arguments);
-            }
-            context.setInputArrays(inputs);
-            context.setOutputArrays(outputs);
-            Nd4j.getExecutioner().exec(op, context);
-        }
-    }
-
-    /** The forward call of a convolution with weights shaped as {@code w}. */
-    static Call conv2dCall(INDArray w, int stride, int padding) {
-        return new Call("conv2d", convArgs(w, stride, padding));
-    }
-
-    /** The backward call of a convolution with weights shaped as {@code w}. */
-    static Call conv2dBackwardCall(INDArray w, int stride, int padding) {
-        return new Call("conv2d_bp", convArgs(w, stride, padding));
-    }
-
     static INDArray conv2d(INDArray x, INDArray w, INDArray b, int stride, int padding) {
-        return conv2d(conv2dCall(w, stride, padding), x, w, b, stride, padding);
-    }
-
-    static INDArray conv2d(Call call, INDArray x, INDArray w, INDArray b, int stride, int padding) {
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d");
+        if (b != null) {
+            op.addInputs(x, w, b);
+        } else {
+            op.addInputs(x, w);
+        }
         INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), w.size(0),
                 outputSize(x.size(2), w.size(2), stride, padding), outputSize(x.size(3), w.size(3), stride, padding));
-        call.exec(b != null ? new INDArray[] {x, w, b} : new INDArray[] {x, w}, y);
+        Nd4j.exec(op.addIntegerArguments(convArgs(w, stride, padding)).addOutputs(y).build());
         return y;
     }
 
@@ -87,17 +45,14 @@ final class Kernels {
     /** Writes dL/dw (and dL/db) into {@code gw} ({@code gb}) and returns dL/dx. The gradient comes last. */
     static INDArray conv2dBackward(INDArray x, INDArray w, INDArray b, INDArray gradOut, int stride, int padding,
             INDArray gw, INDArray gb) {
-        return conv2dBackward(conv2dBackwardCall(w, stride, padding), x, w, b, gradOut, gw, gb);
-    }
-
-    static INDArray conv2dBackward(Call call, INDArray x, INDArray w, INDArray b, INDArray gradOut, INDArray gw,
-            INDArray gb) {
         INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d_bp");
         if (b != null) {
-            call.exec(new INDArray[] {x, w, b, gradOut}, gx, gw, gb);
+            op.addInputs(x, w, b, gradOut).addOutputs(gx, gw, gb);
         } else {
-            call.exec(new INDArray[] {x, w, gradOut}, gx, gw);
+            op.addInputs(x, w, gradOut).addOutputs(gx, gw);
         }
+        Nd4j.exec(op.addIntegerArguments(convArgs(w, stride, padding)).build());
         return gx;
     }
 
