@@ -38,6 +38,8 @@ final class BatchNormLayer extends Layer {
     private final ReusedArray inputGrad = new ReusedArray();
     private final double[] scale;
     private final double[] shift;
+    /** The two sums {@link #laneSums} returns (one array per layer: no garbage per call). */
+    private final double[] laneResult = new double[2];
     private long[] shape;
     private DataType type;
     /** Whether the last forward normalised with the batch's statistics (else with the running ones). */
@@ -122,10 +124,10 @@ final class BatchNormLayer extends Layer {
         this.training = training;
         boolean floats = HostArrays.floats(type);
         if (floats) {
-            xf = grow(xf, length);
+            xf = HostArrays.sized(xf, length);
             x.data().asNioFloat().get(xf, 0, length);
         } else {
-            xd = grow(xd, length);
+            xd = HostArrays.sized(xd, length);
             x.data().asNioDouble().get(xd, 0, length);
         }
         if (training) {
@@ -160,13 +162,13 @@ final class BatchNormLayer extends Layer {
         }
         INDArray out = output.of(type, shape);
         if (floats) {
-            yf = grow(yf, length);
-            of = relu ? grow(of, length) : yf;
+            yf = HostArrays.sized(yf, length);
+            of = relu ? HostArrays.sized(of, length) : yf;
             affine(xf, yf, of);
             out.data().asNioFloat().put(of, 0, length);
         } else {
-            yd = grow(yd, length);
-            od = relu ? grow(od, length) : yd;
+            yd = HostArrays.sized(yd, length);
+            od = relu ? HostArrays.sized(od, length) : yd;
             affine(xd, yd, od);
             out.data().asNioDouble().put(od, 0, length);
         }
@@ -252,11 +254,11 @@ final class BatchNormLayer extends Layer {
         double[] sumG = new double[channels];
         double[] sumGx = new double[channels];
         if (floats) {
-            gf = grow(gf, length);
+            gf = HostArrays.sized(gf, length);
             grad.data().asNioFloat().get(gf, 0, length);
             gradientSums(gf, sumG, sumGx);
         } else {
-            gd = grow(gd, length);
+            gd = HostArrays.sized(gd, length);
             grad.data().asNioDouble().get(gd, 0, length);
             gradientSums(gd, sumG, sumGx);
         }
@@ -370,9 +372,6 @@ final class BatchNormLayer extends Layer {
         return out;
     }
 
-    /** The two sums {@link #laneSums} returns (one array per layer: no garbage per call). */
-    private final double[] laneResult = new double[2];
-
     /**
      * Over [from, to): with {@code x} null, sum (v - k) and sum (v - k)^2; else sum v and sum v (x - k). Eight
      * independent float sums that the loop advances together, added in double at the end: a single chain of
@@ -458,14 +457,6 @@ final class BatchNormLayer extends Layer {
         laneResult[0] = s;
         laneResult[1] = q;
         return laneResult;
-    }
-
-    private static float[] grow(float[] array, int length) {
-        return array.length == length ? array : new float[length];
-    }
-
-    private static double[] grow(double[] array, int length) {
-        return array.length == length ? array : new double[length];
     }
 
     @Override

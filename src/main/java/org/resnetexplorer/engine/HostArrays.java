@@ -25,11 +25,20 @@ final class HostArrays {
         return type != DataType.DOUBLE;
     }
 
+    /** {@code reuse} if it has {@code length} values, else a new array of that length (its values then 0). */
+    static float[] sized(float[] reuse, int length) {
+        return reuse.length == length ? reuse : new float[length];
+    }
+
+    static double[] sized(double[] reuse, int length) {
+        return reuse.length == length ? reuse : new double[length];
+    }
+
     /** The values of a float array, into {@code reuse} when it has the right length. */
     static float[] read(INDArray array, float[] reuse) {
         INDArray plain = contiguous(array);
         int length = (int) plain.length();
-        float[] out = reuse.length == length ? reuse : new float[length];
+        float[] out = sized(reuse, length);
         plain.data().asNioFloat().get(out, 0, length);
         return out;
     }
@@ -37,7 +46,7 @@ final class HostArrays {
     static double[] read(INDArray array, double[] reuse) {
         INDArray plain = contiguous(array);
         int length = (int) plain.length();
-        double[] out = reuse.length == length ? reuse : new double[length];
+        double[] out = sized(reuse, length);
         plain.data().asNioDouble().get(out, 0, length);
         return out;
     }

@@ -184,7 +184,7 @@ final class HostDense {
                 biasGrad.data().asNioFloat().put((int) biasGrad.offset(), gb, 0, out);
             }
             // dL/dW = x^T g, row i of it accumulated as sum over examples of x[r][i] g[r]
-            gw = gw.length == in * out ? gw : new float[in * out];
+            gw = HostArrays.sized(gw, in * out);
             for (int i = 0; i < in; i++) {
                 java.util.Arrays.fill(gwRow, 0f);
                 addProducts(gwRow, x, i, in, g, batch, out);
@@ -292,7 +292,7 @@ final class HostDense {
                 }
                 biasGrad.data().asNioDouble().put((int) biasGrad.offset(), gb, 0, out);
             }
-            gw = gw.length == in * out ? gw : new double[in * out];
+            gw = HostArrays.sized(gw, in * out);
             for (int i = 0; i < in; i++) {
                 java.util.Arrays.fill(gwRow, 0);
                 addProducts(gwRow, x, i, in, g, batch, out);

@@ -1,5 +1,6 @@
 package org.resnetexplorer.engine;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Max or average pooling over square windows; global average pooling is a window the size of the image. */
@@ -71,7 +72,7 @@ final class PoolLayer extends Layer {
         INDArray out = output.of(x.dataType(), new long[] {x.size(0), x.size(1)});
         if (HostArrays.floats(x.dataType())) {
             pixelsF = HostArrays.read(x, pixelsF);
-            mapsF = mapsF.length == maps ? mapsF : new float[maps];
+            mapsF = HostArrays.sized(mapsF, maps);
             for (int m = 0; m < maps; m++) {
                 double sum = 0;
                 for (int i = m * spatial; i < (m + 1) * spatial; i++) {
@@ -82,7 +83,7 @@ final class PoolLayer extends Layer {
             return HostArrays.write(mapsF, out);
         }
         pixelsD = HostArrays.read(x, pixelsD);
-        mapsD = mapsD.length == maps ? mapsD : new double[maps];
+        mapsD = HostArrays.sized(mapsD, maps);
         for (int m = 0; m < maps; m++) {
             double sum = 0;
             for (int i = m * spatial; i < (m + 1) * spatial; i++) {
@@ -100,16 +101,16 @@ final class PoolLayer extends Layer {
         INDArray gx = inputGrad.of(x.dataType(), x.shape());
         if (HostArrays.floats(x.dataType())) {
             mapsF = HostArrays.read(gradOutput, mapsF);
-            pixelsF = pixelsF.length == maps * spatial ? pixelsF : new float[maps * spatial];
+            pixelsF = HostArrays.sized(pixelsF, maps * spatial);
             for (int m = 0; m < maps; m++) {
-                java.util.Arrays.fill(pixelsF, m * spatial, (m + 1) * spatial, (float) (mapsF[m] / (double) spatial));
+                Arrays.fill(pixelsF, m * spatial, (m + 1) * spatial, (float) (mapsF[m] / (double) spatial));
             }
             return HostArrays.write(pixelsF, gx);
         }
         mapsD = HostArrays.read(gradOutput, mapsD);
-        pixelsD = pixelsD.length == maps * spatial ? pixelsD : new double[maps * spatial];
+        pixelsD = HostArrays.sized(pixelsD, maps * spatial);
         for (int m = 0; m < maps; m++) {
-            java.util.Arrays.fill(pixelsD, m * spatial, (m + 1) * spatial, mapsD[m] / spatial);
+            Arrays.fill(pixelsD, m * spatial, (m + 1) * spatial, mapsD[m] / spatial);
         }
         return HostArrays.write(pixelsD, gx);
     }

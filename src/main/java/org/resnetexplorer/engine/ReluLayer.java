@@ -54,7 +54,7 @@ final class ReluLayer extends Layer {
                     sf[i] += bf[i];
                 }
             }
-            yf = yf.length == sf.length ? yf : new float[sf.length];
+            yf = HostArrays.sized(yf, sf.length);
             HostArrays.relu(sf, yf, 0, sf.length);
             return HostArrays.write(yf, output.of(inputs[0].dataType(), shape));
         }
@@ -65,7 +65,7 @@ final class ReluLayer extends Layer {
                 sd[i] += bd[i];
             }
         }
-        yd = yd.length == sd.length ? yd : new double[sd.length];
+        yd = HostArrays.sized(yd, sd.length);
         HostArrays.relu(sd, yd, 0, sd.length);
         return HostArrays.write(yd, output.of(inputs[0].dataType(), shape));
     }

@@ -119,11 +119,8 @@ final class ShortcutLayer extends Layer {
 
     /**
      * For every example of the batch, copies input value {@code sourceOf[k]} to output value {@code k} ({@code gather},
-     * the forward), or output value {@code k} back to input value {@code sourceOf[k]} (the backward's scatter).
-     */
-    /**
-     * Gathers the kept values of {@code from} into {@code to} (forward), or scatters them back (backward); every other
-     * value of {@code to} is 0. Returns {@code to}.
+     * the forward), or output value {@code k} back to input value {@code sourceOf[k]} (the backward's scatter); every
+     * other value of {@code to} is 0. Returns {@code to}.
      */
     private INDArray copy(INDArray from, INDArray to, int batch, boolean gather) {
         int fromSize = gather ? inputSize : outputSize;
@@ -132,7 +129,7 @@ final class ShortcutLayer extends Layer {
             // x has the size of dL/dx, y of dL/dy: the backward reads into the array y was in, and so on
             float[] read = HostArrays.read(from, gather ? inF : outF);
             float[] write = gather ? outF : inF;
-            write = write.length == batch * toSize ? write : new float[batch * toSize];
+            write = HostArrays.sized(write, batch * toSize);
             Arrays.fill(write, 0f);
             for (int n = 0; n < batch; n++) {
                 int fromAt = n * fromSize;
@@ -151,7 +148,7 @@ final class ShortcutLayer extends Layer {
         }
         double[] read = HostArrays.read(from, gather ? inD : outD);
         double[] write = gather ? outD : inD;
-        write = write.length == batch * toSize ? write : new double[batch * toSize];
+        write = HostArrays.sized(write, batch * toSize);
         Arrays.fill(write, 0);
         for (int n = 0; n < batch; n++) {
             int fromAt = n * fromSize;
