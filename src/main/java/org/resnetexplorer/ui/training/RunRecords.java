@@ -68,17 +68,22 @@ public final class RunRecords {
         });
     }
 
-    /** {@code run} ended with {@code result}: the row shows how, at which step, with its message and last test error. */
+    /** {@code run} ended with {@code result}: the row shows how, at which step, with its message and last errors. */
     public void ended(String run, RunResult result) {
         RunRecord record = byName.get(run);
         if (record == null) {
             return;
         }
-        record.statusProperty().set(result.status());
+        // the status last: whoever watches it (a status listener, a test polling from its own thread) then finds
+        // the final step, error and message already in place
         record.stepProperty().set(result.steps());
+        if (!Double.isNaN(result.trainError())) {
+            record.trainErrorProperty().set(result.trainError());
+        }
         if (!Double.isNaN(result.testError())) {
             record.testErrorProperty().set(result.testError());
         }
         record.messageProperty().set(result.message());
+        record.statusProperty().set(result.status());
     }
 }

@@ -410,9 +410,6 @@ public final class TrainingController {
         // list's step back below the final one ("Finished, 39 / 40")
         queue.drain();
         records.ended(record.name(), result);
-        if (!Double.isNaN(result.trainError())) {
-            record.trainErrorProperty().set(result.trainError());
-        }
         if (result.status() == RunStatus.DIVERGED || result.status() == RunStatus.FAILED) {
             message.set(String.format(ALL_OVER, record.label(), result.message()));
         }
