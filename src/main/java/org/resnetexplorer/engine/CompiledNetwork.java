@@ -32,7 +32,8 @@ import org.resnetexplorer.graph.Wire;
 import org.resnetexplorer.i18n.Texts;
 
 /**
- * A validated network compiled into {@link Layer}s in network order, with its parameters in flat buffers.
+ * A validated network compiled into {@link Layer}s in network order, with its parameters in flat buffers. Image
+ * batches go in and come out channels first (NCHW); inside, the layers work channels last ({@link ChannelsLast}).
  * {@link #forward} keeps every node's output of the pass ({@link #activation}), which is what the
  * measurements read; {@link #backward} fills the gradient buffer from dL/d(logits). A Dense with bias whose only
  * consumer is a ReLU runs fused with it (one op each way), so its recorded output is the ReLU's.
@@ -49,7 +50,10 @@ public final class CompiledNetwork {
     private final Map<String, String[]> sources = new HashMap<>();
     private final String inputNode;
     private final String logitsNode;
+    /** Every node's output of the last pass, in the engine's layout (image batches NHWC: {@link ChannelsLast}). */
     private final Map<String, INDArray> activations = new HashMap<>();
+    /** The batch of the last pass as it came (NCHW for images). */
+    private INDArray inputBatch;
     /** dL/d(input) of the last backward: the first layers compute it anyway, so keeping it costs nothing. */
     private INDArray inputGradient;
     /** Where each layer's weights lie among the values, for the states taken (one map shared by all of them). */
@@ -189,7 +193,8 @@ public final class CompiledNetwork {
     public INDArray forward(INDArray batch, boolean training) {
         activations.clear();
         inputGradient = null;
-        activations.put(inputNode, batch);
+        inputBatch = batch;
+        activations.put(inputNode, ChannelsLast.fromChannelsFirst(batch));
         for (Map.Entry<String, Layer> entry : layers.entrySet()) {
             String[] from = sources.get(entry.getKey());
             INDArray[] inputs = new INDArray[from.length];
@@ -239,7 +244,8 @@ public final class CompiledNetwork {
                 grads.merge(from[i], inputGrads[i], INDArray::add);
             }
         }
-        inputGradient = grads.get(inputNode);
+        INDArray toInput = grads.get(inputNode);
+        inputGradient = toInput == null ? null : ChannelsLast.toChannelsFirst(toInput);
     }
 
     /**
@@ -282,8 +288,9 @@ public final class CompiledNetwork {
     }
 
     /**
-     * The values of a node's output in the last pass, as floats in row-major order: straight from the Java-side
-     * arrays of a BatchNorm (the array itself, valid until the next pass: read, do not keep), else copied.
+     * The values of a node's output in the last pass, as floats in row-major order, an image batch channels first:
+     * from the Java-side arrays of a BatchNorm (for a flat float batch the array itself, valid until the next pass:
+     * read, do not keep), else copied.
      */
     Optional<float[]> outputValues(String node) {
         if (layers.get(node) instanceof BatchNormLayer bn && activations.containsKey(node)) {
@@ -354,17 +361,24 @@ public final class CompiledNetwork {
         this.profile = profile;
     }
 
-    /** The output of a node in the last pass (the batch itself for the Input). */
+    /**
+     * The output of a node in the last pass (the batch itself for the Input), an image batch channels first
+     * (NCHW) like the input: a copy of the engine's NHWC tensor, in the current workspace.
+     */
     public Optional<INDArray> activation(String node) {
+        if (node.equals(inputNode)) {
+            return Optional.ofNullable(inputBatch);
+        }
         // a layer that applies the ReLU after it stores the ReLU's output; the node's own output is before it
-        if (activations.containsKey(node)) {
+        INDArray output = activations.get(node);
+        if (output != null) {
             if (layers.get(node) instanceof BatchNormLayer bn && bn.fusesRelu()) {
-                return Optional.of(bn.preActivation());
+                output = bn.preActivation();
             } else if (layers.get(node) instanceof ReluLayer relu && relu.adds()) {
-                return Optional.of(relu.sum());
+                output = relu.sum();
             }
         }
-        return Optional.ofNullable(activations.get(node));
+        return Optional.ofNullable(output).map(ChannelsLast::toChannelsFirst);
     }
 
     public Network network() {

@@ -20,7 +20,9 @@ final class DropoutLayer extends Layer {
             mask = null;
             return x;
         }
-        mask = Nd4j.rand(x.dataType(), x.shape()).gt(rate).castTo(x.dataType()).divi(1 - rate);
+        // drawn channels first and laid out as x, so that an image keeps or drops the same values in either layout
+        long[] shape = x.rank() == 4 ? new long[] {x.size(0), x.size(3), x.size(1), x.size(2)} : x.shape();
+        mask = ChannelsLast.fromChannelsFirst(Nd4j.rand(x.dataType(), shape).gt(rate).castTo(x.dataType()).divi(1 - rate));
         return x.mul(mask);
     }
 

@@ -6,11 +6,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The libnd4j operations the layers run, with their argument conventions in one place (ND4J 1.0.0-M2.1,
- * checked against finite differences in the tests). Tensors are NCHW; convolution weights are
- * {@code [out, in, kH, kW]} (wFormat 1), as in PyTorch.
+ * checked against finite differences in the tests). Image tensors are NHWC, channels last ({@link ChannelsLast});
+ * convolution weights are {@code [out, in, kH, kW]} (wFormat 1), as in PyTorch.
  */
 final class Kernels {
     private static final int NCHW = 0;
+    private static final int NHWC = 1;
     private static final int WEIGHTS_OIHW = 1;
     private static final int EXPLICIT_PADDING = 0;
     /** Average pooling divides by the whole window, padding included (PyTorch's default). */
@@ -21,7 +22,7 @@ final class Kernels {
 
     private static int[] convArgs(INDArray w, int stride, int padding) {
         return new int[] {(int) w.size(2), (int) w.size(3), stride, stride, padding, padding, 1, 1, EXPLICIT_PADDING,
-            NCHW, WEIGHTS_OIHW};
+            NHWC, WEIGHTS_OIHW};
     }
 
     static INDArray conv2d(INDArray x, INDArray w, INDArray b, int stride, int padding) {
@@ -31,8 +32,8 @@ final class Kernels {
         } else {
             op.addInputs(x, w);
         }
-        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), w.size(0),
-                outputSize(x.size(2), w.size(2), stride, padding), outputSize(x.size(3), w.size(3), stride, padding));
+        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), outputSize(x.size(1), w.size(2), stride, padding),
+                outputSize(x.size(2), w.size(3), stride, padding), w.size(0));
         Nd4j.exec(op.addIntegerArguments(convArgs(w, stride, padding)).addOutputs(y).build());
         return y;
     }
@@ -61,15 +62,17 @@ final class Kernels {
      * ({@code conv2d_bp} has no weights-only form, and the input images' gradient cost as much as the rest of that
      * layer's backward). dL/dw[o][c][kh][kw] = sum over examples and output pixels of dL/dy[b][o][i][j]
      * x[b][c][i + kh - p][j + kw - p]: itself a convolution of x, its channels taken as the batch and its examples
-     * as the channels, with dL/dy as the filters; its output [C, O, k, k] is laid out as [O, C, k, k]. Stride 1
-     * only: a stride s would dilate the filters by s, which libnd4j's conv2d refuses here ("execution failed").
+     * as the channels, with dL/dy as the filters; its output [C, O, k, k] is laid out as [O, C, k, k]. That
+     * convolution runs channels first: x and dL/dy (NHWC) become [C, B, H, W] and [O, B, H', W'] in one copy each.
+     * Stride 1 only: a stride s would dilate the filters by s, which libnd4j's conv2d refuses here ("execution
+     * failed").
      */
     static void conv2dWeightGradient(INDArray x, INDArray gradOut, int padding, INDArray gw) {
-        INDArray examplesAsChannels = x.permute(1, 0, 2, 3).dup('c');
-        INDArray mapsAsFilters = gradOut.permute(1, 0, 2, 3).dup('c');
+        INDArray examplesAsChannels = x.permute(3, 0, 1, 2).dup('c');
+        INDArray mapsAsFilters = gradOut.permute(3, 0, 1, 2).dup('c');
         // output size: in + 2 padding - (out - 1) = k, the output being in + 2 padding - k + 1 at stride 1
-        INDArray taps = Nd4j.createUninitialized(x.dataType(), x.size(1), gradOut.size(1), gw.size(2), gw.size(3));
-        int[] args = {(int) gradOut.size(2), (int) gradOut.size(3), 1, 1, padding, padding, 1, 1, EXPLICIT_PADDING,
+        INDArray taps = Nd4j.createUninitialized(x.dataType(), x.size(3), gradOut.size(3), gw.size(2), gw.size(3));
+        int[] args = {(int) gradOut.size(1), (int) gradOut.size(2), 1, 1, padding, padding, 1, 1, EXPLICIT_PADDING,
             NCHW, WEIGHTS_OIHW};
         Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(examplesAsChannels, mapsAsFilters).addOutputs(taps)
                 .addIntegerArguments(args).build());
@@ -77,13 +80,13 @@ final class Kernels {
     }
 
     private static int[] poolArgs(int kH, int kW, int stride, int padding) {
-        return new int[] {kH, kW, stride, stride, padding, padding, 1, 1, EXPLICIT_PADDING, AVG_INCLUDE_PADDING, NCHW};
+        return new int[] {kH, kW, stride, stride, padding, padding, 1, 1, EXPLICIT_PADDING, AVG_INCLUDE_PADDING, NHWC};
     }
 
     /** {@code "maxpool2d"} or {@code "avgpool2d"} over {@code kH x kW} windows. */
     static INDArray pool2d(String op, INDArray x, int kH, int kW, int stride, int padding) {
-        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), x.size(1), outputSize(x.size(2), kH, stride, padding),
-                outputSize(x.size(3), kW, stride, padding));
+        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), outputSize(x.size(1), kH, stride, padding),
+                outputSize(x.size(2), kW, stride, padding), x.size(3));
         Nd4j.exec(DynamicCustomOp.builder(op).addInputs(x).addOutputs(y)
                 .addIntegerArguments(poolArgs(kH, kW, stride, padding)).build());
         return y;

@@ -24,10 +24,12 @@ final class ShortcutLayer extends Layer {
     /** For an identity: whether it passes x on unchanged (the same shape out as in, so every value stays). */
     private final boolean passes;
     /**
-     * For an identity: where each kept value of one example's output comes from in its input. The kept values
-     * are the output's first channels (as many as the input has), row-major; the new channels after them are 0.
+     * For an identity: each kept value of one example's output ({@code targetOf[k]}, channels last) and where it
+     * comes from in its input ({@code sourceOf[k]}). The kept values are the output's first channels (as many as
+     * the input has) at every pixel; the new channels after them are 0.
      */
     private final int[] sourceOf;
+    private final int[] targetOf;
     private final int inputSize;
     private final int outputSize;
     private final long[] outputDims;
@@ -48,8 +50,11 @@ final class ShortcutLayer extends Layer {
         this.passes = input.equals(output);
         this.inputSize = Math.toIntExact(input.elementCount());
         this.outputSize = Math.toIntExact(output.elementCount());
-        this.outputDims = output.dims().stream().mapToLong(Integer::longValue).toArray();
-        this.sourceOf = sources(image(input), image(output), stride);
+        this.outputDims = output instanceof Shape.Image image
+                ? new long[] {image.height(), image.width(), image.channels()}
+                : output.dims().stream().mapToLong(Integer::longValue).toArray();
+        this.sourceOf = indices(image(input), image(output), stride, true);
+        this.targetOf = indices(image(input), image(output), stride, false);
     }
 
     /** A projection shortcut: {@code projection} (1x1 conv or dense), then {@code norm}. */
@@ -59,6 +64,7 @@ final class ShortcutLayer extends Layer {
         this.projectionNorm = norm;
         this.passes = false;
         this.sourceOf = new int[0];
+        this.targetOf = new int[0];
         this.inputSize = 0;
         this.outputSize = 0;
         this.outputDims = new long[0];
@@ -74,18 +80,22 @@ final class ShortcutLayer extends Layer {
         return shape instanceof Shape.Image image ? image : Shape.image((int) shape.elementCount(), 1, 1);
     }
 
-    /** For each kept value of the output (row-major C, H, W, the input's channels), the index of its input value. */
-    private static int[] sources(Shape.Image in, Shape.Image out, int stride) {
-        int[] from = new int[in.channels() * out.height() * out.width()];
-        int at = 0;
-        for (int c = 0; c < in.channels(); c++) {
-            for (int i = 0; i < out.height(); i++) {
-                for (int j = 0; j < out.width(); j++) {
-                    from[at++] = (c * in.height() + i * stride) * in.width() + j * stride;
+    /**
+     * For each kept value of the output (pixel after pixel, the input's channels at each), the index of its input
+     * value ({@code source}) or its own index in the output (else), both in an example's NHWC values.
+     */
+    private static int[] indices(Shape.Image in, Shape.Image out, int stride, boolean source) {
+        int[] at = new int[in.channels() * out.height() * out.width()];
+        int k = 0;
+        for (int i = 0; i < out.height(); i++) {
+            for (int j = 0; j < out.width(); j++) {
+                for (int c = 0; c < in.channels(); c++) {
+                    at[k++] = source ? ((i * stride) * in.width() + j * stride) * in.channels() + c
+                            : (i * out.width() + j) * out.channels() + c;
                 }
             }
         }
-        return from;
+        return at;
     }
 
     @Override
@@ -118,8 +128,8 @@ final class ShortcutLayer extends Layer {
     }
 
     /**
-     * For every example of the batch, copies input value {@code sourceOf[k]} to output value {@code k} ({@code gather},
-     * the forward), or output value {@code k} back to input value {@code sourceOf[k]} (the backward's scatter); every
+     * For every example of the batch, copies input value {@code sourceOf[k]} to output value {@code targetOf[k]}
+     * ({@code gather}, the forward), or back (the backward's scatter); every
      * other value of {@code to} is 0. Returns {@code to}.
      */
     private INDArray copy(INDArray from, INDArray to, int batch, boolean gather) {
@@ -136,9 +146,9 @@ final class ShortcutLayer extends Layer {
                 int toAt = n * toSize;
                 for (int k = 0; k < sourceOf.length; k++) {
                     if (gather) {
-                        write[toAt + k] = read[fromAt + sourceOf[k]];
+                        write[toAt + targetOf[k]] = read[fromAt + sourceOf[k]];
                     } else {
-                        write[toAt + sourceOf[k]] = read[fromAt + k];
+                        write[toAt + sourceOf[k]] = read[fromAt + targetOf[k]];
                     }
                 }
             }
@@ -155,9 +165,9 @@ final class ShortcutLayer extends Layer {
             int toAt = n * toSize;
             for (int k = 0; k < sourceOf.length; k++) {
                 if (gather) {
-                    write[toAt + k] = read[fromAt + sourceOf[k]];
+                    write[toAt + targetOf[k]] = read[fromAt + sourceOf[k]];
                 } else {
-                    write[toAt + sourceOf[k]] = read[fromAt + k];
+                    write[toAt + sourceOf[k]] = read[fromAt + targetOf[k]];
                 }
             }
         }

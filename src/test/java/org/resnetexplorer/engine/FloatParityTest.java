@@ -263,7 +263,8 @@ class FloatParityTest {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) random.nextGaussian();
         }
-        return Nd4j.create(values, dims, 'c');
+        // the layers are called directly: an image batch in their layout, channels last
+        return ChannelsLast.fromChannelsFirst(Nd4j.create(values, dims, 'c'));
     }
 
     private static Activation relu() {

@@ -46,7 +46,7 @@ class WeightGradientTest {
     void equalsConv2dBackward(DataType type, int batch, int channels, int size, int filters, int kernel, int padding) {
         int stride = 1;
         Nd4j.getRandom().setSeed(batch * 100L + size);
-        INDArray x = Nd4j.randn(DataType.DOUBLE, batch, channels, size, size).castTo(type);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, batch, size, size, channels).castTo(type); // NHWC, as the engine runs
         INDArray w = Nd4j.randn(DataType.DOUBLE, filters, channels, kernel, kernel).castTo(type);
         INDArray y = Kernels.conv2d(x, w, null, stride, padding);
         INDArray g = Nd4j.randn(DataType.DOUBLE, y.shape()).castTo(type);
