@@ -171,7 +171,8 @@ final class BenchCommand implements Command {
         out.printf(Locale.ROOT, "peak resident memory (VmHWM): %s; max heap %d MB; %s%n", peakRss(),
                 Runtime.getRuntime().maxMemory() >> 20, threads == 1 ? "one compute thread per training thread (set by the"
                         + " engine)" : "convolutions of 2^17 output values or more on " + threads + " threads (--threads)");
-        out.printf(Locale.ROOT, "engine: %s; load average %s; bench took %.0f s%n", Nd4jRuntime.version(), loadAverage(),
+        out.printf(Locale.ROOT, "engine: %s, convolutions %s; load average %s; bench took %.0f s%n", Nd4jRuntime.version(),
+                Nd4jRuntime.convolutions(), loadAverage(),
                 (System.nanoTime() - benchStart) / 1e9);
         out.println("data: synthetic (seed " + SEED + "); SGD momentum 0.9, weight decay 1e-4, lr 0.01 (MLP) / 0.05 (CNN)");
         return Cli.OK;

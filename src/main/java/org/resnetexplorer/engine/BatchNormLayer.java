@@ -364,21 +364,18 @@ final class BatchNormLayer extends Layer {
     }
 
     /**
-     * The output of the last forward (before a fused ReLU) as floats in row-major order, channels first for an
-     * image batch (NCHW, as every reader outside the engine expects): for a flat float batch the layer's own
-     * array, valid until its next pass, else a copy.
+     * The output of the last forward (before a fused ReLU) as floats in the layer's layout (channels last): for a
+     * float network the layer's own array, valid until its next pass, for a double network a copy.
      */
-    float[] outputValues() {
-        float[] values;
+    float[] outputValuesAnyOrder() {
         if (HostArrays.floats(type)) {
-            values = yf;
-        } else {
-            values = new float[yd.length];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) yd[i];
-            }
+            return yf;
         }
-        return shape.length == 4 ? ChannelsLast.toChannelsFirst(values, spatial, channels) : values;
+        float[] values = new float[yd.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) yd[i];
+        }
+        return values;
     }
 
     /**

@@ -288,15 +288,21 @@ public final class CompiledNetwork {
     }
 
     /**
-     * The values of a node's output in the last pass, as floats in row-major order, an image batch channels first:
-     * from the Java-side arrays of a BatchNorm (for a flat float batch the array itself, valid until the next pass:
-     * read, do not keep), else copied.
+     * The values of a node's output in the last pass as floats, in the engine's layout (channels last for an image
+     * batch): for statistics over all of them, which do not depend on the order (the measurements every few steps
+     * read them without a reordered copy). From the Java-side arrays of a BatchNorm (for a float network the array
+     * itself, valid until the next pass: read, do not keep), else copied.
      */
-    Optional<float[]> outputValues(String node) {
+    Optional<float[]> outputValuesAnyOrder(String node) {
         if (layers.get(node) instanceof BatchNormLayer bn && activations.containsKey(node)) {
-            return Optional.of(bn.outputValues());
+            return Optional.of(bn.outputValuesAnyOrder());
         }
-        return activation(node).map(a -> a.reshape(a.length()).toFloatVector());
+        return engineOutput(node).map(a -> a.reshape(a.length()).toFloatVector());
+    }
+
+    /** The Euclidean norm of a node's output in the last pass (the order of its values does not matter). */
+    Optional<Double> outputNorm(String node) {
+        return engineOutput(node).map(a -> a.norm2Number().doubleValue());
     }
 
     /**
@@ -369,6 +375,11 @@ public final class CompiledNetwork {
         if (node.equals(inputNode)) {
             return Optional.ofNullable(inputBatch);
         }
+        return engineOutput(node).map(ChannelsLast::toChannelsFirst);
+    }
+
+    /** A node's output in the last pass in the engine's layout (channels last for an image batch). */
+    private Optional<INDArray> engineOutput(String node) {
         // a layer that applies the ReLU after it stores the ReLU's output; the node's own output is before it
         INDArray output = activations.get(node);
         if (output != null) {
@@ -378,7 +389,7 @@ public final class CompiledNetwork {
                 output = relu.sum();
             }
         }
-        return Optional.ofNullable(output).map(ChannelsLast::toChannelsFirst);
+        return Optional.ofNullable(output);
     }
 
     public Network network() {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.resnetexplorer.engine.TrainingSnapshot.GradientKind;
 import org.resnetexplorer.graph.Add;
 import org.resnetexplorer.graph.BatchNorm;
@@ -78,7 +77,7 @@ final class Measurements {
     /** The population std (not bias-corrected), as {@link #describe} measures a block's F(x). */
     List<TrainingSnapshot.LayerValue> responseStd() {
         List<TrainingSnapshot.LayerValue> values = new ArrayList<>();
-        responses.forEach((conv, node) -> network.outputValues(node).ifPresent(a ->
+        responses.forEach((conv, node) -> network.outputValuesAnyOrder(node).ifPresent(a ->
                 values.add(new TrainingSnapshot.LayerValue(conv, std(a)))));
         return values;
     }
@@ -86,12 +85,12 @@ final class Measurements {
     List<TrainingSnapshot.ResidualResponse> residuals() {
         List<TrainingSnapshot.ResidualResponse> values = new ArrayList<>();
         for (ResidualBranch branch : branches) {
-            float[] f = network.outputValues(branch.branchEnd()).orElse(null);
-            INDArray s = network.activation(branch.shortcut()).orElse(null);
-            if (f == null || s == null) {
+            float[] f = network.outputValuesAnyOrder(branch.branchEnd()).orElse(null);
+            Double shortcutNorm = network.outputNorm(branch.shortcut()).orElse(null);
+            if (f == null || shortcutNorm == null) {
                 continue;
             }
-            values.add(describe(branch.block(), f, s.norm2Number().doubleValue()));
+            values.add(describe(branch.block(), f, shortcutNorm));
         }
         return values;
     }

@@ -171,6 +171,7 @@ public final class MetricsFiles implements TrainingListener, AutoCloseable {
                 : "development");
         versions.put("java", System.getProperty("java.version"));
         versions.put("nd4j", Nd4jRuntime.version());
+        versions.put("convolutions", Nd4jRuntime.convolutions());
         root.put("wallSeconds", result.wallSeconds());
         root.put("status", result.status().name().toLowerCase(Locale.ROOT));
         root.put("message", result.message());

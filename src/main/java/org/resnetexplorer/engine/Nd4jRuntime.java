@@ -95,6 +95,11 @@ public final class Nd4jRuntime {
         }
     }
 
+    /** What runs the float convolutions: "oneDNN 2.5.2", or libnd4j where oneDNN is not there (decision 0042). */
+    public static String convolutions() {
+        return OneDnnConvolution.version();
+    }
+
     /** "ND4J 1.0.0-M2.1 (linux-x86_64-onednn-avx2)": what run.json records. */
     public static String version() {
         Package p = Nd4j.class.getPackage();

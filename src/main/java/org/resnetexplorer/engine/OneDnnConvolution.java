@@ -39,6 +39,7 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_reorder_primitive_desc_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_stream_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_stream_default_flags;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_success;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_version;
 
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.dnnl_stream;
+import org.bytedeco.dnnl.dnnl_version_t;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -107,6 +109,15 @@ final class OneDnnConvolution {
     /** Whether oneDNN loaded here and is not switched off ({@link #PROPERTY}). */
     static boolean available() {
         return ENGINE != null && !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true"));
+    }
+
+    /** "oneDNN 2.5.2" where the float convolutions run through it, else what runs them: what run.json records. */
+    static String version() {
+        if (!available()) {
+            return "libnd4j (oneDNN " + (ENGINE == null ? "did not load" : "switched off") + ")";
+        }
+        dnnl_version_t v = dnnl_version();
+        return "oneDNN " + v.major() + "." + v.minor() + "." + v.patch();
     }
 
     private static dnnl_engine engine() {
@@ -169,9 +180,26 @@ final class OneDnnConvolution {
     /** The primitives of the shapes met last, most recent last; released when pushed out or with the layer. */
     private static final class Shapes {
         private final Map<List<Long>, Primitives> kept = new LinkedHashMap<>(4, 0.75f, true);
+        /** The shape of the last call and its primitives: the common case, checked without making a key. */
+        private final long[] lastShape = new long[7];
+        private Primitives last;
 
         Primitives of(INDArray x, INDArray w, OneDnnConvolution conv) {
+            if (last != null && lastShape[0] == x.size(0) && lastShape[1] == x.size(1) && lastShape[2] == x.size(2)
+                    && lastShape[3] == x.size(3) && lastShape[4] == w.size(0) && lastShape[5] == w.size(2)
+                    && lastShape[6] == w.size(3)) {
+                return last;
+            }
             List<Long> key = List.of(x.size(0), x.size(1), x.size(2), x.size(3), w.size(0), w.size(2), w.size(3));
+            Primitives p = find(key, x, w, conv);
+            last = p;
+            for (int i = 0; i < lastShape.length; i++) {
+                lastShape[i] = key.get(i);
+            }
+            return p;
+        }
+
+        private Primitives find(List<Long> key, INDArray x, INDArray w, OneDnnConvolution conv) {
             Primitives p = kept.get(key);
             if (p == null && !kept.containsKey(key)) {
                 p = Primitives.make(x, w, conv.stride, conv.padding, conv.bias);
@@ -191,6 +219,7 @@ final class OneDnnConvolution {
         synchronized void release() {
             kept.values().stream().filter(p -> p != null).forEach(Primitives::release);
             kept.clear();
+            last = null;
         }
     }
 

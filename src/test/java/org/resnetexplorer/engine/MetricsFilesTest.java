@@ -198,6 +198,7 @@ class MetricsFilesTest {
         assertThat(root.path("seed").asLong()).isEqualTo(4);
         assertThat(root.path("versions").path("java").asText()).isEqualTo(System.getProperty("java.version"));
         assertThat(root.path("versions").path("nd4j").asText()).startsWith("ND4J ");
+        assertThat(root.path("versions").path("convolutions").asText()).isEqualTo("oneDNN 2.5.2");
         assertThat(root.path("versions").path("resnetExplorer").asText()).isNotEmpty();
         assertThat(root.path("wallSeconds").isNumber()).isTrue();
         assertThat(root.path("wallSeconds").asDouble()).isPositive();
