@@ -76,8 +76,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * to float rounding. Double networks (the gradient checks) and machines where the library does not load keep
  * libnd4j ({@link #available()} false, or {@link #forward} returning null for a shape it cannot make).
  *
- * <p>Not thread-safe: one trainer thread drives a layer. Native objects are released when the layer is no longer
- * reachable (a {@link Cleaner}) or when a fourth shape pushes out the oldest.
+ * <p>Not thread-safe: one thread at a time drives a layer, and each thread gets primitives of its own. Native
+ * objects are released when the layer is no longer reachable (a {@link Cleaner}) or when a fourth shape (or thread)
+ * pushes out the oldest.
  */
 final class OneDnnConvolution {
     /** Set to {@code false} to run every convolution through libnd4j (benchmarks comparing the two). */
@@ -165,6 +166,11 @@ final class OneDnnConvolution {
         return gx;
     }
 
+    /** How many sets of primitives the layer keeps (one per shape and thread met last, at most three). */
+    int kept() {
+        return shapes.kept.size();
+    }
+
     private static void check(int status, String what) {
         if (status != dnnl_success) {
             throw new IllegalStateException("oneDNN " + what + " failed (status " + status + ")");
@@ -177,29 +183,24 @@ final class OneDnnConvolution {
         return p.address() + p.position() * p.sizeof();
     }
 
-    /** The primitives of the shapes met last, most recent last; released when pushed out or with the layer. */
+    /**
+     * The primitives of the shapes met last, most recent last; released when pushed out or with the layer. Each is
+     * made for the thread that calls: oneDNN (built without concurrent execution, as this preset is) shares one
+     * scratchpad among the primitives a thread made, so a primitive must run on the thread that made it. A layer
+     * used by another thread later (a trained network measured elsewhere) gets its own.
+     */
     private static final class Shapes {
-        private final Map<List<Long>, Primitives> kept = new LinkedHashMap<>(4, 0.75f, true);
-        /** The shape of the last call and its primitives: the common case, checked without making a key. */
-        private final long[] lastShape = new long[7];
+        private final Map<Key, Primitives> kept = new LinkedHashMap<>(4, 0.75f, true);
+        /** The last call's shape and thread, and its primitives: the common case, checked without making a key. */
+        private Key lastKey;
         private Primitives last;
 
         Primitives of(INDArray x, INDArray w, OneDnnConvolution conv) {
-            if (last != null && lastShape[0] == x.size(0) && lastShape[1] == x.size(1) && lastShape[2] == x.size(2)
-                    && lastShape[3] == x.size(3) && lastShape[4] == w.size(0) && lastShape[5] == w.size(2)
-                    && lastShape[6] == w.size(3)) {
+            if (lastKey != null && lastKey.matches(Thread.currentThread(), x, w)) {
                 return last;
             }
-            List<Long> key = List.of(x.size(0), x.size(1), x.size(2), x.size(3), w.size(0), w.size(2), w.size(3));
-            Primitives p = find(key, x, w, conv);
-            last = p;
-            for (int i = 0; i < lastShape.length; i++) {
-                lastShape[i] = key.get(i);
-            }
-            return p;
-        }
-
-        private Primitives find(List<Long> key, INDArray x, INDArray w, OneDnnConvolution conv) {
+            Key key = new Key(Thread.currentThread(), x.size(0), x.size(1), x.size(2), x.size(3), w.size(0), w.size(2),
+                    w.size(3));
             Primitives p = kept.get(key);
             if (p == null && !kept.containsKey(key)) {
                 p = Primitives.make(x, w, conv.stride, conv.padding, conv.bias);
@@ -213,13 +214,24 @@ final class OneDnnConvolution {
                     }
                 }
             }
+            lastKey = key;
+            last = p;
             return p;
         }
 
         synchronized void release() {
             kept.values().stream().filter(p -> p != null).forEach(Primitives::release);
             kept.clear();
+            lastKey = null;
             last = null;
+        }
+    }
+
+    /** A thread and a convolution's shapes: input [n, height, width, channels], weights [out, in, kh, kw]. */
+    private record Key(Thread thread, long n, long height, long width, long channels, long out, long kh, long kw) {
+        boolean matches(Thread current, INDArray x, INDArray w) {
+            return thread == current && n == x.size(0) && height == x.size(1) && width == x.size(2)
+                    && channels == x.size(3) && out == w.size(0) && kh == w.size(2) && kw == w.size(3);
         }
     }
 

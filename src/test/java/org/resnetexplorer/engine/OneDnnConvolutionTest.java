@@ -103,6 +103,28 @@ class OneDnnConvolutionTest {
         }
     }
 
+    @Test
+    @DisplayName("a layer called from another thread makes primitives of its own there (oneDNN's primitives must run"
+            + " on the thread that made them) and computes the same")
+    void anotherThread() throws Exception {
+        OneDnnConvolution conv = OneDnnConvolution.create(1, 1, false);
+        INDArray w = Nd4j.randn(DataType.FLOAT, 4, 2, 3, 3);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 3, 6, 5, 2);
+        INDArray here = conv.forward(x, w, null).dup();
+        assertThat(conv.kept()).isEqualTo(1);
+        INDArray[] there = new INDArray[1];
+        Thread other = new Thread(() -> {
+            Nd4jRuntime.start();
+            there[0] = conv.forward(x, w, null).dup();
+        });
+        other.start();
+        other.join();
+        assertThat(conv.kept()).as("the same shape on another thread: another set of primitives").isEqualTo(2);
+        assertClose("the other thread's output", there[0], here.castTo(DataType.DOUBLE));
+        assertClose("this thread's output again", conv.forward(x, w, null), here.castTo(DataType.DOUBLE));
+        assertThat(conv.kept()).isEqualTo(2);
+    }
+
     private static void assertClose(String what, INDArray actual, INDArray expected) {
         assertThat(actual.shape()).as(what + " shape").containsExactly(expected.shape());
         double scale = Math.max(1e-30, expected.amaxNumber().doubleValue());
