@@ -68,8 +68,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * evaluation and a last partial batch), so a call is one primitive execution on the arrays' own memory, plus a
  * reorder of the weights where the primitive wants another layout. libnd4j made its oneDNN descriptors and
  * reordered every tensor at every call, and chose Winograd for the backward data of 3x3 convolutions, which pads
- * 8 channels to 16: measured on cifar-resnet-8's convolutions (batch 32, one thread) the forward took 30-45% and
- * the backward 40-60% less time this way.
+ * 8 channels to 16: measured on cifar-resnet-8's convolutions (batch 32, one thread) the forward took 30-43% and
+ * the backward 37-51% less time this way.
  *
  * <p>Activations are NHWC ({@link ChannelsLast}), weights [out, in, kH, kW] (OIHW), the bias [out], as in {@link
  * Kernels}. Direct convolution only (no Winograd): its results equal libnd4j's forward to the bit and its gradients
@@ -84,7 +84,6 @@ final class OneDnnConvolution {
     /** Set to {@code false} to run every convolution through libnd4j (benchmarks comparing the two). */
     static final String PROPERTY = "resnetexplorer.onednn";
     private static final int KEPT_SHAPES = 3;
-    private static final long FLOAT_BYTES = 4;
     private static final Cleaner CLEANER = Cleaner.create();
     private static final dnnl_engine ENGINE = engine();
     private static final ThreadLocal<dnnl_stream> STREAM = ThreadLocal.withInitial(OneDnnConvolution::stream);
@@ -157,6 +156,9 @@ final class OneDnnConvolution {
      */
     INDArray backward(INDArray x, INDArray w, INDArray gradOut, boolean inputGradient, INDArray gw, INDArray gb) {
         Primitives p = shapes.of(x, w, this);
+        if (p == null) { // its forward ran here, so only a backward on another thread than its forward comes here
+            throw new IllegalStateException("oneDNN cannot make the backward of a convolution whose forward it ran");
+        }
         p.backwardWeights(x, gradOut, gw, gb);
         if (!inputGradient) {
             return null;
