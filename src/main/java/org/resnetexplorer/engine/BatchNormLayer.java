@@ -190,29 +190,9 @@ final class BatchNormLayer extends Layer {
             shifts[c] = f != null ? f[c] : d[c];
         }
         if (f != null) {
-            float[] k = new float[channels];
-            for (int c = 0; c < channels; c++) {
-                k[c] = (float) shifts[c];
-            }
-            laneSums(f, null, k, sums, squares);
-            return;
-        }
-        double[] s = new double[channels];
-        double[] q = new double[channels];
-        for (int n = 0; n < batch; n++) {
-            Arrays.fill(s, 0);
-            Arrays.fill(q, 0);
-            for (int at = n * spatial * channels; at < (n + 1) * spatial * channels; at += channels) {
-                for (int c = 0; c < channels; c++) {
-                    double v = d[at + c] - shifts[c];
-                    s[c] += v;
-                    q[c] += v * v;
-                }
-            }
-            for (int c = 0; c < channels; c++) {
-                sums[c] += s[c];
-                squares[c] += q[c];
-            }
+            laneSums(f, null, asFloats(shifts), sums, squares);
+        } else {
+            doubleSums(d, null, shifts, sums, squares);
         }
     }
 
@@ -318,34 +298,52 @@ final class BatchNormLayer extends Layer {
         if (relu) {
             HostArrays.reluMask(g, of, 0, g.length);
         }
-        float[] k = new float[channels];
-        for (int c = 0; c < channels; c++) {
-            k[c] = (float) mean[c];
-        }
-        laneSums(g, xf, k, sumG, sumGx);
+        laneSums(g, xf, asFloats(mean), sumG, sumGx);
     }
 
     private void gradientSums(double[] g, double[] sumG, double[] sumGx) {
         if (relu) {
             HostArrays.reluMask(g, od, 0, g.length);
         }
-        double[] sg = new double[channels];
-        double[] sgx = new double[channels];
+        doubleSums(g, xd, mean, sumG, sumGx);
+    }
+
+    /**
+     * {@link #laneSums(float[], float[], float[], double[], double[])} for a double network (the gradient checks):
+     * the same two sums per channel, each example's in one double sum over its pixels in order.
+     */
+    private void doubleSums(double[] v, double[] x, double[] k, double[] sums, double[] squares) {
+        double[] s = new double[channels];
+        double[] q = new double[channels];
         for (int n = 0; n < batch; n++) {
-            Arrays.fill(sg, 0);
-            Arrays.fill(sgx, 0);
+            Arrays.fill(s, 0);
+            Arrays.fill(q, 0);
             for (int at = n * spatial * channels; at < (n + 1) * spatial * channels; at += channels) {
                 for (int c = 0; c < channels; c++) {
-                    double v = g[at + c];
-                    sg[c] += v;
-                    sgx[c] += v * (xd[at + c] - mean[c]);
+                    if (x == null) {
+                        double t = v[at + c] - k[c];
+                        s[c] += t;
+                        q[c] += t * t;
+                    } else {
+                        s[c] += v[at + c];
+                        q[c] += v[at + c] * (x[at + c] - k[c]);
+                    }
                 }
             }
             for (int c = 0; c < channels; c++) {
-                sumG[c] += sg[c];
-                sumGx[c] += sgx[c];
+                sums[c] += s[c];
+                squares[c] += q[c];
             }
         }
+    }
+
+    /** Per-channel values as floats, the lanes' shifts. */
+    private float[] asFloats(double[] perChannel) {
+        float[] out = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            out[c] = (float) perChannel[c];
+        }
+        return out;
     }
 
     /**

@@ -129,8 +129,8 @@ final class ShortcutLayer extends Layer {
 
     /**
      * For every example of the batch, copies input value {@code sourceOf[k]} to output value {@code targetOf[k]}
-     * ({@code gather}, the forward), or back (the backward's scatter); every
-     * other value of {@code to} is 0. Returns {@code to}.
+     * ({@code gather}, the forward), or back (the backward's scatter); every other value of {@code to} is 0. Returns
+     * {@code to}.
      */
     private INDArray copy(INDArray from, INDArray to, int batch, boolean gather) {
         int fromSize = gather ? inputSize : outputSize;
